@@ -1,0 +1,14 @@
+"""The REST API, one package per domain concept, each with a ``blp``."""
+
+from flask_smorest import Api
+
+from api import addresses, auth, health, users
+
+V1 = "/api/v1"
+
+
+def register_blueprints(api: Api) -> None:
+    api.register_blueprint(health.blp)
+    api.register_blueprint(auth.blp, url_prefix=f"{V1}/auth")
+    api.register_blueprint(users.blp, url_prefix=V1)
+    api.register_blueprint(addresses.blp, url_prefix=V1)

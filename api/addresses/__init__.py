@@ -1,0 +1,3 @@
+from api.addresses.resources import blp
+
+__all__ = ["blp"]

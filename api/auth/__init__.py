@@ -1,0 +1,3 @@
+from api.auth.resources import blp
+
+__all__ = ["blp"]

@@ -1,0 +1,99 @@
+"""Registration, sign-in, token refresh, sign-out and password reset."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_jwt_extended import get_jwt
+
+from api.auth.schemas import (
+    AuthResultSchema,
+    LoginSchema,
+    MessageSchema,
+    PasswordResetConfirmSchema,
+    PasswordResetRequestSchema,
+    RegisterSchema,
+    TokenPairSchema,
+)
+from core.auth import Blueprint, token_blocklist
+from core.errors import Unauthorized
+from models import db, utcnow
+from services import auth, users
+
+blp = Blueprint("auth", __name__, description="Accounts and tokens")
+
+
+@blp.route("/register")
+class Register(MethodView):
+    @blp.arguments(RegisterSchema)
+    @blp.response(201, AuthResultSchema)
+    def post(self, body):
+        """Create a customer account and sign in"""
+        user = users.register_user(body["email"], body["password"], body["full_name"])
+        tokens = auth.issue_tokens(user, utcnow())
+        db.session.commit()
+        return {"user": user, "access_token": tokens.access_token,
+                "refresh_token": tokens.refresh_token}
+
+
+@blp.route("/login")
+class Login(MethodView):
+    @blp.arguments(LoginSchema)
+    @blp.response(200, AuthResultSchema)
+    def post(self, body):
+        """Sign in with email and password"""
+        now = utcnow()
+        user = auth.authenticate(body["email"], body["password"], now)
+        if user is None:
+            # The failure must be counted even though the answer is an error.
+            db.session.commit()
+            raise Unauthorized("Invalid email or password.")
+        tokens = auth.issue_tokens(user, now)
+        db.session.commit()
+        return {"user": user, "access_token": tokens.access_token,
+                "refresh_token": tokens.refresh_token}
+
+
+@blp.route("/refresh")
+class Refresh(MethodView):
+    @blp.auth_required(refresh=True)
+    @blp.response(200, TokenPairSchema)
+    def post(self):
+        """Exchange a refresh token for a new token pair (the old one is revoked)"""
+        claims = get_jwt()
+        tokens = auth.rotate_refresh_token(claims["jti"], int(claims["sub"]), utcnow())
+        # Commit before refusing: a reused token has just revoked its whole family.
+        db.session.commit()
+        if tokens is None:
+            raise Unauthorized("Refresh token is invalid, expired or already used.")
+        return {"access_token": tokens.access_token, "refresh_token": tokens.refresh_token}
+
+
+@blp.route("/logout")
+class Logout(MethodView):
+    @blp.auth_required()
+    @blp.response(204)
+    def post(self):
+        """Revoke this access token and its refresh token"""
+        auth.logout(get_jwt(), token_blocklist(), utcnow())
+        db.session.commit()
+
+
+@blp.route("/password-reset")
+class PasswordReset(MethodView):
+    @blp.arguments(PasswordResetRequestSchema)
+    @blp.response(202, MessageSchema)
+    def post(self, body):
+        """Email a password reset token (202 whether or not the account exists)"""
+        auth.request_password_reset(body["email"], utcnow())
+        db.session.commit()
+        return {"message": "If an account exists for this email, a reset link is on its way."}
+
+
+@blp.route("/password-reset/confirm")
+class PasswordResetConfirm(MethodView):
+    @blp.arguments(PasswordResetConfirmSchema)
+    @blp.response(204)
+    def post(self, body):
+        """Set a new password with a reset token; signs out every session"""
+        auth.confirm_password_reset(body["token"], body["password"], utcnow())
+        db.session.commit()

@@ -1,0 +1,3 @@
+from api.health.resources import blp
+
+__all__ = ["blp"]

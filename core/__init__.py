@@ -1,0 +1,1 @@
+"""The application's frame: configuration, extensions, errors, auth and Celery."""

@@ -1,0 +1,142 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Mapping
+
+from flask import Flask, g, request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+import api
+from core import auth, cli, extensions
+from core.celery import celery_init_app
+from core.config import PROJECT_ROOT, load_config, validate_config
+from core.errors import register_error_handlers
+from services import outbox
+from services.email_backends import make_email_backend
+from services.token_blocklist import make_blocklist
+
+REQUEST_ID_HEADER = "X-Request-ID"
+
+
+def create_app(overrides: Mapping | None = None, environ: Mapping | None = None) -> Flask:
+    """Build the app from the environment (``environ``, default ``os.environ``), then
+    ``overrides`` (tests)."""
+    app = Flask("stockroom", root_path=str(PROJECT_ROOT), instance_relative_config=False)
+    app.config.update(load_config(environ))
+    app.config.update(api_spec_config())
+    if overrides:
+        app.config.update(overrides)
+    validate_config(app.config)
+    configure_logging()
+
+    register_extensions(app)
+    register_docs_assets(app)
+    register_request_hooks(app)
+    register_error_handlers(app)
+    cli.register_commands(app)
+    return app
+
+
+def api_spec_config() -> dict:
+    return {
+        "API_TITLE": "Stockroom",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/api",
+        "OPENAPI_JSON_PATH": "openapi.json",
+        "OPENAPI_SWAGGER_UI_PATH": "/docs",
+        "OPENAPI_SWAGGER_UI_URL": "/api/docs/static/",
+        "API_SPEC_OPTIONS": {
+            "components": {
+                "securitySchemes": {
+                    "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+                }
+            },
+        },
+    }
+
+
+def configure_logging() -> None:
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def register_extensions(app: Flask) -> None:
+    extensions.db.init_app(app)
+    extensions.migrate.init_app(app, extensions.db, directory=str(PROJECT_ROOT / "migrations"),
+                                render_as_batch=True, compare_type=True)
+    extensions.jwt.init_app(app)
+    auth.register_jwt_callbacks(extensions.jwt)
+    extensions.api.init_app(app)
+    api.register_blueprints(extensions.api)
+    extensions.cors.init_app(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
+                             expose_headers=["X-Pagination", "X-Cart-Token", REQUEST_ID_HEADER,
+                                             "Idempotent-Replayed", "ETag"])
+
+    from tasks.outbox import publish_event
+
+    app.extensions["stockroom.outbox"] = outbox.Outbox(publish=publish_event)
+    app.extensions["stockroom.email_backend"] = make_email_backend(app.config)
+    app.extensions["stockroom.blocklist"] = make_blocklist(app.config["REDIS_URL"])
+    outbox.install_session_hooks()
+    celery_init_app(app)
+
+
+def register_docs_assets(app: Flask) -> None:
+    """Serve Swagger UI's files from the installed bundle: ``/api/docs`` needs no CDN."""
+    import swagger_ui_bundle
+    from flask import send_from_directory
+
+    @app.get("/api/docs/static/<path:filename>")
+    def swagger_ui_static(filename: str):
+        return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename, max_age=86400)
+
+
+def register_request_hooks(app: Flask) -> None:
+    @app.before_request
+    def assign_request_id() -> None:
+        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        g.request_id = incoming if 0 < len(incoming) <= 64 else uuid.uuid4().hex
+
+    @app.before_request
+    def limit_json_bodies() -> None:
+        # Uploads may be as large as MAX_UPLOAD_BYTES; everything else is JSON-sized.
+        if request.mimetype != "multipart/form-data":
+            request.max_content_length = app.config["MAX_JSON_BYTES"]
+
+    @app.after_request
+    def add_headers(response):
+        response.headers[REQUEST_ID_HEADER] = g.get("request_id", "")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_on_connect(dbapi_connection, _record) -> None:
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    # pysqlite's own transaction handling defers BEGIN and cannot do SAVEPOINT properly;
+    # switch it off and begin transactions ourselves (below).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(connection) -> None:
+    if connection.dialect.name == "sqlite":
+        # IMMEDIATE takes the write lock at BEGIN: a deferred transaction that later
+        # writes can fail with SQLITE_BUSY at once, busy timeout or not, when the API,
+        # the worker and beat write together.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

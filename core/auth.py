@@ -1,0 +1,81 @@
+"""Who is calling: the JWT callbacks and the ``auth_required`` decorator of our blueprints.
+
+Every token problem (missing, malformed, tampered, expired, revoked, the wrong type, a
+deactivated user) is a 401 in the contract's error shape.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+import flask_smorest
+from flask import current_app
+from flask_jwt_extended import JWTManager, current_user, verify_jwt_in_request
+
+from core.errors import Forbidden, error_body
+from models import User, db
+
+BEARER = [{"bearerAuth": []}]
+
+
+def _unauthorized(message: str):
+    from flask import jsonify
+
+    response = jsonify(error_body(401, message))
+    response.status_code = 401
+    response.headers["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+def token_blocklist():
+    return current_app.extensions["stockroom.blocklist"]
+
+
+def register_jwt_callbacks(jwt: JWTManager) -> None:
+    @jwt.user_lookup_loader
+    def load_user(_header, claims):
+        try:
+            user = db.session.get(User, int(claims["sub"]))
+        except (TypeError, ValueError):
+            return None
+        return user if user is not None and user.is_active else None
+
+    @jwt.token_in_blocklist_loader
+    def is_revoked(_header, claims):
+        # Refresh tokens are checked against their row by the refresh endpoint itself,
+        # which must see a reused token to revoke its family.
+        if claims.get("type") == "refresh":
+            return False
+        return token_blocklist().is_revoked(claims["jti"])
+
+    jwt.unauthorized_loader(lambda reason: _unauthorized("Missing or malformed bearer token."))
+    jwt.invalid_token_loader(lambda reason: _unauthorized("Invalid token."))
+    jwt.expired_token_loader(lambda _h, _c: _unauthorized("Token has expired."))
+    jwt.revoked_token_loader(lambda _h, _c: _unauthorized("Token has been revoked."))
+    jwt.user_lookup_error_loader(lambda _h, _c: _unauthorized("Account not found or inactive."))
+    jwt.needs_fresh_token_loader(lambda _h, _c: _unauthorized("Fresh token required."))
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """flask-smorest's Blueprint with an ``auth_required`` decorator that documents itself,
+    and the contract's pagination (``page_size`` 20 by default, at most 100)."""
+
+    DEFAULT_PAGINATION_PARAMETERS = {"page": 1, "page_size": 20, "max_page_size": 100}
+
+    def auth_required(self, *roles: str, refresh: bool = False):
+        """Require a valid token (a refresh token if ``refresh``) and, if given, one of ``roles``.
+
+        A caller without the role is 403: they are known, just not allowed.
+        """
+
+        def decorator(view):
+            @wraps(view)
+            def wrapper(*args, **kwargs):
+                verify_jwt_in_request(refresh=refresh)
+                if roles and current_user.role not in roles:
+                    raise Forbidden("You are not allowed to do this.")
+                return view(*args, **kwargs)
+
+            return self.doc(security=BEARER)(wrapper)
+
+        return decorator

@@ -1,0 +1,103 @@
+"""The one Celery app, built from the Flask app; its queues, routes and beat schedule.
+
+Every task runs inside an application context (``FlaskTask``), so it sees the app's
+configuration and its database session is removed when it ends.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from celery import Celery, Task
+from celery.schedules import crontab
+from flask import Flask
+from kombu import Queue
+
+from core.config import QUEUES, filesystem_broker_options
+
+# Tasks must finish well inside these, or they are interrupted (soft) and then killed.
+TASK_SOFT_TIME_LIMIT_S = 60
+TASK_TIME_LIMIT_S = 90
+# How long Redis keeps an unacknowledged message before giving it to another worker;
+# longer than the hard time limit, so a running task is never handed out twice.
+REDIS_VISIBILITY_TIMEOUT_S = 3600
+
+TASK_ROUTES = {
+    "tasks.emails.*": {"queue": "emails"},
+    "tasks.payments.*": {"queue": "payments"},
+    "tasks.webhooks.*": {"queue": "webhooks"},
+    "tasks.*": {"queue": "default"},
+}
+
+# The beat schedule, in one place.
+BEAT_SCHEDULE = {
+    "relay-outbox": {
+        "task": "tasks.outbox.relay_outbox_task",
+        "schedule": 10.0,
+    },
+    "purge-expired-auth-rows": {
+        "task": "tasks.auth.purge_expired_auth_rows_task",
+        "schedule": crontab(hour=3, minute=17),
+    },
+}
+
+
+def celery_settings(config) -> dict:
+    broker = config["CELERY_BROKER_URL"]
+    publish_timeout = config["BROKER_PUBLISH_TIMEOUT_SECONDS"]
+    if broker.startswith("filesystem"):
+        transport_options = {**filesystem_broker_options(Path(config["INSTANCE_PATH"])),
+                             "polling_interval": 0.2}
+    elif broker.startswith(("redis", "rediss")):
+        transport_options = {
+            "visibility_timeout": REDIS_VISIBILITY_TIMEOUT_S,
+            "socket_connect_timeout": publish_timeout,
+            "socket_timeout": 30,
+            "retry_on_timeout": True,
+        }
+        if config.get("CELERY_BROKER_KEY_PREFIX"):
+            transport_options["global_keyprefix"] = config["CELERY_BROKER_KEY_PREFIX"]
+    else:
+        transport_options = {}
+    return {
+        "broker_url": broker,
+        "broker_transport_options": transport_options,
+        "broker_connection_timeout": publish_timeout,
+        "broker_connection_retry_on_startup": True,
+        "task_serializer": "json",
+        "result_serializer": "json",
+        "accept_content": ["json"],
+        "task_ignore_result": True,
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "worker_prefetch_multiplier": 1,
+        "task_soft_time_limit": TASK_SOFT_TIME_LIMIT_S,
+        "task_time_limit": TASK_TIME_LIMIT_S,
+        "task_default_queue": "default",
+        "task_queues": [Queue(name, routing_key=name) for name in QUEUES],
+        "task_routes": TASK_ROUTES,
+        "task_always_eager": False,
+        "beat_schedule": BEAT_SCHEDULE,
+        "beat_schedule_filename": str(Path(config["INSTANCE_PATH"]) / "celerybeat-schedule"),
+        "timezone": "UTC",
+        "enable_utc": True,
+        "worker_send_task_events": True,
+        "task_send_sent_event": True,
+        "worker_hijack_root_logger": False,
+    }
+
+
+def celery_init_app(app: Flask) -> Celery:
+    class FlaskTask(Task):
+        def __call__(self, *args, **kwargs):
+            with app.app_context():
+                return self.run(*args, **kwargs)
+
+    celery = Celery(app.name, task_cls=FlaskTask)
+    celery.config_from_object(celery_settings(app.config))
+    celery.set_default()
+    app.extensions["celery"] = celery
+    # Importing the task package registers every task with this app.
+    import tasks  # noqa: F401
+
+    return celery

@@ -1,0 +1,164 @@
+"""Configuration, read from the environment in this one module.
+
+Every setting has the name the contract gives it. Nothing else in the code base reads
+``os.environ``: the rest of the application asks ``current_app.config``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INSTANCE_DIR = PROJECT_ROOT / "instance"
+
+# These dev values are public (they are in the repository), so production refuses them.
+DEV_SECRET_KEY = "dev-secret-key-not-for-production"
+DEV_JWT_SECRET_KEY = "dev-jwt-secret-key-not-for-production"
+
+QUEUES = ("default", "payments", "emails", "webhooks")
+
+MIB = 1024 * 1024
+
+
+class ConfigError(RuntimeError):
+    """The environment describes a configuration the application must not start with."""
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"expected a boolean, got {value!r}")
+
+
+def _int(value: str | None, default: int, name: str) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be an integer, got {value!r}") from exc
+
+
+def _list(value: str | None) -> list[str]:
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def filesystem_broker_options(instance_dir: Path) -> dict:
+    """Transport options for kombu's server-less ``filesystem://`` broker under ``instance/``.
+
+    Producers write to ``data_folder_out`` and consumers read ``data_folder_in``; on one
+    machine both are the same folder. ``control_folder`` gives it the broadcast exchange
+    that ``celery inspect``, remote control and Flower need.
+    """
+    root = instance_dir / "broker"
+    queue = root / "queue"
+    for folder in (queue, root / "processed", root / "control"):
+        folder.mkdir(parents=True, exist_ok=True)
+    return {
+        "data_folder_in": str(queue),
+        "data_folder_out": str(queue),
+        "processed_folder": str(root / "processed"),
+        "store_processed": False,
+        "control_folder": str(root / "control"),
+    }
+
+
+def load_config(environ: Mapping[str, str] | None = None) -> dict:
+    """Build the Flask configuration from an environment mapping (``os.environ`` by default)."""
+    env = os.environ if environ is None else environ
+    app_env = env.get("APP_ENV", "development")
+    instance_dir = Path(env.get("INSTANCE_PATH") or DEFAULT_INSTANCE_DIR)
+    database_url = env.get("DATABASE_URL") or f"sqlite:///{instance_dir / 'stockroom.db'}"
+    broker_url = env.get("CELERY_BROKER_URL") or "filesystem://"
+    default_cors = "*" if app_env == "development" else ""
+
+    config = {
+        "APP_ENV": app_env,
+        "INSTANCE_PATH": str(instance_dir),
+        "SECRET_KEY": env.get("SECRET_KEY") or DEV_SECRET_KEY,
+        "JWT_SECRET_KEY": env.get("JWT_SECRET_KEY") or DEV_JWT_SECRET_KEY,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "CELERY_BROKER_URL": broker_url,
+        "REDIS_URL": env.get("REDIS_URL") or None,
+        "PAYMENT_PROVIDER": env.get("PAYMENT_PROVIDER", "fake"),
+        "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY") or None,
+        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET") or None,
+        "STRIPE_API_BASE": env.get("STRIPE_API_BASE") or None,
+        "EMAIL_BACKEND": env.get("EMAIL_BACKEND", "console"),
+        "SENDGRID_API_KEY": env.get("SENDGRID_API_KEY") or None,
+        "SENDGRID_API_HOST": env.get("SENDGRID_API_HOST") or "https://api.sendgrid.com",
+        "SMTP_HOST": env.get("SMTP_HOST", "localhost"),
+        "SMTP_PORT": _int(env.get("SMTP_PORT"), 587, "SMTP_PORT"),
+        "SMTP_USERNAME": env.get("SMTP_USERNAME") or None,
+        "SMTP_PASSWORD": env.get("SMTP_PASSWORD") or None,
+        "SMTP_USE_TLS": _bool(env.get("SMTP_USE_TLS"), True),
+        "EMAIL_FROM": env.get("EMAIL_FROM") or "Stockroom <no-reply@stockroom.example>",
+        "ADMIN_ALERT_EMAILS": _list(env.get("ADMIN_ALERT_EMAILS")),
+        "SUPABASE_FUNCTIONS_URL": env.get("SUPABASE_FUNCTIONS_URL") or None,
+        "SUPABASE_SERVICE_ROLE_KEY": env.get("SUPABASE_SERVICE_ROLE_KEY") or None,
+        "SUPABASE_WEBHOOK_SECRET": env.get("SUPABASE_WEBHOOK_SECRET") or None,
+        "RESERVATION_TTL_SECONDS": _int(
+            env.get("RESERVATION_TTL_SECONDS"), 900, "RESERVATION_TTL_SECONDS"
+        ),
+        "STORE_TIMEZONE": env.get("STORE_TIMEZONE", "UTC"),
+        "CORS_ORIGINS": _list(env.get("CORS_ORIGINS", default_cors)),
+        "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
+        "MAX_JSON_BYTES": _int(env.get("MAX_JSON_BYTES"), 1 * MIB, "MAX_JSON_BYTES"),
+        "MAX_UPLOAD_BYTES": _int(env.get("MAX_UPLOAD_BYTES"), 5 * MIB, "MAX_UPLOAD_BYTES"),
+        "FRONTEND_URL": env.get("FRONTEND_URL", "http://127.0.0.1:5000"),
+        # Access tokens are short-lived by contract; refresh tokens rotate on every use.
+        "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=15),
+        "JWT_REFRESH_TOKEN_EXPIRES": timedelta(days=30),
+        "PASSWORD_RESET_TTL": timedelta(hours=1),
+        # The per-account login throttle of the contract: 10 failures in 15 minutes.
+        "LOGIN_FAILURE_LIMIT": 10,
+        "LOGIN_FAILURE_WINDOW": timedelta(minutes=15),
+        # argon2id parameters (RFC 9106 "low memory" profile); tests lower them for speed.
+        "ARGON2_TIME_COST": 3,
+        "ARGON2_MEMORY_KIB": 64 * 1024,
+        "ARGON2_PARALLELISM": 4,
+        # How long the outbox relay leaves a fresh event to its after-commit dispatch.
+        "OUTBOX_RELAY_GRACE_SECONDS": 10,
+        "OUTBOX_RELAY_BATCH": 200,
+        # Publishing to a broker that is away must fail fast: the request has committed.
+        "BROKER_PUBLISH_TIMEOUT_SECONDS": 2,
+        "READINESS_TIMEOUT_SECONDS": 2,
+        # A prefix for every broker key (Redis only), so that several deployments or test
+        # runs can share one Redis without consuming each other's messages.
+        "CELERY_BROKER_KEY_PREFIX": env.get("CELERY_BROKER_KEY_PREFIX") or None,
+    }
+    config["MAX_CONTENT_LENGTH"] = max(config["MAX_JSON_BYTES"], config["MAX_UPLOAD_BYTES"])
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(database_url)
+    return config
+
+
+def engine_options(database_url: str) -> dict:
+    if database_url.startswith("sqlite"):
+        # A busy timeout lets the API, the worker and beat share one SQLite file.
+        return {"connect_args": {"timeout": 15, "check_same_thread": False}}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10, "pool_timeout": 5}
+
+
+def validate_config(config: Mapping) -> None:
+    """Refuse to run production with a public secret or on the embedded database."""
+    if config["APP_ENV"] != "production":
+        return
+    problems = []
+    if config["SECRET_KEY"] == DEV_SECRET_KEY or len(config["SECRET_KEY"]) < 32:
+        problems.append("SECRET_KEY must be set to a random value of 32 characters or more")
+    if config["JWT_SECRET_KEY"] == DEV_JWT_SECRET_KEY or len(config["JWT_SECRET_KEY"]) < 32:
+        problems.append("JWT_SECRET_KEY must be set to a random value of 32 characters or more")
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        problems.append("DATABASE_URL must point at PostgreSQL, not SQLite")
+    if config["CELERY_BROKER_URL"].startswith("filesystem"):
+        problems.append("CELERY_BROKER_URL must point at a broker server (redis://...)")
+    if problems:
+        raise ConfigError("refusing to start in production: " + "; ".join(problems))

@@ -1,0 +1,17 @@
+"""Offset pagination of SQLAlchemy queries for flask-smorest's ``@blp.paginate``."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from models import db
+
+
+def paginate_query(query: sa.Select, pagination_parameters) -> list:
+    """One page of ``query``'s rows; sets the total that fills the ``X-Pagination`` header."""
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(
+        query.order_by(None).subquery()))
+    pagination_parameters.item_count = total
+    return db.session.scalars(
+        query.offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)
+    ).all()

@@ -1,0 +1,70 @@
+"""Auth state: refresh-token families, revoked access tokens, reset tokens, failed logins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import UTCDateTime, db, utcnow
+
+
+class RefreshToken(db.Model):
+    """One issued refresh token. Tokens that replace one another share a ``family_id``.
+
+    Rotation revokes the presented token; presenting a revoked one again means it was
+    stolen or replayed, so the whole family is revoked.
+    """
+
+    __tablename__ = "refresh_tokens"
+
+    jti: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    family_id: Mapped[str] = mapped_column(sa.String(36), nullable=False, index=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    replaced_by: Mapped[str | None] = mapped_column(sa.String(36))
+
+
+class RevokedToken(db.Model):
+    """An access token revoked before its expiry (the database blocklist)."""
+
+    __tablename__ = "revoked_tokens"
+
+    jti: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
+
+
+class PasswordResetToken(db.Model):
+    """A single-use password reset. The emailed token is a signature over ``id`` and ``nonce``."""
+
+    __tablename__ = "password_reset_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    nonce: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    def is_usable(self, now: datetime) -> bool:
+        return self.used_at is None and self.voided_at is None and self.expires_at > now
+
+
+class LoginFailure(db.Model):
+    """A failed login, counted per account (the normalised email, known or not)."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+
+    __table_args__ = (sa.Index("ix_login_failures_email_created_at", "email", "created_at"),)

@@ -1,0 +1,39 @@
+"""The transactional outbox: domain events written in the transaction that caused them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import UTCDateTime, db, utcnow
+
+
+class OutboxEvent(db.Model):
+    __tablename__ = "outbox_events"
+
+    id: Mapped[int] = mapped_column(sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+                                    primary_key=True)
+    # The stable public identity of the event (the webhook-id receivers deduplicate on).
+    uuid: Mapped[uuid.UUID] = mapped_column(sa.Uuid, default=uuid.uuid4, unique=True,
+                                            nullable=False)
+    type: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    aggregate_type: Mapped[str] = mapped_column(sa.String(32), nullable=False)
+    aggregate_id: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    data: Mapped[dict] = mapped_column(sa.JSON, nullable=False)
+    # The request that caused the event, carried into the tasks it causes.
+    request_id: Mapped[str | None] = mapped_column(sa.String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    dispatch_attempts: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,
+                                                   server_default="0")
+
+    __table_args__ = (
+        # The relay's scan: undispatched rows, oldest first.
+        sa.Index("ix_outbox_events_undispatched", "id",
+                 postgresql_where=sa.text("dispatched_at IS NULL"),
+                 sqlite_where=sa.text("dispatched_at IS NULL")),
+        sa.Index("ix_outbox_events_aggregate", "aggregate_type", "aggregate_id", "id"),
+    )

@@ -1,0 +1,39 @@
+"""Users and their roles."""
+
+from __future__ import annotations
+
+import enum
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import TimestampMixin, db
+
+
+class Role(enum.StrEnum):
+    CUSTOMER = "customer"
+    SELLER = "seller"
+    ADMIN = "admin"
+
+
+class User(TimestampMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Stored lower-cased, so the unique constraint is the case-insensitive one the contract asks.
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True, nullable=False)
+    password_hash: Mapped[str] = mapped_column(sa.String(255), nullable=False)
+    full_name: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    role: Mapped[str] = mapped_column(
+        sa.String(16), nullable=False, default=Role.CUSTOMER.value, server_default="customer"
+    )
+    is_active: Mapped[bool] = mapped_column(
+        sa.Boolean, nullable=False, default=True, server_default=sa.true()
+    )
+
+    __table_args__ = (
+        sa.CheckConstraint("role IN ('customer', 'seller', 'admin')", name="role"),
+    )
+
+    def has_role(self, *roles: str) -> bool:
+        return self.role in roles

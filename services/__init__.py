@@ -1,0 +1,1 @@
+"""The domain layer: plain functions with explicit arguments. They flush; the edge commits."""

@@ -1,0 +1,225 @@
+"""Sign-in, token rotation and revocation, the login throttle and password resets."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from flask import current_app
+from flask_jwt_extended import create_access_token, create_refresh_token
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from core.errors import TooManyRequests, ValidationFailed
+from models import LoginFailure, PasswordResetToken, RefreshToken, RevokedToken, User, db
+from services import outbox
+from services.passwords import burn_verification, hash_password, needs_rehash, verify_password
+from services.token_blocklist import TokenBlocklist
+from services.users import check_password, find_user_by_email, normalize_email
+
+PASSWORD_RESET_SALT = "stockroom.password-reset"
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    refresh_jti: str
+
+
+class InvalidResetToken(ValidationFailed):
+    error_code = "invalid_reset_token"
+
+
+def issue_tokens(user: User, now: datetime, family_id: str | None = None) -> TokenPair:
+    """Issue an access token and a refresh token of ``family_id`` (a new family if None)."""
+    family_id = family_id or str(uuid.uuid4())
+    refresh_jti = str(uuid.uuid4())
+    refresh_ttl: timedelta = current_app.config["JWT_REFRESH_TOKEN_EXPIRES"]
+    claims = {"fam": family_id}
+    access = create_access_token(identity=str(user.id), additional_claims=claims)
+    refresh = create_refresh_token(identity=str(user.id),
+                                   additional_claims={**claims, "jti": refresh_jti})
+    db.session.add(RefreshToken(jti=refresh_jti, family_id=family_id, user_id=user.id,
+                                created_at=now, expires_at=now + refresh_ttl))
+    db.session.flush()
+    return TokenPair(access, refresh, refresh_jti)
+
+
+def authenticate(email: str, password: str, now: datetime) -> User | None:
+    """The user these credentials belong to, or None (a failure is recorded).
+
+    Raises ``TooManyRequests`` once the account has had ``LOGIN_FAILURE_LIMIT`` failures in
+    ``LOGIN_FAILURE_WINDOW``, whatever the password, and whether or not the account exists,
+    so the throttle tells an attacker nothing either.
+    """
+    config = current_app.config
+    key = normalize_email(email)
+    window: timedelta = config["LOGIN_FAILURE_WINDOW"]
+    count, oldest = db.session.execute(
+        db.select(db.func.count(LoginFailure.id), db.func.min(LoginFailure.created_at))
+        .where(LoginFailure.email == key, LoginFailure.created_at > now - window)
+    ).one()
+    if count >= config["LOGIN_FAILURE_LIMIT"]:
+        retry_after = (oldest + window - now).total_seconds()
+        raise TooManyRequests("Too many failed logins for this account; try again later.",
+                              retry_after=int(retry_after) + 1)
+
+    user = find_user_by_email(key)
+    if user is None:
+        burn_verification(password)
+        ok = False
+    else:
+        ok = verify_password(user.password_hash, password) and user.is_active
+    if not ok:
+        db.session.add(LoginFailure(email=key, created_at=now))
+        db.session.flush()
+        return None
+
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    db.session.execute(db.delete(LoginFailure).where(LoginFailure.email == key))
+    db.session.flush()
+    return user
+
+
+def rotate_refresh_token(jti: str, user_id: int, now: datetime) -> TokenPair | None:
+    """Spend a refresh token for a new pair in the same family; None if it cannot be used.
+
+    A token that was already rotated or revoked being presented again means a copy is
+    in someone else's hands: the whole family is revoked (OAuth 2.0 Security BCP 4.14.2).
+    The row lock makes two concurrent uses of one token resolve as one use and one reuse.
+    """
+    token = db.session.scalar(
+        db.select(RefreshToken).where(RefreshToken.jti == jti).with_for_update()
+    )
+    if token is None or token.user_id != user_id:
+        return None
+    if token.revoked_at is not None:
+        revoke_refresh_family(token.family_id, now)
+        return None
+    if token.expires_at <= now:
+        return None
+    user = db.session.get(User, user_id)
+    if user is None or not user.is_active:
+        return None
+    pair = issue_tokens(user, now, family_id=token.family_id)
+    token.revoked_at = now
+    token.replaced_by = pair.refresh_jti
+    db.session.flush()
+    return pair
+
+
+def revoke_refresh_family(family_id: str, now: datetime) -> None:
+    db.session.execute(
+        db.update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+def revoke_all_refresh_tokens(user_id: int, now: datetime) -> None:
+    db.session.execute(
+        db.update(RefreshToken)
+        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+def logout(access_claims: dict, blocklist: TokenBlocklist, now: datetime) -> None:
+    """Revoke the presented access token and the refresh tokens of its sign-in."""
+    expires_at = datetime.fromtimestamp(access_claims["exp"], UTC)
+    blocklist.revoke(access_claims["jti"], expires_at)
+    family_id = access_claims.get("fam")
+    if family_id:
+        revoke_refresh_family(family_id, now)
+    db.session.flush()
+
+
+def _reset_serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=PASSWORD_RESET_SALT)
+
+
+def reset_token_for(reset: PasswordResetToken) -> str:
+    """The token emailed for ``reset``. It is derived, never stored: the table holds only
+    the nonce, and forging a token needs ``SECRET_KEY`` too."""
+    return _reset_serializer().dumps({"id": reset.id, "n": reset.nonce})
+
+
+def request_password_reset(email: str, now: datetime) -> PasswordResetToken | None:
+    """Void the account's open resets and record a new one with its email event.
+
+    Returns None, having done nothing, for an unknown or inactive account: the caller
+    answers the same either way, so the endpoint reveals nothing.
+    """
+    user = find_user_by_email(email)
+    if user is None or not user.is_active:
+        return None
+    db.session.execute(
+        db.update(PasswordResetToken)
+        .where(PasswordResetToken.user_id == user.id, PasswordResetToken.used_at.is_(None),
+               PasswordResetToken.voided_at.is_(None))
+        .values(voided_at=now)
+    )
+    reset = PasswordResetToken(user_id=user.id, nonce=secrets.token_urlsafe(32),
+                               created_at=now,
+                               expires_at=now + current_app.config["PASSWORD_RESET_TTL"])
+    db.session.add(reset)
+    db.session.flush()
+    outbox.record_event("user.password_reset_requested", "user", user.id,
+                        {"user_id": user.id, "reset_id": reset.id})
+    return reset
+
+
+def find_usable_reset(token: str, now: datetime) -> PasswordResetToken | None:
+    try:
+        payload = _reset_serializer().loads(token)
+        reset_id, nonce = int(payload["id"]), str(payload["n"])
+    except (BadSignature, KeyError, TypeError, ValueError):
+        return None
+    reset = db.session.get(PasswordResetToken, reset_id)
+    if reset is None or not secrets.compare_digest(reset.nonce, nonce):
+        return None
+    return reset if reset.is_usable(now) else None
+
+
+def confirm_password_reset(token: str, new_password: str, now: datetime) -> User:
+    """Set a new password with a reset token, spend the token, sign the user out everywhere.
+
+    Raises ``InvalidResetToken`` (422) for a token that is forged, spent, voided or expired.
+    """
+    check_password(new_password)
+    reset = find_usable_reset(token, now)
+    if reset is None:
+        raise InvalidResetToken("This reset link is invalid or has expired.",
+                                errors={"token": ["Invalid or expired token."]})
+    # A conditional update spends the token exactly once even if two requests race.
+    spent = db.session.execute(
+        db.update(PasswordResetToken)
+        .where(PasswordResetToken.id == reset.id, PasswordResetToken.used_at.is_(None))
+        .values(used_at=now)
+    ).rowcount
+    if spent != 1:
+        raise InvalidResetToken("This reset link is invalid or has expired.",
+                                errors={"token": ["Invalid or expired token."]})
+    user = db.session.get(User, reset.user_id)
+    user.password_hash = hash_password(new_password)
+    revoke_all_refresh_tokens(user.id, now)
+    db.session.flush()
+    return user
+
+
+def purge_expired(now: datetime) -> int:
+    """Delete auth rows that can no longer matter. Returns how many went."""
+    removed = 0
+    window = current_app.config["LOGIN_FAILURE_WINDOW"]
+    for statement in (
+        db.delete(LoginFailure).where(LoginFailure.created_at < now - window),
+        db.delete(RefreshToken).where(RefreshToken.expires_at < now),
+        db.delete(PasswordResetToken).where(PasswordResetToken.expires_at < now),
+    ):
+        removed += db.session.execute(statement).rowcount
+    removed += db.session.execute(
+        db.delete(RevokedToken).where(RevokedToken.expires_at < now)).rowcount
+    return removed

@@ -1,0 +1,152 @@
+"""The transactional outbox.
+
+A service calls ``record_event`` inside the transaction that makes the change; the event row
+commits or rolls back with it. After a commit, the events that transaction wrote are handed
+to the publisher (the Celery side, ``tasks.outbox.publish_event``) and marked dispatched. If
+the broker was away, the row stays undispatched and ``relay_undispatched``, run by beat,
+publishes it later. Publishing may therefore happen more than once for one event; every
+consumer is idempotent on the event id.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask import current_app, g, has_request_context
+from sqlalchemy import event as sa_event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+from models import OutboxEvent, db, utcnow
+
+log = logging.getLogger(__name__)
+
+PENDING_KEY = "stockroom.outbox.pending"
+
+# publish(event_id, event_type): sends the event's consumers to the broker, or raises.
+Publisher = Callable[[int, str], None]
+
+
+@dataclass
+class Outbox:
+    """The app's outbox wiring: how events are published, and where dispatch is marked."""
+
+    publish: Publisher
+    # The engine (or, in tests, the connection of the test's transaction) that marks
+    # events dispatched once they were published after a commit.
+    bind: Engine | Connection | None = None
+    published: list[int] = field(default_factory=list)
+
+
+def current_outbox() -> Outbox:
+    return current_app.extensions["stockroom.outbox"]
+
+
+def record_event(event_type: str, aggregate_type: str, aggregate_id: int | str,
+                 data: dict) -> OutboxEvent:
+    """Write a domain event in the current transaction; it is published once that commits."""
+    request_id = g.get("request_id") if has_request_context() else None
+    event = OutboxEvent(type=event_type, aggregate_type=aggregate_type,
+                        aggregate_id=str(aggregate_id), data=data, request_id=request_id,
+                        created_at=utcnow())
+    db.session.add(event)
+    db.session.flush()
+    db.session.info.setdefault(PENDING_KEY, []).append((event.id, event.type))
+    return event
+
+
+def dispatch(events: list[tuple[int, str]], outbox: Outbox, now: datetime) -> list[int]:
+    """Publish committed events and mark the published ones. Never raises: a broker that is
+    away leaves the rest to the relay."""
+    published = []
+    for event_id, event_type in events:
+        try:
+            outbox.publish(event_id, event_type)
+        except Exception:
+            log.warning("outbox: could not publish event %s (%s); the relay will retry",
+                        event_id, event_type, exc_info=True)
+            break
+        published.append(event_id)
+    if published:
+        _mark_dispatched(published, outbox.bind or db.engine, now)
+    return published
+
+
+def _mark_dispatched(event_ids: list[int], bind: Engine | Connection, now: datetime) -> None:
+    statement = (
+        sa.update(OutboxEvent.__table__)
+        .where(OutboxEvent.__table__.c.id.in_(event_ids),
+               OutboxEvent.__table__.c.dispatched_at.is_(None))
+        .values(dispatched_at=now)
+    )
+    try:
+        if isinstance(bind, Connection):
+            bind.execute(statement)
+        else:
+            with bind.begin() as connection:
+                connection.execute(statement)
+    except Exception:
+        # The events went out; if the mark is lost the relay publishes them again, which
+        # idempotent consumers absorb.
+        log.warning("outbox: could not mark events %s dispatched", event_ids, exc_info=True)
+
+
+def relay_undispatched(outbox: Outbox, now: datetime, grace: timedelta,
+                       limit: int) -> int:
+    """Publish events that a commit left undispatched; returns how many went out.
+
+    Rows are claimed with ``FOR UPDATE SKIP LOCKED`` (on PostgreSQL), so overlapping relays
+    never publish the same row, and in id order, so one aggregate's events keep their order.
+    Events younger than ``grace`` are left to their after-commit dispatch.
+    """
+    rows = db.session.scalars(
+        sa.select(OutboxEvent)
+        .where(OutboxEvent.dispatched_at.is_(None), OutboxEvent.created_at <= now - grace)
+        .order_by(OutboxEvent.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    published = 0
+    for row in rows:
+        row.dispatch_attempts += 1
+        try:
+            outbox.publish(row.id, row.type)
+        except Exception:
+            log.warning("outbox relay: broker unavailable at event %s", row.id, exc_info=True)
+            break
+        row.dispatched_at = now
+        published += 1
+    db.session.flush()
+    return published
+
+
+def undispatched_lag_seconds(now: datetime) -> float:
+    """Age of the oldest undispatched event (0 when none): the outbox lag operators watch."""
+    oldest = db.session.scalar(
+        sa.select(sa.func.min(OutboxEvent.created_at)).where(OutboxEvent.dispatched_at.is_(None))
+    )
+    if oldest is None:
+        return 0.0
+    return max(0.0, (now - oldest).total_seconds())
+
+
+def _after_commit(session: Session) -> None:
+    events = session.info.pop(PENDING_KEY, None)
+    if events:
+        dispatch(events, current_outbox(), utcnow())
+
+
+def _after_rollback(session: Session) -> None:
+    # The events of a rolled-back transaction never existed; nothing may be published.
+    session.info.pop(PENDING_KEY, None)
+
+
+def install_session_hooks() -> None:
+    """Hook dispatch onto every commit of the application's sessions (idempotent)."""
+    if not sa_event.contains(Session, "after_commit", _after_commit):
+        sa_event.listen(Session, "after_commit", _after_commit)
+        sa_event.listen(Session, "after_rollback", _after_rollback)

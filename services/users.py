@@ -1,0 +1,75 @@
+"""Accounts: registration, profile changes and administrators."""
+
+from __future__ import annotations
+
+from email_validator import EmailNotValidError, validate_email
+
+from core.errors import Conflict, ValidationFailed
+from models import Role, User, db
+from services.passwords import hash_password
+
+MIN_PASSWORD_LENGTH = 10
+
+
+class EmailTaken(Conflict):
+    error_code = "email_taken"
+
+
+def normalize_email(email: str) -> str:
+    """The canonical form accounts are keyed by: trimmed and lower-cased."""
+    return email.strip().lower()
+
+
+def check_email(email: str) -> str:
+    try:
+        result = validate_email(email, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValidationFailed("Invalid email address.", errors={"email": [str(exc)]}) from exc
+    return normalize_email(result.normalized)
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(
+            "Password too weak.",
+            errors={"password": [f"Must be at least {MIN_PASSWORD_LENGTH} characters."]},
+        )
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(db.select(User).where(User.email == normalize_email(email)))
+
+
+def register_user(email: str, password: str, full_name: str,
+                  role: str = Role.CUSTOMER.value) -> User:
+    """Create an account. Raises ``EmailTaken`` (409) or ``ValidationFailed`` (422)."""
+    email = check_email(email)
+    check_password(password)
+    if find_user_by_email(email) is not None:
+        raise EmailTaken("An account with this email already exists.")
+    user = User(email=email, password_hash=hash_password(password),
+                full_name=full_name.strip(), role=role)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def update_profile(user: User, *, full_name: str | None = None) -> User:
+    if full_name is not None:
+        user.full_name = full_name.strip()
+    db.session.flush()
+    return user
+
+
+def create_admin(email: str, password: str, full_name: str = "Administrator") -> tuple[User, bool]:
+    """Create an admin, or promote an existing account. Returns the user and whether it is new.
+
+    Promoting leaves the existing password alone: the command must not be a way to reset one.
+    """
+    user = find_user_by_email(email)
+    if user is None:
+        return register_user(email, password, full_name, role=Role.ADMIN.value), True
+    user.role = Role.ADMIN.value
+    user.is_active = True
+    db.session.flush()
+    return user, False
