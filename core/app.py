@@ -24,7 +24,7 @@ REQUEST_ID_HEADER = "X-Request-ID"
 
 
 def create_app(overrides: Mapping | None = None, environ: Mapping | None = None) -> Flask:
-    """Build the app from the environment (``environ``, default ``os.environ``), then
+    """Build the app from the environment (``environ``, default the process's), then
     ``overrides`` (tests)."""
     app = Flask("stockroom", root_path=str(PROJECT_ROOT), instance_relative_config=False)
     app.config.update(load_config(environ))

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from core.app import create_app
+from tests.helpers import free_port
+
+
+def _app(app, **environ):
+    base = {"INSTANCE_PATH": app.config["INSTANCE_PATH"],
+            "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+            "CELERY_BROKER_URL": app.config["CELERY_BROKER_URL"]}
+    return create_app({"TESTING": True}, environ={**base, **environ})
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json == {"status": "ok"}
+
+
+def test_readyz_ok(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json["checks"] == {"database": "ok", "broker": "ok"}
+
+
+def test_readyz_names_an_unreachable_broker_quickly(app):
+    broken = _app(app, CELERY_BROKER_URL=f"redis://127.0.0.1:{free_port()}/0")
+    started = time.monotonic()
+    response = broken.test_client().get("/readyz")
+    assert time.monotonic() - started < 10
+    assert response.status_code == 503
+    body = response.json
+    assert body["code"] == 503 and "broker" in body["message"]
+    assert set(body["errors"]) == {"broker"}
+
+
+# Not in the rolled-back transaction: that binds the shared session to the test database.
+@pytest.mark.committed
+def test_readyz_names_an_unreachable_database(app, tmp_path):
+    broken = _app(app, DATABASE_URL=f"sqlite:///{tmp_path}/missing/dir/x.db")
+    response = broken.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert set(response.json["errors"]) == {"database"}

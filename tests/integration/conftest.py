@@ -1,0 +1,113 @@
+"""Real processes: a Celery worker (and, for outages, a private redis-server) per test.
+
+Each is started on its own and stopped by its PID; the machine's shared services are never
+touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RUN_ID
+from tests.helpers import free_port, wait_for
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+class Process:
+    """A child process whose combined output is collected line by line."""
+
+    def __init__(self, args: list[str], env: dict[str, str]):
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def count(self, *texts: str) -> int:
+        """How many output lines contain every one of ``texts``."""
+        return sum(all(text in line for text in texts) for line in self.lines)
+
+    def wait_for_line(self, text: str, timeout: float = 60) -> None:
+        def seen():
+            if self.proc.poll() is not None:
+                raise AssertionError(f"process exited early:\n{self.output()[-4000:]}")
+            return self.count(text)
+
+        wait_for(seen, timeout=timeout, message=f"{text!r} in process output")
+
+    def stop(self, timeout: float = 20) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.reader.join(timeout=5)
+
+
+def start_worker(environ: dict[str, str], name: str = "worker") -> Process:
+    env = {**os.environ, **environ, "EMAIL_BACKEND": "console", "PYTHONUNBUFFERED": "1"}
+    worker = Process([str(BIN / "celery"), "-A", "celery_app", "worker", "-l", "info",
+                      "-P", "solo", "-n", f"{name}-{RUN_ID}@%h", "--without-gossip",
+                      "--without-mingle", "--without-heartbeat"], env)
+    worker.wait_for_line(" ready.")
+    return worker
+
+
+@pytest.fixture
+def worker(test_environ):
+    process = start_worker(test_environ)
+    yield process
+    process.stop()
+
+
+class RedisServer:
+    """A private redis-server on a free port, stopped and restarted by its own PID."""
+
+    def __init__(self, workdir: Path):
+        self.binary = shutil.which("redis-server")
+        if self.binary is None:
+            raise RuntimeError("redis-server is not installed")
+        self.port = free_port()
+        self.workdir = workdir
+        self.process: Process | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = Process([self.binary, "--port", str(self.port), "--bind", "127.0.0.1",
+                                "--save", "", "--appendonly", "no",
+                                "--dir", str(self.workdir)], dict(os.environ))
+        self.process.wait_for_line("Ready to accept connections", timeout=20)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.stop()
+            self.process = None
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -1,0 +1,136 @@
+"""The outbox with a real Celery worker on the real broker.
+
+A committed change reaches its task; a rolled-back one never does; with the broker
+unreachable at commit time, the relay delivers the event later, exactly once.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import sqlalchemy as sa
+
+from core.app import create_app
+from models import EmailMessage, OutboxEvent, User, db, utcnow
+from services import auth, users
+from tasks.outbox import publish_event, relay_outbox_task
+from tests.conftest import FAST_ARGON2
+from tests.helpers import wait_for
+
+pytestmark = pytest.mark.committed
+TASK_RECEIVED = ("Task tasks.emails.send_password_reset_email_task[", "] received")
+
+
+def _create_user(email: str) -> None:
+    users.register_user(email, "long-enough-password", "Pipeline Test")
+    db.session.commit()
+
+
+def _sent_emails() -> list[tuple[str, str]]:
+    rows = db.session.execute(sa.select(EmailMessage.to_address, EmailMessage.status)).all()
+    db.session.rollback()  # the next poll must see the worker's newer commits
+    return [tuple(row) for row in rows]
+
+
+def _wait_until_sent(to: str) -> None:
+    wait_for(lambda: (to, "sent") in _sent_emails(), timeout=60, message=f"email to {to}")
+
+
+@pytest.fixture
+def real_broker(app):
+    box = app.extensions["stockroom.outbox"]
+    box.publish = publish_event
+    return box
+
+
+def test_committed_change_reaches_its_task(app, client, worker, real_broker):
+    with app.app_context():
+        _create_user("committed@example.com")
+    response = client.post("/api/v1/auth/password-reset",
+                           json={"email": "committed@example.com"})
+    assert response.status_code == 202
+    with app.app_context():
+        _wait_until_sent("committed@example.com")
+        assert db.session.scalar(sa.select(OutboxEvent.dispatched_at)) is not None
+    assert "To: committed@example.com" in worker.output()
+
+
+def test_rolled_back_change_never_reaches_a_task(app, worker, real_broker):
+    with app.app_context():
+        _create_user("rolled-back@example.com")
+        _create_user("sentinel@example.com")
+        auth.request_password_reset("rolled-back@example.com", utcnow())
+        db.session.rollback()
+        # A later committed event proves the worker is consuming: once it is done, the
+        # rolled-back one would have been done too.
+        auth.request_password_reset("sentinel@example.com", utcnow())
+        db.session.commit()
+        _wait_until_sent("sentinel@example.com")
+        assert _sent_emails() == [("sentinel@example.com", "sent")]
+        assert db.session.scalar(sa.select(sa.func.count(OutboxEvent.id))) == 1
+    assert worker.count(*TASK_RECEIVED) == 1
+    assert "rolled-back@example.com" not in worker.output()
+
+
+def test_relay_delivers_what_the_commit_could_not_publish_exactly_once(app, worker,
+                                                                       real_broker):
+    def broker_down(event_id, event_type):
+        raise ConnectionRefusedError("broker unreachable")
+
+    with app.app_context():
+        _create_user("relayed@example.com")
+        real_broker.publish = broker_down
+        auth.request_password_reset("relayed@example.com", utcnow())
+        db.session.commit()
+        real_broker.publish = publish_event
+        assert db.session.scalar(sa.select(OutboxEvent.dispatched_at)) is None
+        # End the read: on SQLite an open transaction holds the write lock the relay needs.
+        db.session.rollback()
+        app.config["OUTBOX_RELAY_GRACE_SECONDS"] = 0
+        try:
+            assert relay_outbox_task() == 1
+            assert relay_outbox_task() == 0
+        finally:
+            app.config["OUTBOX_RELAY_GRACE_SECONDS"] = 10
+        _wait_until_sent("relayed@example.com")
+    assert worker.count(*TASK_RECEIVED) == 1
+
+
+@pytest.mark.redis
+def test_broker_outage_at_commit_then_relay_delivers_exactly_once(app, test_environ,
+                                                                  private_redis):
+    from tests.integration.conftest import start_worker
+
+    environ = {**test_environ, "CELERY_BROKER_URL": private_redis.url}
+    outage_app = create_app({"TESTING": True, **FAST_ARGON2,
+                             "OUTBOX_RELAY_GRACE_SECONDS": 0}, environ=environ)
+    worker = start_worker(environ, name="outage")
+    try:
+        with outage_app.app_context():
+            _create_user("outage@example.com")
+        private_redis.stop()
+
+        started = time.monotonic()
+        response = outage_app.test_client().post("/api/v1/auth/password-reset",
+                                                 json={"email": "outage@example.com"})
+        elapsed = time.monotonic() - started
+        assert response.status_code == 202
+        assert elapsed < 5, f"the request waited {elapsed:.1f}s on the dead broker"
+        with outage_app.app_context():
+            event = db.session.scalar(sa.select(OutboxEvent))
+            assert event.dispatched_at is None
+            db.session.rollback()
+
+        private_redis.start()
+        with outage_app.app_context():
+            assert relay_outbox_task() == 1
+            assert relay_outbox_task() == 0
+            _wait_until_sent("outage@example.com")
+            user_count = db.session.scalar(sa.select(sa.func.count(User.id)))
+            assert user_count == 1
+        assert worker.count(*TASK_RECEIVED) == 1
+    finally:
+        worker.stop()
+        with outage_app.app_context():
+            db.engine.dispose()

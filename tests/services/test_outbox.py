@@ -1,0 +1,173 @@
+"""The outbox: written with the change, dispatched after commit, relayed after outages."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from models import OutboxEvent, db, utcnow
+from services import outbox
+from tests.factories import UserFactory
+
+
+def _relay(app, grace_seconds=0, limit=100):
+    return outbox.relay_undispatched(app.extensions["stockroom.outbox"], utcnow(),
+                                     grace=timedelta(seconds=grace_seconds), limit=limit)
+
+
+def test_committed_event_is_dispatched_after_commit(app, enqueued):
+    event = outbox.record_event("test.happened", "thing", 7, {"x": 1})
+    assert enqueued == []  # nothing leaves before the commit
+    db.session.commit()
+    assert enqueued == [(event.id, "test.happened")]
+    db.session.refresh(event)
+    assert event.dispatched_at is not None
+
+
+def test_rolled_back_event_dispatches_nothing(app, enqueued):
+    event_id = outbox.record_event("test.happened", "thing", 7, {}).id
+    db.session.rollback()
+    db.session.commit()  # a later commit must not pick up the rolled-back event
+    assert enqueued == []
+    assert db.session.get(OutboxEvent, event_id) is None
+
+
+def test_a_failed_request_dispatches_nothing(client, enqueued):
+    UserFactory(email="taken@example.com")
+    response = client.post("/api/v1/auth/register", json={
+        "email": "taken@example.com", "password": "a" * 12, "full_name": "X"})
+    assert response.status_code == 409
+    assert enqueued == []
+
+
+def test_broker_down_at_commit_leaves_event_for_the_relay(app, client, enqueued):
+    UserFactory(email="r@example.com")
+    box = app.extensions["stockroom.outbox"]
+    recorder = box.publish
+
+    def broker_down(event_id, event_type):
+        raise ConnectionRefusedError("broker unreachable")
+
+    box.publish = broker_down
+    response = client.post("/api/v1/auth/password-reset", json={"email": "r@example.com"})
+    assert response.status_code == 202  # the request committed; the broker is not its concern
+    event = db.session.scalar(sa.select(OutboxEvent))
+    assert event.dispatched_at is None
+
+    box.publish = recorder
+    assert _relay(app, grace_seconds=60) == 0  # too fresh: left to its own dispatch
+    assert _relay(app) == 1
+    assert enqueued == [(event.id, "user.password_reset_requested")]
+    assert _relay(app) == 0  # published once
+    assert enqueued == [(event.id, "user.password_reset_requested")]
+    db.session.refresh(event)
+    assert event.dispatched_at is not None and event.dispatch_attempts == 1
+
+
+def test_relay_stops_at_the_first_failure_and_keeps_order(app, enqueued):
+    box = app.extensions["stockroom.outbox"]
+    recorder = box.publish
+    box.publish = lambda *_: (_ for _ in ()).throw(ConnectionError("down"))
+    ids = [outbox.record_event("test.happened", "thing", 1, {"n": n}).id for n in range(5)]
+    db.session.commit()
+    calls = []
+
+    def flaky(event_id, event_type):
+        if len(calls) == 2:
+            raise ConnectionError("down again")
+        calls.append(event_id)
+        recorder(event_id, event_type)
+
+    box.publish = flaky
+    assert _relay(app) == 2
+    box.publish = recorder
+    assert _relay(app) == 3
+    assert [event_id for event_id, _ in enqueued] == ids
+
+
+def test_event_carries_the_request_id(client, enqueued):
+    UserFactory(email="rid@example.com")
+    client.post("/api/v1/auth/password-reset", json={"email": "rid@example.com"},
+                headers={"X-Request-ID": "req-42"})
+    assert db.session.scalar(sa.select(OutboxEvent.request_id)) == "req-42"
+
+
+def test_lag_is_the_age_of_the_oldest_undispatched_event(app):
+    assert outbox.undispatched_lag_seconds(utcnow()) == 0.0
+    db.session.add(OutboxEvent(type="t", aggregate_type="a", aggregate_id="1", data={},
+                               created_at=utcnow() - timedelta(seconds=90)))
+    db.session.flush()
+    assert 89 < outbox.undispatched_lag_seconds(utcnow()) < 120
+
+
+def _record_undispatched(app, count: int) -> list[int]:
+    """Commit ``count`` events whose after-commit dispatch failed (broker away)."""
+    box = app.extensions["stockroom.outbox"]
+    original = box.publish
+    box.publish = _broker_down
+    try:
+        ids = [outbox.record_event("test.happened", "thing", n, {}).id for n in range(count)]
+        db.session.commit()
+    finally:
+        box.publish = original
+    return ids
+
+
+def _broker_down(event_id, event_type):
+    raise ConnectionRefusedError("broker unreachable")
+
+
+@pytest.mark.postgres
+@pytest.mark.committed
+def test_relay_skips_rows_locked_by_another_transaction(app, enqueued):
+    ids = _record_undispatched(app, 3)
+    other = db.engine.connect()
+    try:
+        other.execute(sa.select(OutboxEvent.__table__).where(
+            OutboxEvent.__table__.c.id == ids[0]).with_for_update())
+        assert _relay(app) == 2
+        db.session.commit()
+        assert [event_id for event_id, _ in enqueued] == ids[1:]
+    finally:
+        other.rollback()
+        other.close()
+    assert _relay(app) == 1
+    db.session.commit()
+    assert [event_id for event_id, _ in enqueued] == [*ids[1:], ids[0]]
+
+
+@pytest.mark.postgres
+@pytest.mark.committed
+def test_concurrent_relays_publish_each_event_once(app):
+    ids = _record_undispatched(app, 60)
+    box = app.extensions["stockroom.outbox"]
+    published: list[int] = []
+    lock = threading.Lock()
+    original = box.publish
+
+    def record(event_id, event_type):
+        with lock:
+            published.append(event_id)
+
+    box.publish = record
+    barrier = threading.Barrier(4)
+
+    def relay():
+        with app.app_context():
+            barrier.wait()
+            while _relay(app, limit=7):
+                db.session.commit()
+            db.session.commit()
+
+    try:
+        threads = [threading.Thread(target=relay) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        box.publish = original
+    assert sorted(published) == sorted(ids)
