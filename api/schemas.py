@@ -19,5 +19,14 @@ class UserSchema(ma.Schema):
     created_at = fields.DateTime(dump_only=True, format="iso")
 
 
+class StrictBoolean(fields.Boolean):
+    """JSON ``true`` or ``false`` only: marshmallow's Boolean also takes 0, 1, "yes"..."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 def trimmed(max_length: int, min_length: int = 1, **kwargs) -> fields.String:
     return fields.String(validate=ma.validate.Length(min=min_length, max=max_length), **kwargs)

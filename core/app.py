@@ -16,6 +16,7 @@ from core import auth, cli, extensions
 from core.celery import celery_init_app
 from core.config import PROJECT_ROOT, load_config, validate_config
 from core.errors import register_error_handlers
+from core.routing import register_converters
 from services import outbox
 from services.email_backends import make_email_backend
 from services.token_blocklist import make_blocklist
@@ -75,6 +76,7 @@ def register_extensions(app: Flask) -> None:
     extensions.jwt.init_app(app)
     auth.register_jwt_callbacks(extensions.jwt)
     extensions.api.init_app(app)
+    register_converters(app, extensions.api)
     api.register_blueprints(extensions.api)
     extensions.cors.init_app(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
                              expose_headers=["X-Pagination", "X-Cart-Token", REQUEST_ID_HEADER,

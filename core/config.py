@@ -15,8 +15,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE_DIR = PROJECT_ROOT / "instance"
 
 # These dev values are public (they are in the repository), so production refuses them.
-DEV_SECRET_KEY = "dev-secret-key-not-for-production"
-DEV_JWT_SECRET_KEY = "dev-jwt-secret-key-not-for-production"
+DEV_SECRET_KEY = "dev-secret-key-not-for-production"  # noqa: S105 (public by design)
+DEV_JWT_SECRET_KEY = "dev-jwt-secret-key-not-for-production"  # noqa: S105 (public by design)
 
 QUEUES = ("default", "payments", "emails", "webhooks")
 

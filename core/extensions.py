@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshmallow as ma
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
 from flask_migrate import Migrate
@@ -13,8 +14,30 @@ from models.base import db
 __all__ = ["api", "cors", "db", "jwt", "migrate"]
 
 
+class ErrorSchema(ma.Schema):
+    """The contract's error body, as documented in the OpenAPI document."""
+
+    code = ma.fields.Integer(required=True, metadata={"description": "The HTTP status code"})
+    status = ma.fields.String(required=True, metadata={"description": "The reason phrase"})
+    message = ma.fields.String(required=True)
+    errors = ma.fields.Dict(metadata={"description": "Validation errors by field"})
+    error_code = ma.fields.String(
+        metadata={"description": "A stable machine-readable name for domain errors"})
+
+
 class Api(SmorestApi):
     """flask-smorest's Api with the contract's error shape (see ``core.errors``)."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def _register_pagination_header(self):
+        # The header carries JSON; documented as an object, tools parse it as the OpenAPI
+        # "simple" style (comma-separated pairs) and misread it.
+        self.spec.components.header("PAGINATION", {
+            "description": "Pagination metadata as a JSON object: total, total_pages, "
+                           "first_page, last_page, page, previous_page, next_page",
+            "schema": {"type": "string"},
+        })
 
     def handle_http_exception(self, error):
         return handle_http_exception(error)

@@ -12,6 +12,9 @@ def paginate_query(query: sa.Select, pagination_parameters) -> list:
     total = db.session.scalar(sa.select(sa.func.count()).select_from(
         query.order_by(None).subquery()))
     pagination_parameters.item_count = total
+    if pagination_parameters.first_item >= total:
+        # Past the end: no query, and no offset that could overflow the database's integer.
+        return []
     return db.session.scalars(
         query.offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)
     ).all()

@@ -35,4 +35,6 @@ class EmailMessage(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    __table_args__ = (sa.UniqueConstraint("kind", "dedupe_key", name="uq_email_messages_kind_dedupe_key"),)
+    __table_args__ = (
+        sa.UniqueConstraint("kind", "dedupe_key", name="uq_email_messages_kind_dedupe_key"),
+    )

@@ -18,7 +18,8 @@ from services.passwords import burn_verification, hash_password, needs_rehash, v
 from services.token_blocklist import TokenBlocklist
 from services.users import check_password, find_user_by_email, normalize_email
 
-PASSWORD_RESET_SALT = "stockroom.password-reset"
+# A signing namespace, not a secret: SECRET_KEY is the secret.
+PASSWORD_RESET_SALT = "stockroom.password-reset"  # noqa: S105
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,10 @@ def mail(app):
 
 @pytest.fixture(autouse=True)
 def _db(request, app, enqueued):
+    # Tests that build another app make its Celery app the current one, and @shared_task
+    # proxies follow it: give every test the suite's own app back.
+    app.extensions["celery"].set_default()
+    app.extensions["celery"].set_current()
     if request.node.get_closest_marker("committed"):
         yield from _committed_db(app)
     else:

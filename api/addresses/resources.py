@@ -33,7 +33,7 @@ class Addresses(MethodView):
         return address
 
 
-@blp.route("/me/addresses/<int:address_id>")
+@blp.route("/me/addresses/<id:address_id>")
 class AddressById(MethodView):
     @blp.auth_required()
     @blp.response(200, AddressSchema)
@@ -42,7 +42,7 @@ class AddressById(MethodView):
         return addresses.get_address(current_user.id, address_id)
 
     @blp.auth_required()
-    @blp.arguments(AddressUpdateSchema)
+    @blp.arguments(AddressUpdateSchema, required=False)
     @blp.response(200, AddressSchema)
     def patch(self, body, address_id):
         """Change one of my addresses"""

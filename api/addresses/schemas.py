@@ -2,14 +2,9 @@ import marshmallow as ma
 import pycountry
 from marshmallow import fields
 
-from api.schemas import StrictSchema, trimmed
+from api.schemas import StrictBoolean, StrictSchema, trimmed
 
 COUNTRY_CODES = frozenset(country.alpha_2 for country in pycountry.countries)
-
-
-def _country(value: str) -> None:
-    if value not in COUNTRY_CODES:
-        raise ma.ValidationError("Must be an ISO 3166-1 alpha-2 country code, such as US or DE.")
 
 
 class AddressSchema(ma.Schema):
@@ -22,7 +17,7 @@ class AddressSchema(ma.Schema):
     postal_code = fields.String()
     country = fields.String()
     phone = fields.String(allow_none=True)
-    is_default = fields.Boolean()
+    is_default = StrictBoolean()
     created_at = fields.DateTime(dump_only=True, format="iso")
 
 
@@ -33,17 +28,13 @@ class AddressCreateSchema(StrictSchema):
     city = trimmed(100, required=True)
     region = trimmed(100, min_length=0, allow_none=True)
     postal_code = trimmed(20, required=True)
-    country = fields.String(required=True, validate=_country)
+    country = fields.String(required=True, validate=ma.validate.OneOf(
+        sorted(COUNTRY_CODES),
+        error="Must be an ISO 3166-1 alpha-2 country code in capitals, such as US or DE."))
     phone = fields.String(allow_none=True,
                           validate=ma.validate.Regexp(r"^\+?[0-9 ()\-.]{4,31}$",
                                                       error="Not a phone number."))
-    is_default = fields.Boolean(load_default=False)
-
-    @ma.pre_load
-    def upper_country(self, data, **kwargs):
-        if isinstance(data, dict) and isinstance(data.get("country"), str):
-            data = {**data, "country": data["country"].strip().upper()}
-        return data
+    is_default = StrictBoolean(load_default=False)
 
 
 class AddressUpdateSchema(AddressCreateSchema):
@@ -52,4 +43,4 @@ class AddressUpdateSchema(AddressCreateSchema):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
-    is_default = fields.Boolean()
+    is_default = StrictBoolean()

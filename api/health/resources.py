@@ -6,9 +6,8 @@ import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
 
-from flask_smorest.error_handler import ErrorSchema
-
 from core.auth import Blueprint
+from core.extensions import ErrorSchema
 from services import health
 
 blp = Blueprint("health", __name__, description="Liveness and readiness probes")

@@ -26,7 +26,7 @@ class Me(MethodView):
         return current_user
 
     @blp.auth_required()
-    @blp.arguments(ProfileUpdateSchema)
+    @blp.arguments(ProfileUpdateSchema, required=False)
     @blp.response(200, UserSchema)
     def patch(self, body):
         """Update the signed-in user's profile"""

@@ -9,7 +9,7 @@ from tests.factories import AddressFactory, UserFactory
 
 URL = "/api/v1/me/addresses"
 VALID = {"full_name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
-         "postal_code": "SW1Y 4JH", "country": "gb", "phone": "+44 20 7946 0000"}
+         "postal_code": "SW1Y 4JH", "country": "GB", "phone": "+44 20 7946 0000"}
 
 
 def test_create_list_get_update_delete(client, auth_headers):
@@ -60,6 +60,7 @@ def test_another_users_address_is_404_like_a_missing_one(client, auth_headers):
 @pytest.mark.parametrize("change, field", [
     ({"country": "XX"}, "country"),
     ({"country": "USA"}, "country"),
+    ({"country": "gb"}, "country"),
     ({"postal_code": ""}, "postal_code"),
     ({"phone": "call me"}, "phone"),
     ({"user_id": 1}, "user_id"),
@@ -79,3 +80,17 @@ def test_page_size_over_100_is_422(client, auth_headers):
 def test_addresses_need_a_token(client):
     assert client.get(URL).status_code == 401
     assert client.post(URL, json=VALID).status_code == 401
+
+
+def test_ids_beyond_the_column_are_404_not_500(client, auth_headers):
+    headers = auth_headers(UserFactory())
+    for method in ("get", "patch", "delete"):
+        response = getattr(client, method)(f"{URL}/9223372036854775808", headers=headers,
+                                           json={} if method == "patch" else None)
+        assert response.status_code == 404, method
+    assert client.get(f"{URL}/0", headers=headers).status_code == 404
+
+
+def test_a_page_far_past_the_end_is_empty(client, auth_headers):
+    response = client.get(f"{URL}?page=1844668909812816094", headers=auth_headers(UserFactory()))
+    assert response.status_code == 200 and response.json == []

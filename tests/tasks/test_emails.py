@@ -120,6 +120,5 @@ def test_sendgrid_backend_posts_to_the_configured_host():
                                            (400, PermanentEmailError),
                                            (401, PermanentEmailError)])
 def test_sendgrid_backend_classifies_failures(status, error):
-    with Receiver([(status, {}, b'{"errors": []}')]) as receiver:
-        with pytest.raises(error):
-            SendGridBackend("SG.test-key", receiver.url).send(MESSAGE)
+    with Receiver([(status, {}, b'{"errors": []}')]) as receiver, pytest.raises(error):
+        SendGridBackend("SG.test-key", receiver.url).send(MESSAGE)

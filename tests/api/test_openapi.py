@@ -1,0 +1,100 @@
+"""schemathesis against /api/openapi.json, for every role: no server error, no response that
+breaks the documented schema, status codes and content types."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import (
+    negative_data_rejection,
+    positive_data_acceptance,
+)
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def api_schema(app):
+    return schemathesis.openapi.from_wsgi("/api/openapi.json", app)
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+def test_openapi_document_is_served_and_lists_the_contract(client):
+    document = client.get("/api/openapi.json").json
+    assert document["openapi"].startswith("3.")
+    paths = set(document["paths"])
+    assert {"/healthz", "/readyz", "/api/v1/auth/register", "/api/v1/auth/login",
+            "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset",
+            "/api/v1/auth/password-reset/confirm", "/api/v1/me", "/api/v1/me/addresses",
+            "/api/v1/me/addresses/{address_id}"} <= paths
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                assert operation.get("summary"), f"{method.upper()} {path} has no summary"
+
+
+def test_swagger_ui_is_served_without_a_cdn(client):
+    page = client.get("/api/docs")
+    assert page.status_code == 200 and b"swagger-ui" in page.data
+    assert client.get("/api/docs/static/swagger-ui-bundle.js").status_code == 200
+
+
+# Operations whose schema-valid input can still be refused by the domain, rightly: a
+# well-formed reset token may be forged or spent; an address of the JSON Schema "email"
+# format may be on a special-use domain (RFC 6761, such as .test) that no mail reaches.
+DOMAIN_REFUSALS = {("POST", "/api/v1/auth/password-reset/confirm"),
+                   ("POST", "/api/v1/auth/register")}
+
+
+def _check(case, headers=None):
+    excluded = []
+    if (case.method.upper(), case.path) in DOMAIN_REFUSALS:
+        excluded.append(positive_data_acceptance)
+    if case.method.upper() == "GET":
+        # Unknown query arguments are ignored, as most APIs do (cache-busters); the contract
+        # rejects unknown fields in bodies, which the other methods still check.
+        excluded.append(negative_data_rejection)
+    case.call_and_validate(headers=headers, excluded_checks=excluded)
+
+
+FUZZ = settings(max_examples=25, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                       HealthCheck.filter_too_much])
+
+
+def _headers_for(role: str, auth_headers) -> dict[str, str]:
+    """A token for one user of ``role``, kept for the whole test: Hypothesis runs every
+    example in one transaction, and a user per example would only slow it down."""
+    from models import User, db
+
+    user = db.session.scalar(db.select(User).where(User.email == f"fuzz-{role}@example.com"))
+    if user is None:
+        user = UserFactory(role=role, email=f"fuzz-{role}@example.com")
+    return auth_headers(user)
+
+
+@schema.parametrize()
+@FUZZ
+def test_api_conforms_as_anonymous(case):
+    _check(case)
+
+
+@schema.parametrize()
+@FUZZ
+def test_api_conforms_as_customer(case, auth_headers):
+    _check(case, _headers_for("customer", auth_headers))
+
+
+@schema.parametrize()
+@FUZZ
+def test_api_conforms_as_seller(case, auth_headers):
+    _check(case, _headers_for("seller", auth_headers))
+
+
+@schema.parametrize()
+@FUZZ
+def test_api_conforms_as_admin(case, auth_headers):
+    _check(case, _headers_for("admin", auth_headers))
