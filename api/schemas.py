@@ -28,5 +28,11 @@ class StrictBoolean(fields.Boolean):
         return value
 
 
-def trimmed(max_length: int, min_length: int = 1, **kwargs) -> fields.String:
-    return fields.String(validate=ma.validate.Length(min=min_length, max=max_length), **kwargs)
+# PostgreSQL cannot store NUL in text; the pattern also documents that in the OpenAPI schema.
+NO_NUL = ma.validate.Regexp(r"^[^\x00]*$", error="Must not contain NUL characters.")
+
+
+def text(max_length: int, min_length: int = 1, **kwargs) -> fields.String:
+    """A string field of a request body: bounded length, no NUL characters."""
+    return fields.String(validate=[ma.validate.Length(min=min_length, max=max_length), NO_NUL],
+                         **kwargs)

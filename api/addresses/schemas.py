@@ -2,7 +2,7 @@ import marshmallow as ma
 import pycountry
 from marshmallow import fields
 
-from api.schemas import StrictBoolean, StrictSchema, trimmed
+from api.schemas import StrictBoolean, StrictSchema, text
 
 COUNTRY_CODES = frozenset(country.alpha_2 for country in pycountry.countries)
 
@@ -22,12 +22,12 @@ class AddressSchema(ma.Schema):
 
 
 class AddressCreateSchema(StrictSchema):
-    full_name = trimmed(200, required=True)
-    line1 = trimmed(200, required=True)
-    line2 = trimmed(200, min_length=0, allow_none=True)
-    city = trimmed(100, required=True)
-    region = trimmed(100, min_length=0, allow_none=True)
-    postal_code = trimmed(20, required=True)
+    full_name = text(200, required=True)
+    line1 = text(200, required=True)
+    line2 = text(200, min_length=0, allow_none=True)
+    city = text(100, required=True)
+    region = text(100, min_length=0, allow_none=True)
+    postal_code = text(20, required=True)
     country = fields.String(required=True, validate=ma.validate.OneOf(
         sorted(COUNTRY_CODES),
         error="Must be an ISO 3166-1 alpha-2 country code in capitals, such as US or DE."))

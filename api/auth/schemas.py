@@ -1,7 +1,7 @@
 import marshmallow as ma
 from marshmallow import fields
 
-from api.schemas import StrictSchema, UserSchema, trimmed
+from api.schemas import StrictSchema, UserSchema, text
 from services.users import MIN_PASSWORD_LENGTH
 
 # An upper bound keeps a megabyte "password" from costing a megabyte of hashing.
@@ -12,17 +12,13 @@ Email = lambda: fields.Email(required=True, validate=ma.validate.Length(max=254)
 
 class RegisterSchema(StrictSchema):
     email = Email()
-    password = fields.String(
-        required=True,
-        validate=ma.validate.Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH),
-    )
-    full_name = trimmed(200, required=True)
+    password = text(MAX_PASSWORD_LENGTH, min_length=MIN_PASSWORD_LENGTH, required=True)
+    full_name = text(200, required=True)
 
 
 class LoginSchema(StrictSchema):
-    email = fields.String(required=True, validate=ma.validate.Length(min=1, max=254))
-    password = fields.String(required=True,
-                             validate=ma.validate.Length(min=1, max=MAX_PASSWORD_LENGTH))
+    email = text(254, required=True)
+    password = text(MAX_PASSWORD_LENGTH, required=True)
 
 
 class TokenPairSchema(ma.Schema):
@@ -39,11 +35,8 @@ class PasswordResetRequestSchema(StrictSchema):
 
 
 class PasswordResetConfirmSchema(StrictSchema):
-    token = fields.String(required=True, validate=ma.validate.Length(min=1, max=512))
-    password = fields.String(
-        required=True,
-        validate=ma.validate.Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH),
-    )
+    token = text(512, required=True)
+    password = text(MAX_PASSWORD_LENGTH, min_length=MIN_PASSWORD_LENGTH, required=True)
 
 
 class MessageSchema(ma.Schema):

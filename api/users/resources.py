@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 
-from api.schemas import StrictSchema, UserSchema, trimmed
+from api.schemas import StrictSchema, UserSchema, text
 from core.auth import Blueprint
 from models import db
 from services import users
@@ -14,7 +14,7 @@ blp = Blueprint("users", __name__, description="The signed-in user")
 
 
 class ProfileUpdateSchema(StrictSchema):
-    full_name = trimmed(200)
+    full_name = text(200)
 
 
 @blp.route("/me")

@@ -62,3 +62,14 @@ def test_request_id_is_echoed_or_assigned(client):
     assert client.get("/healthz", headers={"X-Request-ID": "abc-123"}).headers[
         "X-Request-ID"] == "abc-123"
     assert len(client.get("/healthz").headers["X-Request-ID"]) == 32
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/api/v1/auth/login", {"email": "\u0000", "password": "x"}),
+    ("/api/v1/auth/register", {"email": "a@example.com", "password": "a\u0000" * 6,
+                               "full_name": "A"}),
+])
+def test_nul_characters_are_refused_before_the_database(client, path, body):
+    response = client.post(path, json=body)
+    assert_contract_error(response, 422)
+    assert "NUL" in str(response.json["errors"])
