@@ -75,9 +75,10 @@ def register_extensions(app: Flask) -> None:
                                 render_as_batch=True, compare_type=True)
     extensions.jwt.init_app(app)
     auth.register_jwt_callbacks(extensions.jwt)
-    extensions.api.init_app(app)
-    register_converters(app, extensions.api)
-    api.register_blueprints(extensions.api)
+    rest_api = extensions.Api(app)
+    app.extensions["stockroom.api"] = rest_api
+    register_converters(app, rest_api)
+    api.register_blueprints(rest_api)
     extensions.cors.init_app(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
                              expose_headers=["X-Pagination", "X-Cart-Token", REQUEST_ID_HEADER,
                                              "Idempotent-Replayed", "ETag"])

@@ -11,7 +11,7 @@ from flask_smorest import Api as SmorestApi
 from core.errors import handle_http_exception
 from models.base import db
 
-__all__ = ["api", "cors", "db", "jwt", "migrate"]
+__all__ = ["Api", "cors", "db", "jwt", "migrate"]
 
 
 class ErrorSchema(ma.Schema):
@@ -43,7 +43,8 @@ class Api(SmorestApi):
         return handle_http_exception(error)
 
 
-api = Api()
+# flask-smorest's Api keeps its app and OpenAPI spec on itself, so each app gets its own
+# (see ``core.app``); the other extensions keep per-app state in ``app.extensions``.
 jwt = JWTManager()
 migrate = Migrate()
 cors = CORS()

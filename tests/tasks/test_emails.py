@@ -122,3 +122,39 @@ def test_sendgrid_backend_posts_to_the_configured_host():
 def test_sendgrid_backend_classifies_failures(status, error):
     with Receiver([(status, {}, b'{"errors": []}')]) as receiver, pytest.raises(error):
         SendGridBackend("SG.test-key", receiver.url).send(MESSAGE)
+
+
+def test_smtp_backend_sends_text_and_html_to_a_local_server():
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    from services.email_backends import SMTPBackend
+    from tests.helpers import free_port
+
+    received = []
+
+    class Collect(Message):
+        def handle_message(self, message):
+            received.append(message)
+
+    port = free_port()
+    controller = Controller(Collect(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        SMTPBackend("127.0.0.1", port, None, None, use_tls=False).send(MESSAGE)
+    finally:
+        controller.stop()
+    assert len(received) == 1
+    message = received[0]
+    assert message["To"] == "to@example.com" and message["Subject"] == "Hi"
+    parts = {part.get_content_type(): part.get_payload(decode=True).decode()
+             for part in message.walk() if not part.is_multipart()}
+    assert "plain body" in parts["text/plain"] and "<p>html body</p>" in parts["text/html"]
+
+
+def test_smtp_backend_reports_an_unreachable_server_as_transient():
+    from services.email_backends import SMTPBackend
+    from tests.helpers import free_port
+
+    with pytest.raises(TransientEmailError):
+        SMTPBackend("127.0.0.1", free_port(), None, None, use_tls=False).send(MESSAGE)

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from core.app import create_app
+
+
+def test_cors_allows_configured_origins_only(app):
+    configured = create_app({"TESTING": True}, environ={
+        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
+        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+        "CORS_ORIGINS": "https://shop.example.com"})
+    client = configured.test_client()
+    allowed = client.options("/api/v1/auth/login", headers={
+        "Origin": "https://shop.example.com", "Access-Control-Request-Method": "POST"})
+    assert allowed.headers["Access-Control-Allow-Origin"] == "https://shop.example.com"
+    refused = client.options("/api/v1/auth/login", headers={
+        "Origin": "https://evil.example.com", "Access-Control-Request-Method": "POST"})
+    assert "Access-Control-Allow-Origin" not in refused.headers
+    exposed = client.get("/api/openapi.json", headers={"Origin": "https://shop.example.com"})
+    assert "X-Pagination" in exposed.headers["Access-Control-Expose-Headers"]
