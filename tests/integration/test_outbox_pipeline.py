@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from core.app import create_app
+from core.config import QUEUES
 from models import EmailMessage, OutboxEvent, User, db, utcnow
 from services import auth, users
 from tasks.outbox import publish_event, relay_outbox_task
@@ -54,6 +55,9 @@ def test_committed_change_reaches_its_task(app, client, worker, real_broker):
         _wait_until_sent("committed@example.com")
         assert db.session.scalar(sa.select(OutboxEvent.dispatched_at)) is not None
     assert "To: committed@example.com" in worker.output()
+    # Started without -Q, the worker consumes every queue.
+    for queue in QUEUES:
+        assert f".> {queue} " in worker.output()
 
 
 def test_rolled_back_change_never_reaches_a_task(app, worker, real_broker):
