@@ -2,7 +2,7 @@
 
 from flask_smorest import Api
 
-from api import addresses, auth, health, users
+from api import addresses, auth, categories, health, products, users
 
 V1 = "/api/v1"
 
@@ -12,3 +12,5 @@ def register_blueprints(api: Api) -> None:
     api.register_blueprint(auth.blp, url_prefix=f"{V1}/auth")
     api.register_blueprint(users.blp, url_prefix=V1)
     api.register_blueprint(addresses.blp, url_prefix=V1)
+    api.register_blueprint(categories.blp, url_prefix=V1)
+    api.register_blueprint(products.blp, url_prefix=V1)

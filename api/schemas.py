@@ -32,6 +32,14 @@ class StrictBoolean(fields.Boolean):
 NO_NUL = ma.validate.Regexp(r"^[^\x00]*$", error="Must not contain NUL characters.")
 
 
+MAX_ID = 2**31 - 1
+
+
+def Id(**kwargs) -> fields.Integer:
+    """A database id in a JSON body: a real integer within the column's range."""
+    return fields.Integer(strict=True, validate=ma.validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
 def text(max_length: int, min_length: int = 1, **kwargs) -> fields.String:
     """A string field of a request body: bounded length, no NUL characters."""
     return fields.String(validate=[ma.validate.Length(min=min_length, max=max_length), NO_NUL],

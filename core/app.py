@@ -6,6 +6,7 @@ import logging
 import sqlite3
 import uuid
 from collections.abc import Mapping
+from pathlib import Path
 
 from flask import Flask, g, request
 from sqlalchemy import event
@@ -17,8 +18,10 @@ from core.celery import celery_init_app
 from core.config import PROJECT_ROOT, load_config, validate_config
 from core.errors import register_error_handlers
 from core.routing import register_converters
-from services import outbox
+from models.base import include_in_migrations
+from services import outbox, transactions
 from services.email_backends import make_email_backend
+from services.storage import LocalStorage
 from services.token_blocklist import make_blocklist
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -72,7 +75,8 @@ def configure_logging() -> None:
 def register_extensions(app: Flask) -> None:
     extensions.db.init_app(app)
     extensions.migrate.init_app(app, extensions.db, directory=str(PROJECT_ROOT / "migrations"),
-                                render_as_batch=True, compare_type=True)
+                                render_as_batch=True, compare_type=True,
+                                include_object=include_in_migrations)
     extensions.jwt.init_app(app)
     auth.register_jwt_callbacks(extensions.jwt)
     rest_api = extensions.Api(app)
@@ -88,18 +92,27 @@ def register_extensions(app: Flask) -> None:
     app.extensions["stockroom.outbox"] = outbox.Outbox(publish=publish_event)
     app.extensions["stockroom.email_backend"] = make_email_backend(app.config)
     app.extensions["stockroom.blocklist"] = make_blocklist(app.config["REDIS_URL"])
+    app.extensions["stockroom.storage"] = LocalStorage(Path(app.config["MEDIA_ROOT"]),
+                                                       app.config["MEDIA_URL"])
     outbox.install_session_hooks()
+    transactions.install_session_hooks()
     celery_init_app(app)
 
 
 def register_docs_assets(app: Flask) -> None:
-    """Serve Swagger UI's files from the installed bundle: ``/api/docs`` needs no CDN."""
+    """Serve Swagger UI's files from the installed bundle (``/api/docs`` needs no CDN) and
+    the uploaded media of the local storage."""
     import swagger_ui_bundle
     from flask import send_from_directory
 
     @app.get("/api/docs/static/<path:filename>")
     def swagger_ui_static(filename: str):
         return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename, max_age=86400)
+
+    @app.get(f"{app.config['MEDIA_URL']}/<path:key>")
+    def media(key: str):
+        # Uploaded files are stored under random names and never change: cache for long.
+        return send_from_directory(app.config["MEDIA_ROOT"], key, max_age=30 * 86400)
 
 
 def register_request_hooks(app: Flask) -> None:

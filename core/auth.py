@@ -11,6 +11,8 @@ from functools import wraps
 import flask_smorest
 from flask import current_app
 from flask_jwt_extended import JWTManager, current_user, verify_jwt_in_request
+from webargs.flaskparser import FlaskParser
+from werkzeug.datastructures import CombinedMultiDict
 
 from core.errors import Forbidden, error_body
 from models import User, db
@@ -56,11 +58,20 @@ def register_jwt_callbacks(jwt: JWTManager) -> None:
     jwt.needs_fresh_token_loader(lambda _h, _c: _unauthorized("Fresh token required."))
 
 
+class MultipartParser(FlaskParser):
+    """webargs' parser, where the ``files`` location also carries the form fields sent with
+    the files, so that one schema describes (and OpenAPI documents) a multipart body."""
+
+    def load_files(self, req, schema):
+        return self._makeproxy(CombinedMultiDict([req.files, req.form]), schema)
+
+
 class Blueprint(flask_smorest.Blueprint):
     """flask-smorest's Blueprint with an ``auth_required`` decorator that documents itself,
     and the contract's pagination (``page_size`` 20 by default, at most 100)."""
 
     DEFAULT_PAGINATION_PARAMETERS = {"page": 1, "page_size": 20, "max_page_size": 100}
+    ARGUMENTS_PARSER = MultipartParser()
 
     def auth_required(self, *roles: str, refresh: bool = False):
         """Require a valid token (a refresh token if ``refresh``) and, if given, one of ``roles``.
@@ -79,3 +90,9 @@ class Blueprint(flask_smorest.Blueprint):
             return self.doc(security=BEARER)(wrapper)
 
         return decorator
+
+
+def optional_user() -> User | None:
+    """The signed-in user on a public endpoint, or None; a bad token is still a 401."""
+    verify_jwt_in_request(optional=True)
+    return current_user if current_user else None

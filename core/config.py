@@ -114,6 +114,9 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         "MAX_JSON_BYTES": _int(env.get("MAX_JSON_BYTES"), 1 * MIB, "MAX_JSON_BYTES"),
         "MAX_UPLOAD_BYTES": _int(env.get("MAX_UPLOAD_BYTES"), 5 * MIB, "MAX_UPLOAD_BYTES"),
         "FRONTEND_URL": env.get("FRONTEND_URL", "http://127.0.0.1:5000"),
+        # Uploaded images: a local folder served by the app (see services/storage.py).
+        "MEDIA_ROOT": env.get("MEDIA_ROOT") or str(instance_dir / "media"),
+        "MEDIA_URL": "/media",
         # Access tokens are short-lived by contract; refresh tokens rotate on every use.
         "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=15),
         "JWT_REFRESH_TOKEN_EXPIRES": timedelta(days=30),

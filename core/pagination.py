@@ -7,14 +7,15 @@ import sqlalchemy as sa
 from models import db
 
 
-def paginate_query(query: sa.Select, pagination_parameters) -> list:
-    """One page of ``query``'s rows; sets the total that fills the ``X-Pagination`` header."""
+def paginate_query(query: sa.Select, pagination_parameters, rows: bool = False) -> list:
+    """One page of ``query`` (its first entity, or whole rows if ``rows``); sets the total
+    that fills the ``X-Pagination`` header."""
     total = db.session.scalar(sa.select(sa.func.count()).select_from(
         query.order_by(None).subquery()))
     pagination_parameters.item_count = total
     if pagination_parameters.first_item >= total:
         # Past the end: no query, and no offset that could overflow the database's integer.
         return []
-    return db.session.scalars(
-        query.offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)
-    ).all()
+    page = query.offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)
+    result = db.session.execute(page)
+    return result.all() if rows else result.scalars().all()

@@ -25,6 +25,14 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 
+# Schema objects that only PostgreSQL has, created by hand in migrations and unknown to the
+# models: autogenerate and the schema comparison must leave them alone.
+DATABASE_ONLY_OBJECTS = frozenset({"search_vector", "ix_products_search_vector"})
+
+
+def include_in_migrations(obj, name, type_, reflected, compare_to) -> bool:
+    return not (reflected and name in DATABASE_ONLY_OBJECTS)
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

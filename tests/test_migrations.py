@@ -8,11 +8,13 @@ from alembic.migration import MigrationContext
 
 from core.app import create_app
 from models import db
+from models.base import include_in_migrations
 from tests.conftest import RUN_ID, TEST_DATABASE_URL
 
 
 def test_migrated_schema_matches_the_models(_db):
-    context = MigrationContext.configure(_db, opts={"compare_type": True})
+    context = MigrationContext.configure(_db, opts={"compare_type": True,
+                                                    "include_object": include_in_migrations})
     assert compare_metadata(context, db.metadata) == []
 
 

@@ -1,0 +1,3 @@
+from api.categories.resources import blp
+
+__all__ = ["blp"]

@@ -1,0 +1,3 @@
+from api.products.resources import blp
+
+__all__ = ["blp"]

@@ -1,0 +1,173 @@
+"""Products, their variants, stock levels and images."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+
+from api.products.schemas import (
+    ImageOrderSchema,
+    ImageSchema,
+    ImageUploadSchema,
+    InventorySchema,
+    ProductCreateSchema,
+    ProductListItemSchema,
+    ProductQueryArgsSchema,
+    ProductSchema,
+    ProductUpdateSchema,
+    VariantCreateSchema,
+    VariantSchema,
+    VariantUpdateSchema,
+)
+from core.auth import Blueprint, optional_user
+from core.http_cache import public_cache
+from core.pagination import paginate_query
+from models import db
+from services import products
+
+blp = Blueprint("products", __name__, description="Products, variants, stock and images")
+
+
+def _listing_item(row) -> dict:
+    product, available, image = row
+    return {"id": product.id, "slug": product.slug, "name": product.name,
+            "category": product.category, "price_min": product.price_min,
+            "price_max": product.price_max, "currency": product.currency,
+            "available": available, "image": image, "rating": product.rating}
+
+
+@blp.route("/products")
+class Products(MethodView):
+    @public_cache
+    @blp.etag
+    @blp.arguments(ProductQueryArgsSchema, location="query")
+    @blp.response(200, ProductListItemSchema(many=True))
+    @blp.paginate()
+    def get(self, args, pagination_parameters):
+        """List active products: search, filter, sort"""
+        query = products.product_listing(products.ProductFilters(**args))
+        rows = paginate_query(query, pagination_parameters, rows=True)
+        return [_listing_item(row) for row in rows]
+
+    @blp.auth_required("admin", "seller")
+    @blp.arguments(ProductCreateSchema)
+    @blp.response(201, ProductSchema)
+    def post(self, body):
+        """Create a product"""
+        product = products.create_product(current_user, body)
+        db.session.commit()
+        return product
+
+
+@blp.route("/products/<slug:slug>")
+class ProductBySlug(MethodView):
+    @public_cache
+    @blp.etag
+    @blp.response(200, ProductSchema)
+    def get(self, slug):
+        """One product with its variants and images"""
+        return products.product_by_slug(optional_user(), slug)
+
+
+@blp.route("/products/<id:product_id>")
+class ProductById(MethodView):
+    @blp.auth_required("admin", "seller")
+    @blp.arguments(ProductUpdateSchema, required=False)
+    @blp.response(200, ProductSchema)
+    def patch(self, body, product_id):
+        """Change a product"""
+        product = products.update_product(current_user, product_id, body)
+        db.session.commit()
+        return product
+
+    @blp.auth_required("admin", "seller")
+    @blp.response(204)
+    def delete(self, product_id):
+        """Delete a product with its variants and images"""
+        products.delete_product(current_user, product_id)
+        db.session.commit()
+
+
+@blp.route("/products/<id:product_id>/variants")
+class ProductVariants(MethodView):
+    @blp.auth_required("admin", "seller")
+    @blp.arguments(VariantCreateSchema)
+    @blp.response(201, VariantSchema)
+    def post(self, body, product_id):
+        """Add a variant to a product"""
+        variant = products.create_variant(current_user, product_id, body)
+        db.session.commit()
+        return variant
+
+
+@blp.route("/variants/<id:variant_id>")
+class VariantById(MethodView):
+    @blp.auth_required("admin", "seller")
+    @blp.response(200, VariantSchema)
+    def get(self, variant_id):
+        """One variant with its stock levels"""
+        return products.variant_for_manager(current_user, variant_id)
+
+    @blp.auth_required("admin", "seller")
+    @blp.arguments(VariantUpdateSchema, required=False)
+    @blp.response(200, VariantSchema)
+    def patch(self, body, variant_id):
+        """Change a variant"""
+        variant = products.update_variant(current_user, variant_id, body)
+        db.session.commit()
+        return variant
+
+    @blp.auth_required("admin", "seller")
+    @blp.response(204)
+    def delete(self, variant_id):
+        """Delete a variant"""
+        products.delete_variant(current_user, variant_id)
+        db.session.commit()
+
+
+@blp.route("/variants/<id:variant_id>/inventory")
+class VariantInventory(MethodView):
+    @blp.auth_required("admin", "seller")
+    @blp.arguments(InventorySchema)
+    @blp.response(200, VariantSchema)
+    def put(self, body, variant_id):
+        """Set a variant's stock on hand and low-stock threshold"""
+        variant = products.set_variant_stock(current_user, variant_id, body["on_hand"],
+                                             body.get("low_stock_threshold"))
+        db.session.commit()
+        return variant
+
+
+@blp.route("/products/<id:product_id>/images")
+class ProductImages(MethodView):
+    @blp.auth_required("admin", "seller")
+    @blp.arguments(ImageUploadSchema, location="files")
+    @blp.response(201, ImageSchema)
+    def post(self, body, product_id):
+        """Upload an image (JPEG, PNG or WebP)"""
+        image = products.add_product_image(current_user, product_id, body["file"].read(),
+                                           body["alt"])
+        db.session.commit()
+        return image
+
+
+@blp.route("/products/<id:product_id>/images/order")
+class ProductImageOrder(MethodView):
+    @blp.auth_required("admin", "seller")
+    @blp.arguments(ImageOrderSchema)
+    @blp.response(200, ImageSchema(many=True))
+    def put(self, body, product_id):
+        """Set the order of a product's images"""
+        ordered = products.reorder_product_images(current_user, product_id, body["image_ids"])
+        db.session.commit()
+        return ordered
+
+
+@blp.route("/images/<id:image_id>")
+class ImageById(MethodView):
+    @blp.auth_required("admin", "seller")
+    @blp.response(204)
+    def delete(self, image_id):
+        """Delete an image"""
+        products.delete_product_image(current_user, image_id)
+        db.session.commit()

@@ -1,0 +1,369 @@
+"""Products and variants: who may see and manage them, their changes, and the listing.
+
+A seller manages only their own products; to anyone else a product they may not see is
+"not found", never "forbidden", so that existence does not leak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from core.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from models import Category, Product, ProductImage, ProductStatus, Role, User, Variant, db
+from services import images, inventory, outbox
+from services.slugs import slugify, unique_slug
+
+
+class ProductNotFound(NotFound):
+    error_code = "product_not_found"
+
+
+class VariantNotFound(NotFound):
+    error_code = "variant_not_found"
+
+
+class DuplicateSku(Conflict):
+    error_code = "duplicate_sku"
+
+
+class VariantReserved(Conflict):
+    error_code = "variant_reserved"
+
+
+SORTS = ("relevance", "price", "-price", "newest", "popular")
+
+
+# Access
+
+def can_manage(actor: User | None, product: Product) -> bool:
+    if actor is None:
+        return False
+    if actor.role == Role.ADMIN.value:
+        return True
+    return actor.role == Role.SELLER.value and product.seller_id == actor.id
+
+
+def _require_manager(actor: User) -> None:
+    if actor.role not in (Role.ADMIN.value, Role.SELLER.value):
+        raise Forbidden("Only admins and sellers manage products.")
+
+
+def product_for_manager(actor: User, product_id: int) -> Product:
+    """The product, if ``actor`` may manage it; 403 for customers, 404 for other sellers."""
+    _require_manager(actor)
+    product = db.session.get(Product, product_id)
+    if product is None or not can_manage(actor, product):
+        raise ProductNotFound("Product not found.")
+    return product
+
+
+def variant_for_manager(actor: User, variant_id: int) -> Variant:
+    _require_manager(actor)
+    variant = db.session.get(Variant, variant_id)
+    if variant is None or not can_manage(actor, variant.product):
+        raise VariantNotFound("Variant not found.")
+    return variant
+
+
+def image_for_manager(actor: User, image_id: int) -> ProductImage:
+    _require_manager(actor)
+    image = db.session.get(ProductImage, image_id)
+    if image is None or not can_manage(actor, image.product):
+        raise images.ImageNotFound("Image not found.")
+    return image
+
+
+def product_by_slug(actor: User | None, slug: str) -> Product:
+    """An active product for anyone; any product for an admin or its seller."""
+    product = db.session.scalar(
+        sa.select(Product).where(Product.slug == slug)
+        .options(selectinload(Product.variants), selectinload(Product.images)))
+    if product is None:
+        raise ProductNotFound("Product not found.")
+    if product.status != ProductStatus.ACTIVE.value and not can_manage(actor, product):
+        raise ProductNotFound("Product not found.")
+    return product
+
+
+# Changes
+
+def product_event(product: Product) -> None:
+    outbox.record_event("product.updated", "product", product.id, {
+        "product_id": product.id, "slug": product.slug, "name": product.name,
+        "status": product.status, "category_id": product.category_id,
+        "seller_id": product.seller_id, "price_min": product.price_min,
+        "price_max": product.price_max, "currency": product.currency,
+    })
+
+
+def _check_category(category_id: int) -> None:
+    if db.session.get(Category, category_id) is None:
+        raise ValidationFailed("Unknown category.", errors={"category_id": ["No such category."]})
+
+
+def _check_seller(actor: User, fields: dict) -> None:
+    if "seller_id" not in fields:
+        return
+    if actor.role != Role.ADMIN.value:
+        raise Forbidden("Only an admin may choose a product's seller.")
+    seller_id = fields["seller_id"]
+    if seller_id is not None:
+        seller = db.session.get(User, seller_id)
+        if seller is None or seller.role != Role.SELLER.value:
+            raise ValidationFailed(errors={"seller_id": ["No such seller."]})
+
+
+def _check_slug(slug: str, product_id: int | None) -> None:
+    clash = sa.select(Product.id).where(Product.slug == slug)
+    if product_id is not None:
+        clash = clash.where(Product.id != product_id)
+    if db.session.scalar(clash) is not None:
+        raise ValidationFailed(errors={"slug": ["Already in use."]})
+
+
+def create_product(actor: User, fields: dict) -> Product:
+    _require_manager(actor)
+    _check_category(fields["category_id"])
+    _check_seller(actor, fields)
+    seller_id = fields.pop("seller_id", None) if actor.role == Role.ADMIN.value else actor.id
+    slug = fields.pop("slug", None)
+    if slug:
+        _check_slug(slug, None)
+    else:
+        slug = unique_slug(Product, slugify(fields["name"]))
+    product = Product(slug=slug, seller_id=seller_id, **fields)
+    db.session.add(product)
+    db.session.flush()
+    product_event(product)
+    return product
+
+
+def update_product(actor: User, product_id: int, fields: dict) -> Product:
+    product = product_for_manager(actor, product_id)
+    if "category_id" in fields:
+        _check_category(fields["category_id"])
+    _check_seller(actor, fields)
+    if "slug" in fields:
+        _check_slug(fields["slug"], product.id)
+    for name, value in fields.items():
+        setattr(product, name, value)
+    db.session.flush()
+    product_event(product)
+    return product
+
+
+def delete_product(actor: User, product_id: int) -> None:
+    """Delete a product with its variants and images; 409 while stock of it is reserved."""
+    product = product_for_manager(actor, product_id)
+    if any(variant.reserved for variant in product.variants):
+        raise VariantReserved("Units of this product are reserved by open orders.")
+    images.delete_files_after_commit([image.storage_key for image in product.images])
+    payload = {"product_id": product.id, "slug": product.slug}
+    db.session.delete(product)
+    db.session.flush()
+    outbox.record_event("product.deleted", "product", payload["product_id"], payload)
+
+
+def refresh_price_range(product: Product) -> None:
+    low, high = db.session.execute(
+        sa.select(sa.func.min(Variant.price), sa.func.max(Variant.price))
+        .where(Variant.product_id == product.id)).one()
+    product.price_min, product.price_max = low, high
+
+
+def _check_currency(product: Product, currency: str, variant_id: int | None) -> None:
+    others = sa.select(Variant.currency).where(Variant.product_id == product.id)
+    if variant_id is not None:
+        others = others.where(Variant.id != variant_id)
+    if any(existing != currency for existing in db.session.scalars(others)):
+        raise ValidationFailed(errors={"currency": ["All variants of a product share one "
+                                                    "currency."]})
+
+
+def _check_sku(sku: str, variant_id: int | None) -> None:
+    clash = sa.select(Variant.id).where(Variant.sku == sku)
+    if variant_id is not None:
+        clash = clash.where(Variant.id != variant_id)
+    if db.session.scalar(clash) is not None:
+        raise DuplicateSku("Another variant has this SKU.", errors={"sku": ["Already in use."]})
+
+
+def _check_options(options: dict | None) -> None:
+    if options is None:
+        return
+    bad = [name for name in options if not name.strip() or len(name) > 50 or "\x00" in name]
+    if bad:
+        raise ValidationFailed(errors={"options": ["Option names are 1 to 50 characters."]})
+
+
+def create_variant(actor: User, product_id: int, fields: dict) -> Variant:
+    product = product_for_manager(actor, product_id)
+    _check_options(fields.get("options"))
+    _check_sku(fields["sku"], None)
+    _check_currency(product, fields["currency"], None)
+    on_hand = fields.pop("on_hand", 0)
+    variant = Variant(product_id=product.id, on_hand=on_hand, reserved=0, **fields)
+    db.session.add(variant)
+    db.session.flush()
+    product.currency = variant.currency
+    refresh_price_range(product)
+    db.session.flush()
+    product_event(product)
+    inventory.inventory_event(variant)
+    return variant
+
+
+def update_variant(actor: User, variant_id: int, fields: dict) -> Variant:
+    variant = variant_for_manager(actor, variant_id)
+    _check_options(fields.get("options"))
+    if "sku" in fields:
+        _check_sku(fields["sku"], variant.id)
+    if "currency" in fields:
+        _check_currency(variant.product, fields["currency"], variant.id)
+    stock = {name: fields.pop(name) for name in ("on_hand", "low_stock_threshold")
+             if name in fields}
+    for name, value in fields.items():
+        setattr(variant, name, value)
+    db.session.flush()
+    if stock:
+        inventory.set_stock(variant, stock.get("on_hand", variant.on_hand),
+                            stock.get("low_stock_threshold"))
+    product = variant.product
+    product.currency = variant.currency
+    refresh_price_range(product)
+    db.session.flush()
+    product_event(product)
+    return variant
+
+
+def delete_variant(actor: User, variant_id: int) -> None:
+    variant = variant_for_manager(actor, variant_id)
+    if variant.reserved:
+        raise VariantReserved("Units of this variant are reserved by open orders.")
+    product = variant.product
+    db.session.delete(variant)
+    db.session.flush()
+    refresh_price_range(product)
+    db.session.flush()
+    product_event(product)
+
+
+def set_variant_stock(actor: User, variant_id: int, on_hand: int,
+                      low_stock_threshold: int | None) -> Variant:
+    variant = variant_for_manager(actor, variant_id)
+    return inventory.set_stock(variant, on_hand, low_stock_threshold)
+
+
+def add_product_image(actor: User, product_id: int, data: bytes, alt: str) -> ProductImage:
+    product = product_for_manager(actor, product_id)
+    image = images.add_image(product, data, alt)
+    product_event(product)
+    return image
+
+
+def reorder_product_images(actor: User, product_id: int,
+                           image_ids: list[int]) -> list[ProductImage]:
+    product = product_for_manager(actor, product_id)
+    ordered = images.reorder_images(product, image_ids)
+    product_event(product)
+    return ordered
+
+
+def delete_product_image(actor: User, image_id: int) -> None:
+    image = image_for_manager(actor, image_id)
+    product = image.product
+    images.delete_image(image)
+    product_event(product)
+
+
+# Listing
+
+@dataclass(frozen=True)
+class ProductFilters:
+    q: str | None = None
+    category: str | None = None
+    min_price: int | None = None
+    max_price: int | None = None
+    in_stock: bool | None = None
+    sort: str | None = None
+
+
+def _available_sum():
+    return (
+        sa.select(sa.func.coalesce(sa.func.sum(sa.case(
+            (Variant.on_hand > Variant.reserved, Variant.on_hand - Variant.reserved),
+            else_=0)), 0))
+        .where(Variant.product_id == Product.id)
+        .correlate(Product)
+        .scalar_subquery()
+    )
+
+
+def _first_image_url():
+    return (
+        sa.select(ProductImage.url)
+        .where(ProductImage.product_id == Product.id)
+        .order_by(ProductImage.position, ProductImage.id)
+        .limit(1)
+        .correlate(Product)
+        .scalar_subquery()
+    )
+
+
+def _text_search(query: sa.Select, q: str, dialect: str) -> tuple[sa.Select, sa.ColumnElement]:
+    """Filter on ``q`` and return the relevance expression to sort on.
+
+    PostgreSQL: the weighted ``search_vector`` (name A, description B) with its GIN index,
+    ranked by ``ts_rank_cd``. SQLite: every word must appear in the name or description;
+    words found in the name rank higher.
+    """
+    if dialect == "postgresql":
+        tsquery = sa.func.websearch_to_tsquery("english", q)
+        vector = sa.literal_column("products.search_vector")
+        return query.where(vector.op("@@")(tsquery)), sa.func.ts_rank_cd(vector, tsquery)
+    words = [word for word in q.lower().split() if word][:10]
+    score = sa.literal(0)
+    for word in words:
+        pattern = f"%{word.replace('%', '').replace('_', '')}%"
+        query = query.where(sa.or_(sa.func.lower(Product.name).like(pattern),
+                                   sa.func.lower(Product.description).like(pattern)))
+        score = score + sa.case((sa.func.lower(Product.name).like(pattern), 2), else_=1)
+    return query, score
+
+
+def product_listing(filters: ProductFilters) -> sa.Select:
+    """The query of active products matching ``filters``, rows of
+    (Product, available, image), sorted as asked (newest, or relevance for a search)."""
+    available = _available_sum()
+    query = (sa.select(Product, available.label("available"),
+                       _first_image_url().label("image"))
+             .where(Product.status == ProductStatus.ACTIVE.value))
+    relevance = None
+    if filters.q and filters.q.strip():
+        dialect = db.session.get_bind().dialect.name
+        query, relevance = _text_search(query, filters.q.strip(), dialect)
+    if filters.category:
+        from services.categories import descendant_ids
+
+        query = query.where(Product.category_id.in_(descendant_ids(filters.category)))
+    if filters.min_price is not None:
+        query = query.where(Product.price_min >= filters.min_price)
+    if filters.max_price is not None:
+        query = query.where(Product.price_min <= filters.max_price)
+    if filters.in_stock is not None:
+        some_available = sa.exists().where(Variant.product_id == Product.id,
+                                           Variant.on_hand > Variant.reserved)
+        query = query.where(some_available if filters.in_stock else ~some_available)
+
+    sort = filters.sort or ("relevance" if relevance is not None else "newest")
+    order = {
+        "price": [Product.price_min.asc()],
+        "-price": [Product.price_min.desc()],
+        "newest": [Product.created_at.desc()],
+        "popular": [Product.units_sold.desc()],
+        "relevance": [relevance.desc()] if relevance is not None else [Product.created_at.desc()],
+    }[sort]
+    return query.order_by(*order, Product.id.desc())
