@@ -5,7 +5,7 @@ from __future__ import annotations
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 
-from models import Address, Role, User, db
+from models import Address, Category, Product, Role, User, Variant, db
 from services.passwords import hash_password
 
 DEFAULT_PASSWORD = "correct-horse-battery"
@@ -41,3 +41,48 @@ class AddressFactory(BaseFactory):
     postal_code = "10115"
     country = "DE"
     is_default = False
+
+
+class CategoryFactory(BaseFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    parent_id = None
+
+
+class ProductFactory(BaseFactory):
+    class Meta:
+        model = Product
+
+    name = factory.Sequence(lambda n: f"Product {n}")
+    slug = factory.Sequence(lambda n: f"product-{n}")
+    description = "A fine product."
+    status = "active"
+    category_id = factory.LazyFunction(lambda: CategoryFactory().id)
+    seller_id = None
+    currency = "usd"
+
+
+class VariantFactory(BaseFactory):
+    class Meta:
+        model = Variant
+
+    product_id = factory.LazyFunction(lambda: ProductFactory().id)
+    sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
+    name = "Default"
+    options = factory.LazyFunction(dict)
+    price = 1000
+    currency = "usd"
+    on_hand = 10
+    reserved = 0
+    low_stock_threshold = 2
+
+    @factory.post_generation
+    def refresh_product_prices(variant, create, extracted, **kwargs):
+        from services.products import refresh_price_range
+
+        if create:
+            refresh_price_range(db.session.get(Product, variant.product_id))
+            db.session.flush()
