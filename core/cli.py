@@ -25,9 +25,11 @@ def register_commands(app: Flask) -> None:
         click.echo(f"{'created' if created else 'promoted'} admin {user.email} (id {user.id})")
 
     @app.cli.command("seed-demo")
-    def seed_demo() -> None:
+    @click.option("--products", default=demo.DEFAULT_PRODUCTS, show_default=True,
+                  type=click.IntRange(0, 100_000), help="How many demo products to have.")
+    def seed_demo(products: int) -> None:
         """Load the demo data (idempotent)."""
-        summary = demo.seed_demo()
+        summary = demo.seed_demo(products)
         db.session.commit()
         for line in summary:
             click.echo(line)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from models import User, db
+from models import Category, Product, ProductImage, User, Variant, db
 from tests.factories import UserFactory
 
 
@@ -32,13 +32,34 @@ def test_create_admin_refuses_bad_input(app):
     assert db.session.scalar(sa.select(sa.func.count(User.id))) == 0
 
 
-def test_seed_demo_is_idempotent(app):
+def _count(model_column):
+    return db.session.scalar(sa.select(sa.func.count(model_column)))
+
+
+def test_seed_demo_loads_a_realistic_catalog_once(app, client):
     runner = app.test_cli_runner()
     first = runner.invoke(args=["seed-demo"])
-    assert first.exit_code == 0 and "created" in first.output
-    count = db.session.scalar(sa.select(sa.func.count(User.id)))
+    assert first.exit_code == 0, first.output
+    counts = (_count(User.id), _count(Category.id), _count(Product.id), _count(Variant.id),
+              _count(ProductImage.id))
+    users, categories, products, variants, images = counts
+    assert users == 3
+    assert categories >= 12 and products >= 200 and variants >= 600 and images >= products
+    assert db.session.scalar(sa.select(sa.func.count(Category.id))
+                             .where(Category.parent_id.is_not(None))) > 0
+    seller = db.session.scalar(sa.select(User).where(User.role == "seller"))
+    assert _count(Product.id) > db.session.scalar(
+        sa.select(sa.func.count(Product.id)).where(Product.seller_id == seller.id)) > 0
+    assert db.session.scalar(sa.select(sa.func.count(Variant.id))
+                             .where(Variant.on_hand > 0)) > 0
+
     second = runner.invoke(args=["seed-demo"])
-    assert second.exit_code == 0 and "created" not in second.output
-    assert db.session.scalar(sa.select(sa.func.count(User.id))) == count == 3
-    roles = set(db.session.scalars(sa.select(User.role)))
-    assert roles == {"admin", "seller", "customer"}
+    assert second.exit_code == 0 and "(created)" not in second.output
+    assert (_count(User.id), _count(Category.id), _count(Product.id), _count(Variant.id),
+            _count(ProductImage.id)) == counts
+
+    listing = client.get("/api/v1/products?category=apparel&in_stock=true&sort=popular")
+    assert listing.status_code == 200 and listing.json
+    image = client.get(listing.json[0]["image"])
+    assert image.status_code == 200 and image.data.startswith(b"\x89PNG")
+    image.close()

@@ -234,7 +234,6 @@ def test_inventory_put_sets_stock_and_refuses_below_reserved(client, people, enq
 def test_the_database_refuses_negative_or_overcommitted_stock():
     variant = VariantFactory(on_hand=2, reserved=0)
     for values in ({"on_hand": -1}, {"reserved": 3}, {"reserved": -1}):
-        with pytest.raises(sa.exc.IntegrityError):
-            with db.session.begin_nested():
-                db.session.execute(sa.update(Variant).where(Variant.id == variant.id)
-                                   .values(**values))
+        with pytest.raises(sa.exc.IntegrityError), db.session.begin_nested():
+            db.session.execute(sa.update(Variant).where(Variant.id == variant.id)
+                               .values(**values))
