@@ -11,8 +11,10 @@ from models import db
 
 # A slug always has a letter, so that it never reads as an id: /products/123 is the product
 # with id 123, /products/ab-123 the one with that slug.
-SLUG_PATTERN = r"^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$"
-SLUG_REGEX = r"(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*"
+# Digit-only words, then a word holding a letter, then any words; no lookahead, so that
+# tools generating strings from the OpenAPI pattern handle it.
+SLUG_REGEX = r"(?:[0-9]+-)*[0-9]*[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+SLUG_PATTERN = f"^{SLUG_REGEX}$"
 
 
 def slugify(text: str, max_length: int = 120) -> str:
