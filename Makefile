@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint worker beat flower migrate clean
+.PHONY: run test lint bench worker beat flower migrate clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: $(STAMP)
 		$(PY) -m pytest; \
 	fi
 	$(VENV)/bin/ruff check .
+
+bench: $(STAMP)
+	$(PY) bench/catalog.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

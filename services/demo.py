@@ -144,6 +144,10 @@ def seed_catalog(product_count: int, seller: User) -> tuple[int, int]:
         if created_products % 500 == 0:
             db.session.flush()
     db.session.flush()
+    if created_products and db.session.get_bind().dialect.name == "postgresql":
+        # A bulk load leaves the planner without statistics until autovacuum comes by;
+        # without them it misjudges every catalog query.
+        db.session.execute(sa.text("ANALYZE categories, products, variants, product_images"))
     return created_products, created_variants
 
 

@@ -334,13 +334,11 @@ def _text_search(query: sa.Select, q: str, dialect: str) -> tuple[sa.Select, sa.
     return query, score
 
 
-def product_listing(filters: ProductFilters) -> sa.Select:
-    """The query of active products matching ``filters``, rows of
-    (Product, available, image), sorted as asked (newest, or relevance for a search)."""
-    available = _available_sum()
-    query = (sa.select(Product, available.label("available"),
-                       _first_image_url().label("image"))
-             .where(Product.status == ProductStatus.ACTIVE.value))
+def product_listing(filters: ProductFilters) -> tuple[sa.Select, sa.Select]:
+    """The query of active products matching ``filters``, rows of (Product, available,
+    image) sorted as asked (newest, or relevance for a search), and the query of their ids
+    alone, for counting them."""
+    query = sa.select(Product.id).where(Product.status == ProductStatus.ACTIVE.value)
     relevance = None
     if filters.q and filters.q.strip():
         dialect = db.session.get_bind().dialect.name
@@ -358,6 +356,9 @@ def product_listing(filters: ProductFilters) -> sa.Select:
                                            Variant.on_hand > Variant.reserved)
         query = query.where(some_available if filters.in_stock else ~some_available)
 
+    count_query = query
+    query = query.with_only_columns(Product, _available_sum().label("available"),
+                                    _first_image_url().label("image"))
     sort = filters.sort or ("relevance" if relevance is not None else "newest")
     order = {
         "price": [Product.price_min.asc()],
@@ -366,4 +367,4 @@ def product_listing(filters: ProductFilters) -> sa.Select:
         "popular": [Product.units_sold.desc()],
         "relevance": [relevance.desc()] if relevance is not None else [Product.created_at.desc()],
     }[sort]
-    return query.order_by(*order, Product.id.desc())
+    return query.order_by(*order, Product.id.desc()), count_query

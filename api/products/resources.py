@@ -45,8 +45,8 @@ class Products(MethodView):
     @blp.paginate()
     def get(self, args, pagination_parameters):
         """List active products: search, filter, sort"""
-        query = products.product_listing(products.ProductFilters(**args))
-        rows = paginate_query(query, pagination_parameters, rows=True)
+        query, count_query = products.product_listing(products.ProductFilters(**args))
+        rows = paginate_query(query, pagination_parameters, rows=True, count_query=count_query)
         return [_listing_item(row) for row in rows]
 
     @blp.auth_required("admin", "seller")

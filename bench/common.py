@@ -1,0 +1,119 @@
+"""Shared pieces of the benchmarks: a throwaway PostgreSQL database, gunicorn servers, wrk."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+GUNICORN_WORKERS = 4
+CONNECTIONS = 32
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def bench_database(name: str):
+    """A fresh PostgreSQL database, dropped afterwards. The server is the one named by
+    ``BENCH_DATABASE_URL`` (default: the local test server)."""
+    server = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def app_environment(database_url: str, instance: Path) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": database_url, "INSTANCE_PATH": str(instance),
+            "RATELIMIT_ENABLED": "false", "EMAIL_BACKEND": "console",
+            "PYTHONUNBUFFERED": "1"}
+
+
+def flask_cli(env: dict[str, str], *args: str) -> None:
+    subprocess.run([str(BIN / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+@contextlib.contextmanager
+def gunicorn(app: str, env: dict[str, str], chdir: Path = ROOT):
+    """``gunicorn app`` on a free port with the benchmarks' settings; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "--workers", str(GUNICORN_WORKERS), "--bind",
+         f"127.0.0.1:{port}", "--log-level", "warning", "--chdir", str(chdir), app],
+        env=env, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/healthz" if app == "wsgi:app" else f"{base}/json",
+                                       timeout=2).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn {app} did not start") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wrk(url: str, seconds: int = 10, warmup_seconds: int = 2) -> dict:
+    """Requests per second and latency percentiles (ms) at ``CONNECTIONS`` connections."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    script = Path(__file__).with_name("wrk_report.lua")
+    base = ["wrk", "--threads", "2", "--connections", str(CONNECTIONS), "--script", str(script)]
+    subprocess.run([*base, "--duration", f"{warmup_seconds}s", url], check=True,
+                   stdout=subprocess.DEVNULL)
+    output = subprocess.run([*base, "--duration", f"{seconds}s", url], check=True,
+                            capture_output=True, text=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
+    figures = json.loads(line.removeprefix("WRK_JSON "))
+    return {
+        "rps": figures["requests"] / (figures["duration_us"] / 1e6),
+        "p50_ms": figures["p50_us"] / 1000,
+        "p95_ms": figures["p95_us"] / 1000,
+        "p99_ms": figures["p99_us"] / 1000,
+        "errors": figures["errors"] + figures["non_2xx_3xx"],
+    }
+
+
+def print_table(rows: list[tuple[str, dict, str, dict]]) -> None:
+    header = (f"{'measure':<34} {'req/s':>9} {'p95 ms':>8} {'errors':>6} | "
+              f"{'baseline':<22} {'req/s':>9} {'p95 ms':>8} | {'ratio':>6}")
+    print(header)
+    print("-" * len(header))
+    for name, figures, baseline_name, baseline in rows:
+        ratio = figures["rps"] / baseline["rps"] if baseline["rps"] else float("nan")
+        print(f"{name:<34} {figures['rps']:>9.0f} {figures['p95_ms']:>8.1f} "
+              f"{figures['errors']:>6} | {baseline_name:<22} {baseline['rps']:>9.0f} "
+              f"{baseline['p95_ms']:>8.1f} | {ratio:>6.2f}")
+
+
+def scratch_instance() -> Path:
+    return Path(tempfile.mkdtemp(prefix="stockroom-bench-"))
