@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (  # noqa: E402
+from common import (
     app_environment,
     bench_database,
     flask_cli,
