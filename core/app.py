@@ -89,7 +89,10 @@ def register_extensions(app: Flask) -> None:
 
     from tasks.outbox import publish_event
 
-    app.extensions["stockroom.outbox"] = outbox.Outbox(publish=publish_event)
+    app.extensions["stockroom.outbox"] = outbox.Outbox(
+        publish=publish_event,
+        bind=outbox.marking_engine(app.config["SQLALCHEMY_DATABASE_URI"],
+                                   app.config["SQLALCHEMY_ENGINE_OPTIONS"]))
     app.extensions["stockroom.email_backend"] = make_email_backend(app.config)
     app.extensions["stockroom.blocklist"] = make_blocklist(app.config["REDIS_URL"])
     app.extensions["stockroom.storage"] = LocalStorage(Path(app.config["MEDIA_ROOT"]),

@@ -7,6 +7,8 @@ read earlier. Each change records an ``inventory.changed`` event.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import sqlalchemy as sa
 
 from core.errors import Conflict
@@ -16,6 +18,17 @@ from services import outbox
 
 class StockBelowReserved(Conflict):
     error_code = "stock_below_reserved"
+
+
+class OutOfStock(Conflict):
+    """Some lines cannot be reserved; ``errors["lines"]`` names each short one."""
+
+    error_code = "out_of_stock"
+
+
+class StockAccountingError(RuntimeError):
+    """A release or commit found less reserved than it was asked to move: a bug upstream,
+    never something to paper over."""
 
 
 def inventory_event(variant: Variant) -> None:
@@ -45,3 +58,76 @@ def set_stock(variant: Variant, on_hand: int, low_stock_threshold: int | None = 
             errors={"on_hand": [f"Must be at least {variant.reserved} (reserved)."]})
     inventory_event(variant)
     return variant
+
+
+def _lock_variants(variant_ids) -> dict[int, Variant]:
+    """Lock the variants' rows, always in id order: two transactions that lock the same
+    rows take them in the same order, so they queue instead of deadlocking."""
+    rows = db.session.scalars(
+        sa.select(Variant).where(Variant.id.in_(sorted(variant_ids)))
+        .order_by(Variant.id).with_for_update()
+        .execution_options(populate_existing=True)
+    ).all()
+    return {variant.id: variant for variant in rows}
+
+
+def reserve_stock(lines: Mapping[int, int]) -> None:
+    """Reserve ``quantity`` of each variant (``{variant_id: quantity}``): all lines or none.
+
+    Raises ``OutOfStock`` (409) naming every line that is short, with what is available.
+    """
+    if any(quantity < 1 for quantity in lines.values()):
+        raise ValueError("quantities must be positive")
+    variants = _lock_variants(lines)
+    short = []
+    for variant_id in sorted(lines):
+        variant = variants.get(variant_id)
+        available = variant.available if variant is not None else 0
+        if available < lines[variant_id]:
+            short.append({"variant_id": variant_id,
+                          "sku": variant.sku if variant is not None else None,
+                          "requested": lines[variant_id], "available": available})
+    if short:
+        raise OutOfStock("Not enough stock for some lines.", errors={"lines": short})
+    for variant_id in sorted(lines):
+        _move(variant_id, reserved=lines[variant_id])
+
+
+def release_stock(lines: Mapping[int, int]) -> None:
+    """Give back reserved units (an unpaid order cancelled or expired)."""
+    _lock_variants(lines)
+    for variant_id in sorted(lines):
+        _move(variant_id, reserved=-lines[variant_id])
+
+
+def commit_stock(lines: Mapping[int, int]) -> None:
+    """Turn reserved units into sold ones: they leave both ``reserved`` and ``on_hand``."""
+    _lock_variants(lines)
+    for variant_id in sorted(lines):
+        _move(variant_id, reserved=-lines[variant_id], on_hand=-lines[variant_id])
+
+
+def restock(lines: Mapping[int, int]) -> None:
+    """Put sold units back on hand (a paid order cancelled or refunded)."""
+    _lock_variants(lines)
+    for variant_id in sorted(lines):
+        _move(variant_id, on_hand=lines[variant_id])
+
+
+def _move(variant_id: int, reserved: int = 0, on_hand: int = 0) -> None:
+    """Apply one change as a conditional update stating the invariants it must keep."""
+    statement = (
+        sa.update(Variant)
+        .where(Variant.id == variant_id,
+               Variant.reserved + reserved >= 0,
+               Variant.on_hand + on_hand >= 0,
+               Variant.reserved + reserved <= Variant.on_hand + on_hand)
+        .values(reserved=Variant.reserved + reserved, on_hand=Variant.on_hand + on_hand)
+        .execution_options(synchronize_session=False)
+    )
+    if db.session.execute(statement).rowcount != 1:
+        raise StockAccountingError(
+            f"variant {variant_id}: cannot move reserved by {reserved}, on_hand by {on_hand}")
+    variant = db.session.get(Variant, variant_id)
+    db.session.refresh(variant)
+    inventory_event(variant)

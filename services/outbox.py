@@ -23,6 +23,16 @@ from sqlalchemy.orm import Session
 
 from models import OutboxEvent, db, utcnow
 
+# Marking is one short UPDATE; a few connections serve a whole process.
+MARKING_POOL = {"pool_size": 2, "max_overflow": 3, "pool_timeout": 30}
+
+
+def marking_engine(database_url: str, engine_options: dict) -> Engine:
+    options = dict(engine_options)
+    if not database_url.startswith("sqlite"):
+        options.update(MARKING_POOL)
+    return sa.create_engine(database_url, **options)
+
 log = logging.getLogger(__name__)
 
 PENDING_KEY = "stockroom.outbox.pending"
@@ -36,9 +46,12 @@ class Outbox:
     """The app's outbox wiring: how events are published, and where dispatch is marked."""
 
     publish: Publisher
-    # The engine (or, in tests, the connection of the test's transaction) that marks
-    # events dispatched once they were published after a commit.
-    bind: Engine | Connection | None = None
+    # What marks events dispatched once they were published after a commit: a small
+    # engine of its own (in tests, the connection of the test's transaction). Not the
+    # app's pool: the committing session still holds its connection while its after-commit
+    # hook runs, so borrowing a second one from the same pool lets a busy process exhaust
+    # the pool with sessions that each wait for another connection.
+    bind: Engine | Connection
     published: list[int] = field(default_factory=list)
 
 
@@ -72,7 +85,7 @@ def dispatch(events: list[tuple[int, str]], outbox: Outbox, now: datetime) -> li
             break
         published.append(event_id)
     if published:
-        _mark_dispatched(published, outbox.bind or db.engine, now)
+        _mark_dispatched(published, outbox.bind, now)
     return published
 
 

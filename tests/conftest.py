@@ -176,13 +176,13 @@ def _rolled_back_db(app):
             scopefunc=_app_ctx_id,
         )
         outbox = app.extensions["stockroom.outbox"]
-        outbox.bind = connection
+        marking_engine, outbox.bind = outbox.bind, connection
         try:
             yield connection
         finally:
             db.session.remove()
             db.session = original
-            outbox.bind = None
+            outbox.bind = marking_engine
             transaction.rollback()
             connection.close()
 
