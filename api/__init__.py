@@ -2,7 +2,7 @@
 
 from flask_smorest import Api
 
-from api import addresses, auth, categories, health, products, users
+from api import addresses, auth, carts, categories, discounts, health, products, users
 
 V1 = "/api/v1"
 
@@ -14,3 +14,5 @@ def register_blueprints(api: Api) -> None:
     api.register_blueprint(addresses.blp, url_prefix=V1)
     api.register_blueprint(categories.blp, url_prefix=V1)
     api.register_blueprint(products.blp, url_prefix=V1)
+    api.register_blueprint(carts.blp, url_prefix=V1)
+    api.register_blueprint(discounts.blp, url_prefix=V1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import wraps
 
 import flask_smorest
-from flask import current_app
+from flask import current_app, request
 from flask_jwt_extended import JWTManager, current_user, verify_jwt_in_request
 from webargs.flaskparser import FlaskParser
 from werkzeug.datastructures import CombinedMultiDict
@@ -18,6 +18,13 @@ from core.errors import Forbidden, error_body
 from models import User, db
 
 BEARER = [{"bearerAuth": []}]
+CART_TOKEN_HEADER = "X-Cart-Token"  # noqa: S105 (a header name, not a secret)
+CART_TOKEN_PARAMETER = {
+    "in": "header", "name": CART_TOKEN_HEADER, "required": False,
+    "schema": {"type": "string"},
+    "description": "A guest's cart token, as answered in the X-Cart-Token header; "
+                   "an unknown one starts a new cart",
+}
 
 
 def _unauthorized(message: str):
@@ -90,6 +97,11 @@ class Blueprint(flask_smorest.Blueprint):
             return self.doc(security=BEARER)(wrapper)
 
         return decorator
+
+
+def guest_cart_token() -> str | None:
+    token = request.headers.get(CART_TOKEN_HEADER, "").strip()
+    return token if 0 < len(token) <= 64 else None
 
 
 def optional_user() -> User | None:

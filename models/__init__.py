@@ -3,15 +3,22 @@
 from models.address import Address
 from models.auth import LoginFailure, PasswordResetToken, RefreshToken, RevokedToken
 from models.base import db, utcnow
+from models.cart import MAX_LINE_QUANTITY, Cart, CartItem
 from models.category import Category
+from models.discount import Discount, DiscountKind
 from models.email import EmailMessage, EmailStatus
 from models.outbox import OutboxEvent
 from models.product import Product, ProductImage, ProductStatus, Variant
 from models.user import Role, User
 
 __all__ = [
+    "MAX_LINE_QUANTITY",
     "Address",
+    "Cart",
+    "CartItem",
     "Category",
+    "Discount",
+    "DiscountKind",
     "EmailMessage",
     "EmailStatus",
     "LoginFailure",

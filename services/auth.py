@@ -13,7 +13,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from core.errors import TooManyRequests, ValidationFailed
 from models import LoginFailure, PasswordResetToken, RefreshToken, RevokedToken, User, db
-from services import outbox
+from services import carts, outbox
 from services.passwords import burn_verification, hash_password, needs_rehash, verify_password
 from services.token_blocklist import TokenBlocklist
 from services.users import check_password, find_user_by_email, normalize_email
@@ -46,6 +46,12 @@ def issue_tokens(user: User, now: datetime, family_id: str | None = None) -> Tok
                                 created_at=now, expires_at=now + refresh_ttl))
     db.session.flush()
     return TokenPair(access, refresh, refresh_jti)
+
+
+def sign_in(user: User, now: datetime, guest_cart_token: str | None = None) -> TokenPair:
+    """Issue a new token pair; a guest cart sent along (``X-Cart-Token``) joins the user's."""
+    carts.merge_guest_cart(user.id, guest_cart_token)
+    return issue_tokens(user, now)
 
 
 def authenticate(email: str, password: str, now: datetime) -> User | None:

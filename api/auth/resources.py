@@ -14,7 +14,7 @@ from api.auth.schemas import (
     RegisterSchema,
     TokenPairSchema,
 )
-from core.auth import Blueprint, token_blocklist
+from core.auth import CART_TOKEN_PARAMETER, Blueprint, guest_cart_token, token_blocklist
 from core.errors import Unauthorized
 from models import db, utcnow
 from services import auth, users
@@ -24,12 +24,13 @@ blp = Blueprint("auth", __name__, description="Accounts and tokens")
 
 @blp.route("/register")
 class Register(MethodView):
+    @blp.doc(parameters=[CART_TOKEN_PARAMETER])
     @blp.arguments(RegisterSchema)
     @blp.response(201, AuthResultSchema)
     def post(self, body):
         """Create a customer account and sign in"""
         user = users.register_user(body["email"], body["password"], body["full_name"])
-        tokens = auth.issue_tokens(user, utcnow())
+        tokens = auth.sign_in(user, utcnow(), guest_cart_token())
         db.session.commit()
         return {"user": user, "access_token": tokens.access_token,
                 "refresh_token": tokens.refresh_token}
@@ -37,6 +38,7 @@ class Register(MethodView):
 
 @blp.route("/login")
 class Login(MethodView):
+    @blp.doc(parameters=[CART_TOKEN_PARAMETER])
     @blp.arguments(LoginSchema)
     @blp.response(200, AuthResultSchema)
     def post(self, body):
@@ -47,7 +49,7 @@ class Login(MethodView):
             # The failure must be counted even though the answer is an error.
             db.session.commit()
             raise Unauthorized("Invalid email or password.")
-        tokens = auth.issue_tokens(user, now)
+        tokens = auth.sign_in(user, now, guest_cart_token())
         db.session.commit()
         return {"user": user, "access_token": tokens.access_token,
                 "refresh_token": tokens.refresh_token}

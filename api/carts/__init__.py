@@ -1,0 +1,3 @@
+from api.carts.resources import blp
+
+__all__ = ["blp"]

@@ -1,0 +1,147 @@
+"""The shopping cart of the signed-in customer, or of a guest (``X-Cart-Token``)."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+import marshmallow as ma
+from flask import after_this_request
+from flask.views import MethodView
+from marshmallow import fields
+
+from api.schemas import Id, StrictSchema, text
+from core.auth import (
+    CART_TOKEN_HEADER,
+    CART_TOKEN_PARAMETER,
+    Blueprint,
+    guest_cart_token,
+    optional_user,
+)
+from models import MAX_LINE_QUANTITY, db, utcnow
+from services import carts
+
+blp = Blueprint("carts", __name__, description="The shopping cart")
+
+
+class CartItemSchema(ma.Schema):
+    id = fields.Integer()
+    variant_id = fields.Integer()
+    sku = fields.String()
+    product_name = fields.String()
+    variant_name = fields.String()
+    quantity = fields.Integer()
+    unit_price = fields.Integer()
+    line_total = fields.Integer()
+    available = fields.Integer()
+
+
+class CartSchema(ma.Schema):
+    id = fields.Integer(allow_none=True)
+    items = fields.List(fields.Nested(CartItemSchema))
+    subtotal = fields.Integer()
+    currency = fields.String()
+    discount_code = fields.String(allow_none=True)
+    discount_total = fields.Integer()
+
+
+def Quantity(**kwargs) -> fields.Integer:
+    return fields.Integer(strict=True, validate=ma.validate.Range(min=1, max=MAX_LINE_QUANTITY),
+                          **kwargs)
+
+
+class CartItemCreateSchema(StrictSchema):
+    variant_id = Id(required=True)
+    quantity = Quantity(required=True)
+
+
+class CartItemUpdateSchema(StrictSchema):
+    quantity = Quantity(required=True)
+
+
+class DiscountApplySchema(StrictSchema):
+    code = text(40, required=True)
+
+
+def with_cart(view):
+    """Pass the caller's cart to the view: the user's, or the guest's named by
+    ``X-Cart-Token`` (a new one, whose token the answer carries, when there is none)."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        user = optional_user()
+        if user is not None:
+            cart = carts.cart_for_user(user.id)
+        else:
+            cart = carts.cart_for_token(guest_cart_token())
+            token = cart.token
+
+            @after_this_request
+            def send_token(response):
+                response.headers[CART_TOKEN_HEADER] = token
+                return response
+
+        return view(*args, cart=cart, **kwargs)
+
+    return blp.doc(parameters=[CART_TOKEN_PARAMETER])(wrapper)
+
+
+@blp.route("/cart")
+class Cart(MethodView):
+    @with_cart
+    @blp.response(200, CartSchema)
+    def get(self, cart):
+        """The caller's cart with live prices and availability"""
+        db.session.commit()
+        return carts.view(cart, utcnow())
+
+
+@blp.route("/cart/items")
+class CartItems(MethodView):
+    @with_cart
+    @blp.arguments(CartItemCreateSchema)
+    @blp.response(201, CartSchema)
+    def post(self, body, cart):
+        """Add a variant to the cart (adds to the line if it is there)"""
+        cart = carts.add_item(cart, body["variant_id"], body["quantity"])
+        db.session.commit()
+        return carts.view(cart, utcnow())
+
+
+@blp.route("/cart/items/<id:item_id>")
+class CartItemById(MethodView):
+    @with_cart
+    @blp.arguments(CartItemUpdateSchema)
+    @blp.response(200, CartSchema)
+    def patch(self, body, item_id, cart):
+        """Change a line's quantity"""
+        cart = carts.update_item(cart, item_id, body["quantity"])
+        db.session.commit()
+        return carts.view(cart, utcnow())
+
+    @with_cart
+    @blp.response(200, CartSchema)
+    def delete(self, item_id, cart):
+        """Remove a line"""
+        cart = carts.remove_item(cart, item_id)
+        db.session.commit()
+        return carts.view(cart, utcnow())
+
+
+@blp.route("/cart/discount")
+class CartDiscount(MethodView):
+    @with_cart
+    @blp.arguments(DiscountApplySchema)
+    @blp.response(200, CartSchema)
+    def put(self, body, cart):
+        """Apply a discount code to the cart"""
+        cart = carts.apply_discount(cart, body["code"], utcnow())
+        db.session.commit()
+        return carts.view(cart, utcnow())
+
+    @with_cart
+    @blp.response(200, CartSchema)
+    def delete(self, cart):
+        """Remove the discount code from the cart"""
+        cart = carts.remove_discount(cart)
+        db.session.commit()
+        return carts.view(cart, utcnow())

@@ -1,0 +1,3 @@
+from api.discounts.resources import blp
+
+__all__ = ["blp"]

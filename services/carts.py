@@ -1,0 +1,228 @@
+"""Carts: find or start one, change its lines, merge a guest's into a customer's.
+
+Every change to a line records a cart event (``cart.item_added``, ``cart.item_updated``,
+``cart.item_removed``) for the ``cart_activity_log`` delivery.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from core.errors import Conflict, NotFound, ValidationFailed
+from models import (
+    MAX_LINE_QUANTITY,
+    Cart,
+    CartItem,
+    Discount,
+    Product,
+    ProductStatus,
+    Variant,
+    db,
+)
+from services import discounts, outbox
+
+
+class CartItemNotFound(NotFound):
+    error_code = "cart_item_not_found"
+
+
+class UnknownVariant(ValidationFailed):
+    error_code = "unknown_variant"
+
+
+class NotEnoughStock(Conflict):
+    error_code = "out_of_stock"
+
+
+class QuantityTooLarge(ValidationFailed):
+    error_code = "quantity_too_large"
+
+
+@dataclass(frozen=True)
+class CartView:
+    """A cart with its live prices and totals, as the API shows it."""
+
+    cart: Cart | None
+    items: list[dict]
+    subtotal: int
+    currency: str
+    discount_code: str | None
+    discount_total: int
+
+    @property
+    def id(self) -> int | None:
+        return self.cart.id if self.cart is not None else None
+
+
+def _load(cart_id: int) -> Cart:
+    return db.session.scalar(
+        sa.select(Cart).where(Cart.id == cart_id)
+        .options(selectinload(Cart.items).joinedload(CartItem.variant)
+                 .joinedload(Variant.product))
+        .execution_options(populate_existing=True))
+
+
+def cart_for_user(user_id: int) -> Cart:
+    cart = db.session.scalar(sa.select(Cart.id).where(Cart.user_id == user_id))
+    if cart is None:
+        new = Cart(user_id=user_id)
+        db.session.add(new)
+        db.session.flush()
+        cart = new.id
+    return _load(cart)
+
+
+def cart_for_token(token: str | None) -> Cart:
+    """The guest cart of ``token``; a new one (with a new token) if it is unknown."""
+    if token:
+        cart_id = db.session.scalar(sa.select(Cart.id).where(Cart.token == token))
+        if cart_id is not None:
+            return _load(cart_id)
+    cart = Cart(token=secrets.token_urlsafe(32))
+    db.session.add(cart)
+    db.session.flush()
+    return _load(cart.id)
+
+
+def view(cart: Cart, now: datetime) -> CartView:
+    """Live prices and availability; a discount that no longer applies shows as none."""
+    items = []
+    subtotal = 0
+    currency = "usd"
+    for item in cart.items:
+        variant = item.variant
+        line_total = variant.price * item.quantity
+        subtotal += line_total
+        currency = variant.currency
+        items.append({"id": item.id, "variant_id": variant.id, "sku": variant.sku,
+                      "product_name": variant.product.name, "variant_name": variant.name,
+                      "quantity": item.quantity, "unit_price": variant.price,
+                      "line_total": line_total, "available": variant.available})
+    code, discount_total = None, 0
+    if cart.discount_id is not None:
+        discount = db.session.get(Discount, cart.discount_id)
+        if discounts.refusal(discount, subtotal, now) is None:
+            code, discount_total = discount.code, discount.amount_off(subtotal)
+    return CartView(cart, items, subtotal, currency, code, discount_total)
+
+
+def _sellable_variant(variant_id: int) -> Variant:
+    variant = db.session.scalar(
+        sa.select(Variant).join(Product)
+        .where(Variant.id == variant_id, Product.status == ProductStatus.ACTIVE.value))
+    if variant is None:
+        raise UnknownVariant("No such product variant for sale.",
+                             errors={"variant_id": ["No such variant for sale."]})
+    return variant
+
+
+def _check_quantity(variant: Variant, quantity: int) -> None:
+    if quantity > MAX_LINE_QUANTITY:
+        raise QuantityTooLarge(errors={"quantity": [f"At most {MAX_LINE_QUANTITY} per line."]})
+    if quantity > variant.available:
+        raise NotEnoughStock(
+            f"Only {variant.available} of {variant.sku} available.",
+            errors={"quantity": [f"Only {variant.available} available."]})
+
+
+def _event(event_type: str, cart: Cart, item: CartItem, quantity: int) -> None:
+    outbox.record_event(event_type, "cart", cart.id, {
+        "cart_id": cart.id, "user_id": cart.user_id, "item_id": item.id,
+        "variant_id": item.variant_id, "quantity": quantity})
+
+
+def add_item(cart: Cart, variant_id: int, quantity: int) -> Cart:
+    """Add ``quantity`` of a variant; a variant already in the cart adds to its line."""
+    variant = _sellable_variant(variant_id)
+    item = next((i for i in cart.items if i.variant_id == variant.id), None)
+    total = quantity + (item.quantity if item else 0)
+    _check_quantity(variant, total)
+    if item is None:
+        item = CartItem(cart_id=cart.id, variant_id=variant.id, quantity=total)
+        db.session.add(item)
+        db.session.flush()
+        _event("cart.item_added", cart, item, total)
+    else:
+        item.quantity = total
+        db.session.flush()
+        _event("cart.item_updated", cart, item, total)
+    return _load(cart.id)
+
+
+def _item(cart: Cart, item_id: int) -> CartItem:
+    item = next((i for i in cart.items if i.id == item_id), None)
+    if item is None:
+        raise CartItemNotFound("Cart item not found.")
+    return item
+
+
+def update_item(cart: Cart, item_id: int, quantity: int) -> Cart:
+    item = _item(cart, item_id)
+    _check_quantity(item.variant, quantity)
+    item.quantity = quantity
+    db.session.flush()
+    _event("cart.item_updated", cart, item, quantity)
+    return _load(cart.id)
+
+
+def remove_item(cart: Cart, item_id: int) -> Cart:
+    item = _item(cart, item_id)
+    _event("cart.item_removed", cart, item, 0)
+    db.session.delete(item)
+    db.session.flush()
+    return _load(cart.id)
+
+
+def apply_discount(cart: Cart, code: str, now: datetime) -> Cart:
+    """Attach a code; 422 (with the reason) when it does not apply to this cart now."""
+    discount = discounts.find_discount(code)
+    subtotal = view(cart, now).subtotal
+    reason = discounts.refusal(discount, subtotal, now)
+    if reason is not None:
+        raise discounts.DiscountNotApplicable(reason, errors={"code": [reason]})
+    cart.discount_id = discount.id
+    db.session.flush()
+    return cart
+
+
+def remove_discount(cart: Cart) -> Cart:
+    cart.discount_id = None
+    db.session.flush()
+    return cart
+
+
+def merge_guest_cart(user_id: int, token: str | None) -> None:
+    """Move a guest cart's lines into the user's cart (on sign-in); the guest cart goes.
+
+    Quantities of a variant in both add up, capped at the per-line maximum; availability
+    is checked again at checkout, so signing in never fails over stock.
+    """
+    if not token:
+        return
+    guest_id = db.session.scalar(sa.select(Cart.id).where(Cart.token == token))
+    if guest_id is None:
+        return
+    guest = _load(guest_id)
+    cart = cart_for_user(user_id)
+    lines = {item.variant_id: item for item in cart.items}
+    for guest_item in guest.items:
+        item = lines.get(guest_item.variant_id)
+        if item is None:
+            item = CartItem(cart_id=cart.id, variant_id=guest_item.variant_id,
+                            quantity=guest_item.quantity)
+            db.session.add(item)
+            db.session.flush()
+            _event("cart.item_added", cart, item, item.quantity)
+        else:
+            item.quantity = min(MAX_LINE_QUANTITY, item.quantity + guest_item.quantity)
+            db.session.flush()
+            _event("cart.item_updated", cart, item, item.quantity)
+    if cart.discount_id is None:
+        cart.discount_id = guest.discount_id
+    db.session.delete(guest)
+    db.session.flush()
