@@ -2,12 +2,24 @@
 
 from flask_smorest import Api
 
-from api import addresses, auth, carts, categories, discounts, health, products, users
+from api import (
+    addresses,
+    auth,
+    carts,
+    categories,
+    checkout,
+    discounts,
+    health,
+    orders,
+    payments,
+    products,
+    users,
+)
 
 V1 = "/api/v1"
 
 
-def register_blueprints(api: Api) -> None:
+def register_blueprints(api: Api, config) -> None:
     api.register_blueprint(health.blp)
     api.register_blueprint(auth.blp, url_prefix=f"{V1}/auth")
     api.register_blueprint(users.blp, url_prefix=V1)
@@ -16,3 +28,7 @@ def register_blueprints(api: Api) -> None:
     api.register_blueprint(products.blp, url_prefix=V1)
     api.register_blueprint(carts.blp, url_prefix=V1)
     api.register_blueprint(discounts.blp, url_prefix=V1)
+    api.register_blueprint(checkout.blp, url_prefix=V1)
+    api.register_blueprint(orders.blp, url_prefix=V1)
+    if config["PAYMENT_PROVIDER"] == "fake":
+        api.register_blueprint(payments.blp, url_prefix=V1)

@@ -21,6 +21,7 @@ from core.routing import register_converters
 from models.base import include_in_migrations
 from services import outbox, transactions
 from services.email_backends import make_email_backend
+from services.payments import make_payment_provider
 from services.storage import LocalStorage
 from services.token_blocklist import make_blocklist
 
@@ -82,7 +83,7 @@ def register_extensions(app: Flask) -> None:
     rest_api = extensions.Api(app)
     app.extensions["stockroom.api"] = rest_api
     register_converters(app, rest_api)
-    api.register_blueprints(rest_api)
+    api.register_blueprints(rest_api, app.config)
     extensions.cors.init_app(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
                              expose_headers=["X-Pagination", "X-Cart-Token", REQUEST_ID_HEADER,
                                              "Idempotent-Replayed", "ETag"])
@@ -94,6 +95,7 @@ def register_extensions(app: Flask) -> None:
         bind=outbox.marking_engine(app.config["SQLALCHEMY_DATABASE_URI"],
                                    app.config["SQLALCHEMY_ENGINE_OPTIONS"]))
     app.extensions["stockroom.email_backend"] = make_email_backend(app.config)
+    app.extensions["stockroom.payments"] = make_payment_provider(app.config)
     app.extensions["stockroom.blocklist"] = make_blocklist(app.config["REDIS_URL"])
     app.extensions["stockroom.storage"] = LocalStorage(Path(app.config["MEDIA_ROOT"]),
                                                        app.config["MEDIA_URL"])

@@ -35,6 +35,14 @@ BEAT_SCHEDULE = {
         "task": "tasks.outbox.relay_outbox_task",
         "schedule": 10.0,
     },
+    "expire-reservations": {
+        "task": "tasks.orders.expire_reservations_task",
+        "schedule": 30.0,
+    },
+    "purge-idempotency-keys": {
+        "task": "tasks.orders.purge_idempotency_keys_task",
+        "schedule": crontab(hour=3, minute=37),
+    },
     "purge-expired-auth-rows": {
         "task": "tasks.auth.purge_expired_auth_rows_task",
         "schedule": crontab(hour=3, minute=17),

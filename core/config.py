@@ -109,6 +109,11 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
             env.get("RESERVATION_TTL_SECONDS"), 900, "RESERVATION_TTL_SECONDS"
         ),
         "STORE_TIMEZONE": env.get("STORE_TIMEZONE", "UTC"),
+        # Checkout's shipping and tax rules (in cents and basis points).
+        "SHIPPING_FLAT_CENTS": _int(env.get("SHIPPING_FLAT_CENTS"), 500, "SHIPPING_FLAT_CENTS"),
+        "FREE_SHIPPING_OVER_CENTS": _int(env.get("FREE_SHIPPING_OVER_CENTS"), 5000,
+                                         "FREE_SHIPPING_OVER_CENTS"),
+        "TAX_RATE_BPS": _int(env.get("TAX_RATE_BPS"), 0, "TAX_RATE_BPS"),
         "CORS_ORIGINS": _list(env.get("CORS_ORIGINS", default_cors)),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "MAX_JSON_BYTES": _int(env.get("MAX_JSON_BYTES"), 1 * MIB, "MAX_JSON_BYTES"),

@@ -5,8 +5,10 @@ from models.auth import LoginFailure, PasswordResetToken, RefreshToken, RevokedT
 from models.base import db, utcnow
 from models.cart import MAX_LINE_QUANTITY, Cart, CartItem
 from models.category import Category
-from models.discount import Discount, DiscountKind
+from models.discount import Discount, DiscountKind, DiscountRedemption
 from models.email import EmailMessage, EmailStatus
+from models.idempotency import IdempotencyKey
+from models.order import Order, OrderEvent, OrderItem, OrderStatus, PaymentStatus
 from models.outbox import OutboxEvent
 from models.product import Product, ProductImage, ProductStatus, Variant
 from models.user import Role, User
@@ -19,11 +21,18 @@ __all__ = [
     "Category",
     "Discount",
     "DiscountKind",
+    "DiscountRedemption",
     "EmailMessage",
     "EmailStatus",
+    "IdempotencyKey",
     "LoginFailure",
+    "Order",
+    "OrderEvent",
+    "OrderItem",
+    "OrderStatus",
     "OutboxEvent",
     "PasswordResetToken",
+    "PaymentStatus",
     "Product",
     "ProductImage",
     "ProductStatus",

@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import TimestampMixin, UTCDateTime, db
+from models.base import TimestampMixin, UTCDateTime, db, utcnow
 
 
 class DiscountKind(enum.StrEnum):
@@ -47,3 +47,22 @@ class Discount(TimestampMixin, db.Model):
         if self.kind == DiscountKind.PERCENT.value:
             return subtotal * self.value // 100
         return min(self.value, subtotal)
+
+
+class DiscountRedemption(db.Model):
+    """A discount used by an order; the per-customer limit counts these."""
+
+    __tablename__ = "discount_redemptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    discount_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("discounts.id", ondelete="CASCADE"), nullable=False)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    order_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("orders.id", ondelete="CASCADE"), nullable=False, unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+
+    __table_args__ = (
+        sa.Index("ix_discount_redemptions_discount_id_user_id", "discount_id", "user_id"),
+    )

@@ -87,15 +87,20 @@ def update_discount(discount_id: int, fields: dict) -> Discount:
 
 
 def refusal(discount: Discount | None, subtotal: int, now: datetime,
-            customer_uses: int = 0) -> str | None:
-    """Why ``discount`` does not apply now (a sentence), or None when it does."""
+            customer_uses: int = 0, counting_this_use: bool = False) -> str | None:
+    """Why ``discount`` does not apply now (a sentence), or None when it does.
+
+    ``counting_this_use``: the caller has already counted the use it asks about (checkout),
+    so ``uses`` may equal ``max_uses``.
+    """
     if discount is None or not discount.active:
         return "Unknown discount code."
     if discount.starts_at and now < discount.starts_at:
         return "This code is not valid yet."
     if discount.ends_at and now >= discount.ends_at:
         return "This code has expired."
-    if discount.max_uses is not None and discount.uses >= discount.max_uses:
+    uses_before = discount.uses - (1 if counting_this_use else 0)
+    if discount.max_uses is not None and uses_before >= discount.max_uses:
         return "This code has been used up."
     if discount.per_customer_limit is not None and customer_uses >= discount.per_customer_limit:
         return "You have already used this code."

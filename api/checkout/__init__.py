@@ -1,0 +1,3 @@
+from api.checkout.resources import blp
+
+__all__ = ["blp"]

@@ -1,0 +1,76 @@
+"""Checkout: the signed-in customer's cart becomes an order."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import request
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from marshmallow import fields
+
+from api.addresses.schemas import AddressCreateSchema
+from api.orders.schemas import OrderSchema
+from api.schemas import Id, StrictSchema
+from core import idempotency
+from core.auth import Blueprint
+from models import utcnow
+from services import carts, checkout
+from services.payments import payment_provider
+
+blp = Blueprint("checkout", __name__, description="Checkout")
+
+IDEMPOTENCY_PARAMETER = {
+    "in": "header", "name": "Idempotency-Key", "required": True,
+    "schema": {"type": "string", "minLength": 1, "maxLength": idempotency.MAX_KEY_LENGTH},
+    "description": "The same key and body again return the same order (200, "
+                   "Idempotent-Replayed: true); keys are per user and kept 24 h or more",
+}
+
+
+class ShippingAddressInputSchema(AddressCreateSchema):
+    is_default = None
+
+    class Meta(AddressCreateSchema.Meta):
+        exclude = ("is_default",)
+
+
+class CheckoutSchema(StrictSchema):
+    """One of the two, not both: checkout refuses otherwise (``address_required``)."""
+
+    shipping_address = fields.Nested(ShippingAddressInputSchema)
+    address_id = Id()
+
+
+class PaymentSchema(ma.Schema):
+    provider = fields.String()
+    client_secret = fields.String()
+    payment_intent_id = fields.String()
+
+
+class CheckoutResultSchema(ma.Schema):
+    order = fields.Nested(OrderSchema)
+    payment = fields.Nested(PaymentSchema)
+
+
+@blp.route("/checkout")
+class Checkout(MethodView):
+    @blp.auth_required()
+    @blp.doc(parameters=[IDEMPOTENCY_PARAMETER])
+    @blp.arguments(CheckoutSchema)
+    @blp.response(201, CheckoutResultSchema)
+    @blp.alt_response(200, schema=CheckoutResultSchema,
+                      description="The answer to an earlier request with this key, replayed")
+    def post(self, body):
+        """Place an order from my cart: reserve its stock and start the payment"""
+        user, now = current_user._get_current_object(), utcnow()
+
+        def place():
+            order, payment = checkout.place_order(
+                user, carts.cart_for_user(user.id), address_id=body.get("address_id"),
+                shipping_address=body.get("shipping_address"), provider=payment_provider(),
+                now=now)
+            return {"order": order, "payment": payment}
+
+        return idempotency.run_once(user.id, request.headers.get("Idempotency-Key"),
+                                    request.get_json(), place, CheckoutResultSchema().dump,
+                                    now)

@@ -1,0 +1,3 @@
+from api.orders.resources import blp
+
+__all__ = ["blp"]

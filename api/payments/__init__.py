@@ -1,0 +1,3 @@
+from api.payments.resources import blp
+
+__all__ = ["blp"]

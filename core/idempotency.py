@@ -1,0 +1,143 @@
+"""Idempotency keys for requests that must take effect once (``Idempotency-Key``).
+
+An edge concern, like the commit itself: it lives beside the resources, not in services.
+
+The key is claimed in a short transaction of its own before the work starts, so a second
+request with the key, arriving while the first still runs, sees the claim and gets 409 at
+once. The answer is stored with the work, in the work's transaction; a later request with
+the key and the same body gets it back. A request that failed gives its key back, so the
+client can retry with it. A claim whose request died is taken over after ``LEASE``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask import Response, jsonify
+
+from core.errors import Conflict, DomainError, ValidationFailed
+from models import IdempotencyKey, db
+
+LEASE = timedelta(minutes=2)
+RETENTION = timedelta(hours=48)
+MAX_KEY_LENGTH = 255
+
+
+class BadIdempotencyKey(DomainError):
+    http_status = 400
+    error_code = "bad_idempotency_key"
+
+
+class KeyInFlight(Conflict):
+    error_code = "idempotency_key_in_flight"
+
+
+class KeyReused(ValidationFailed):
+    error_code = "idempotency_key_reused"
+
+
+@dataclass(frozen=True)
+class Claim:
+    key_id: int | None = None
+    replay: tuple[int, dict] | None = None
+
+
+def request_hash(body: dict) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def check_key(key: str | None) -> str:
+    if key is None or not key.strip():
+        raise BadIdempotencyKey("The Idempotency-Key header is required.")
+    if len(key) > MAX_KEY_LENGTH:
+        raise BadIdempotencyKey(f"The Idempotency-Key header is at most {MAX_KEY_LENGTH} "
+                                "characters.")
+    return key
+
+
+def claim(user_id: int, key: str, body_hash: str, now: datetime) -> Claim:
+    """Claim ``key`` for this request, and commit the claim. Returns the stored answer to
+    replay if the key already has one; raises ``KeyReused`` (422) for another body and
+    ``KeyInFlight`` (409) while another request holds it."""
+    check_key(key)
+    existing = db.session.scalar(
+        sa.select(IdempotencyKey).where(IdempotencyKey.user_id == user_id,
+                                        IdempotencyKey.key == key).with_for_update())
+    if existing is None:
+        row = IdempotencyKey(user_id=user_id, key=key, request_hash=body_hash, locked_at=now,
+                             created_at=now)
+        db.session.add(row)
+        try:
+            db.session.commit()
+        except sa.exc.IntegrityError:
+            # Another request inserted the key between our look and our insert.
+            db.session.rollback()
+            return claim(user_id, key, body_hash, now)
+        return Claim(key_id=row.id)
+    if existing.request_hash != body_hash:
+        db.session.rollback()
+        raise KeyReused("This Idempotency-Key was used with another request.")
+    if existing.response_status is not None:
+        answer = (existing.response_status, existing.response_body)
+        db.session.rollback()
+        return Claim(replay=answer)
+    if existing.locked_at is not None and now - existing.locked_at < LEASE:
+        db.session.rollback()
+        raise KeyInFlight("A request with this Idempotency-Key is still in progress.")
+    existing.locked_at = now
+    key_id = existing.id
+    db.session.commit()
+    return Claim(key_id=key_id)
+
+
+def store_answer(key_id: int, status: int, body: dict) -> None:
+    """Record the answer in the current (the work's) transaction."""
+    db.session.execute(sa.update(IdempotencyKey).where(IdempotencyKey.id == key_id)
+                       .values(response_status=status, response_body=body, locked_at=None))
+
+
+def release(key_id: int) -> None:
+    """Give the key back after a failed request (in a transaction of its own)."""
+    db.session.rollback()
+    db.session.execute(sa.delete(IdempotencyKey).where(IdempotencyKey.id == key_id,
+                                                       IdempotencyKey.response_status.is_(None)))
+    db.session.commit()
+
+
+def purge(now: datetime) -> int:
+    return db.session.execute(
+        sa.delete(IdempotencyKey).where(IdempotencyKey.created_at < now - RETENTION)).rowcount
+
+
+REPLAYED_HEADER = "Idempotent-Replayed"
+
+
+def run_once(user_id: int, key: str | None, body: dict, work, dump, now: datetime,
+             status: int = 201) -> Response:
+    """Do ``work()`` once per (user, key); ``dump`` turns its result into the JSON answer.
+
+    The first request answers ``status``; the same key and body again answer the stored
+    body with 200 and ``Idempotent-Replayed: true``, doing nothing.
+    """
+    key = check_key(key)
+    claimed = claim(user_id, key, request_hash(body), now)
+    if claimed.replay is not None:
+        _, stored = claimed.replay
+        response = jsonify(stored)
+        response.headers[REPLAYED_HEADER] = "true"
+        return response
+    try:
+        answer = dump(work())
+        store_answer(claimed.key_id, status, answer)
+        db.session.commit()
+    except BaseException:
+        release(claimed.key_id)
+        raise
+    response = jsonify(answer)
+    response.status_code = status
+    return response

@@ -1,0 +1,31 @@
+"""Idempotency keys: one row per (user, key), holding the answer once there is one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import UTCDateTime, db, utcnow
+
+
+class IdempotencyKey(db.Model):
+    __tablename__ = "idempotency_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    key: Mapped[str] = mapped_column(sa.String(255), nullable=False)
+    # What the request was: the same key with another request is refused.
+    request_hash: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    # When the request holding the key started; a hold older than the lease is abandoned.
+    locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    response_status: Mapped[int | None] = mapped_column(sa.Integer)
+    response_body: Mapped[dict | None] = mapped_column(sa.JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False,
+                                                 index=True)
+
+    __table_args__ = (
+        sa.UniqueConstraint("user_id", "key", name="uq_idempotency_keys_user_id_key"),
+    )

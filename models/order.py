@@ -1,0 +1,114 @@
+"""Orders: snapshots of what was bought, at what price, shipped where; and their timeline."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import TimestampMixin, UTCDateTime, db, utcnow
+
+
+class OrderStatus(enum.StrEnum):
+    PENDING_PAYMENT = "pending_payment"
+    PAID = "paid"
+    PROCESSING = "processing"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+    REFUNDED = "refunded"
+
+
+class PaymentStatus(enum.StrEnum):
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    REFUND_PENDING = "refund_pending"
+    PARTIALLY_REFUNDED = "partially_refunded"
+    REFUNDED = "refunded"
+    CANCELLED = "cancelled"
+
+
+class Order(TimestampMixin, db.Model):
+    __tablename__ = "orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(sa.String(32), unique=True, nullable=False)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False, index=True)
+    email: Mapped[str] = mapped_column(sa.String(254), nullable=False)
+    status: Mapped[str] = mapped_column(sa.String(20), nullable=False,
+                                        default=OrderStatus.PENDING_PAYMENT.value)
+    payment_status: Mapped[str] = mapped_column(sa.String(20), nullable=False,
+                                                default=PaymentStatus.PENDING.value)
+    currency: Mapped[str] = mapped_column(sa.String(3), nullable=False)
+    subtotal: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    discount_total: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    shipping_total: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    tax_total: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    total: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    shipping_address: Mapped[dict] = mapped_column(sa.JSON, nullable=False)
+    discount_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("discounts.id", ondelete="SET NULL"))
+    discount_code: Mapped[str | None] = mapped_column(sa.String(40))
+    payment_provider: Mapped[str] = mapped_column(sa.String(16), nullable=False)
+    payment_intent_id: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+    reservation_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    tracking_number: Mapped[str | None] = mapped_column(sa.String(100))
+    carrier: Mapped[str | None] = mapped_column(sa.String(50))
+
+    items: Mapped[list[OrderItem]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id")
+    timeline: Mapped[list[OrderEvent]] = relationship(
+        cascade="all, delete-orphan", order_by="OrderEvent.id")
+
+    __table_args__ = (
+        sa.Index("ix_orders_user_id_created_at", "user_id", "created_at"),
+        # The expiry sweep's scan: unpaid orders by when their hold lapses.
+        sa.Index("ix_orders_status_reservation_expires_at", "status", "reservation_expires_at"),
+        sa.CheckConstraint("total >= 0 AND subtotal >= 0 AND discount_total >= 0 "
+                           "AND shipping_total >= 0 AND tax_total >= 0", name="amounts"),
+    )
+
+    def stock_lines(self) -> dict[int, int]:
+        """{variant_id: quantity} of the lines whose variant still exists."""
+        lines: dict[int, int] = {}
+        for item in self.items:
+            if item.variant_id is not None:
+                lines[item.variant_id] = lines.get(item.variant_id, 0) + item.quantity
+        return lines
+
+
+class OrderItem(db.Model):
+    __tablename__ = "order_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("orders.id", ondelete="CASCADE"), nullable=False, index=True)
+    variant_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("variants.id", ondelete="SET NULL"), index=True)
+    product_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("products.id", ondelete="SET NULL"))
+    sku: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    product_name: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    variant_name: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    unit_price: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    quantity: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    line_total: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+
+    order: Mapped[Order] = relationship(back_populates="items")
+
+
+class OrderEvent(db.Model):
+    """One entry of an order's timeline: a status it reached, when, and why."""
+
+    __tablename__ = "order_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("orders.id", ondelete="CASCADE"), nullable=False, index=True)
+    status: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    note: Mapped[str | None] = mapped_column(sa.String(500))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)

@@ -1,0 +1,169 @@
+"""Checkout: a cart becomes an order with its stock reserved and its payment started."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+
+from core.errors import Conflict, ValidationFailed
+from models import (
+    Address,
+    Cart,
+    CartItem,
+    Discount,
+    DiscountRedemption,
+    Order,
+    OrderEvent,
+    OrderItem,
+    OrderStatus,
+    ProductStatus,
+    User,
+    db,
+)
+from services import addresses, discounts, inventory, orders
+from services.payments import PaymentIntent, PaymentProvider
+
+ADDRESS_FIELDS = ("full_name", "line1", "line2", "city", "region", "postal_code", "country",
+                  "phone")
+NUMBER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+class EmptyCart(Conflict):
+    error_code = "empty_cart"
+
+
+class NotForSale(Conflict):
+    error_code = "not_for_sale"
+
+
+class DiscountUsedUp(Conflict):
+    error_code = "discount_not_applicable"
+
+
+def order_number(now: datetime) -> str:
+    """Human-readable and unguessable: SR-20261122-7KQ4XM (date, then 6 random symbols)."""
+    suffix = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(6))
+    return f"SR-{now:%Y%m%d}-{suffix}"
+
+
+def shipping_for(subtotal_after_discount: int) -> int:
+    config = current_app.config
+    free_over = config["FREE_SHIPPING_OVER_CENTS"]
+    if free_over is not None and subtotal_after_discount >= free_over:
+        return 0
+    return config["SHIPPING_FLAT_CENTS"]
+
+
+def tax_for(taxable: int) -> int:
+    """Tax in cents at ``TAX_RATE_BPS`` basis points, rounded half up."""
+    return (taxable * current_app.config["TAX_RATE_BPS"] + 5_000) // 10_000
+
+
+class AddressRequired(ValidationFailed):
+    error_code = "address_required"
+
+
+def _address_snapshot(user_id: int, address_id: int | None, shipping_address: dict | None):
+    if (address_id is None) == (shipping_address is None):
+        raise AddressRequired("Give either shipping_address or address_id.",
+                              errors={"shipping_address": ["Give this or address_id."]})
+    if address_id is not None:
+        address: Address = addresses.get_address(user_id, address_id)
+        return {name: getattr(address, name) for name in ADDRESS_FIELDS}
+    return {name: shipping_address.get(name) for name in ADDRESS_FIELDS}
+
+
+def _apply_discount(cart: Cart, user: User, subtotal: int, now: datetime) -> Discount | None:
+    """Count one use of the cart's discount, atomically; 409 if it no longer applies.
+
+    The conditional update holds the discount's row lock until commit, so concurrent
+    checkouts with one code take turns here: ``max_uses`` and the per-customer count
+    cannot be overrun.
+    """
+    if cart.discount_id is None:
+        return None
+    counted = db.session.execute(
+        sa.update(Discount)
+        .where(Discount.id == cart.discount_id,
+               sa.or_(Discount.max_uses.is_(None), Discount.uses < Discount.max_uses))
+        .values(uses=Discount.uses + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    discount = db.session.get(Discount, cart.discount_id)
+    if discount is not None:
+        db.session.refresh(discount)
+    used_by_customer = db.session.scalar(
+        sa.select(sa.func.count(DiscountRedemption.id))
+        .where(DiscountRedemption.discount_id == cart.discount_id,
+               DiscountRedemption.user_id == user.id))
+    # The use just counted is this order's: judge the code as it stood before it.
+    reason = ("This code has been used up." if counted != 1 else
+              discounts.refusal(discount, subtotal, now, customer_uses=used_by_customer,
+                                counting_this_use=True))
+    if reason is not None:
+        raise DiscountUsedUp(reason, errors={"discount_code": [reason]})
+    return discount
+
+
+def place_order(user: User, cart: Cart, *, address_id: int | None,
+                shipping_address: dict | None, provider: PaymentProvider,
+                now: datetime) -> tuple[Order, PaymentIntent]:
+    """Turn ``cart`` into an order: reserve every line's stock or none (409 naming the
+    short lines), count the discount, compute the totals on the server, start the payment
+    and empty the cart. The reservation holds for ``RESERVATION_TTL_SECONDS``."""
+    items: list[CartItem] = list(cart.items)
+    if not items:
+        raise EmptyCart("The cart is empty.")
+    snapshot = _address_snapshot(user.id, address_id, shipping_address)
+    inactive = [item.variant.sku for item in items
+                if item.variant.product.status != ProductStatus.ACTIVE.value]
+    if inactive:
+        raise NotForSale("Some products are no longer for sale.",
+                         errors={"lines": [{"sku": sku} for sku in inactive]})
+
+    inventory.reserve_stock({item.variant_id: item.quantity for item in items})
+    # Prices are read after the rows are locked: the order charges what the stock cost
+    # at the moment it was taken.
+    subtotal = sum(item.variant.price * item.quantity for item in items)
+    discount = _apply_discount(cart, user, subtotal, now)
+    discount_total = discount.amount_off(subtotal) if discount is not None else 0
+    shipping_total = shipping_for(subtotal - discount_total)
+    tax_total = tax_for(subtotal - discount_total)
+    ttl = timedelta(seconds=current_app.config["RESERVATION_TTL_SECONDS"])
+
+    order = Order(
+        number=order_number(now), user_id=user.id, email=user.email,
+        status=OrderStatus.PENDING_PAYMENT.value, currency=items[0].variant.currency,
+        subtotal=subtotal, discount_total=discount_total, shipping_total=shipping_total,
+        tax_total=tax_total, total=subtotal - discount_total + shipping_total + tax_total,
+        shipping_address=snapshot, discount_id=discount.id if discount else None,
+        discount_code=discount.code if discount else None, payment_provider=provider.name,
+        reservation_expires_at=now + ttl, created_at=now)
+    order.items = [
+        OrderItem(variant_id=item.variant_id, product_id=item.variant.product_id,
+                  sku=item.variant.sku, product_name=item.variant.product.name,
+                  variant_name=item.variant.name, unit_price=item.variant.price,
+                  quantity=item.quantity, line_total=item.variant.price * item.quantity)
+        for item in items]
+    order.timeline = [OrderEvent(status=OrderStatus.PENDING_PAYMENT.value, note="order placed",
+                                 at=now)]
+    db.session.add(order)
+    db.session.flush()
+    if discount is not None:
+        db.session.add(DiscountRedemption(discount_id=discount.id, user_id=user.id,
+                                          order_id=order.id, created_at=now))
+    orders.status_event(order, None, order.status)
+
+    payment = provider.create_payment(order_id=order.id, amount=order.total,
+                                      currency=order.currency,
+                                      idempotency_key=f"order-{order.id}-payment")
+    order.payment_intent_id = payment.payment_intent_id
+
+    for item in items:
+        db.session.delete(item)
+    cart.discount_id = None
+    db.session.flush()
+    return order, payment

@@ -1,0 +1,143 @@
+"""Checkout under real concurrency on PostgreSQL, through the HTTP API.
+
+Each test commits for real (threads use their own connections) and is cleaned up after.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+import pytest
+import sqlalchemy as sa
+from flask_jwt_extended import create_access_token
+
+from models import Cart, CartItem, Discount, Order, Role, User, Variant, db
+from tests.factories import DEFAULT_PASSWORD, ProductFactory, VariantFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.committed]
+
+ADDRESS = {"full_name": "Load Test", "line1": "1 Main St", "city": "Berlin",
+           "postal_code": "10115", "country": "DE"}
+
+
+def _customers(app, count: int, lines: list[tuple[int, int]], discount_id=None,
+               prefix: str = "load") -> list[dict]:
+    """``count`` customers, each with a cart holding ``lines``; their auth headers."""
+    headers = []
+    with app.app_context():
+        users = [User(email=f"{prefix}{n}@example.com", password_hash=DEFAULT_PASSWORD,
+                      full_name="Load", role=Role.CUSTOMER.value) for n in range(count)]
+        db.session.add_all(users)
+        db.session.flush()
+        for user in users:
+            cart = Cart(user_id=user.id, discount_id=discount_id)
+            db.session.add(cart)
+            db.session.flush()
+            db.session.add_all(CartItem(cart_id=cart.id, variant_id=variant_id, quantity=q)
+                               for variant_id, q in lines)
+            headers.append({"Authorization": f"Bearer {create_access_token(str(user.id))}"})
+        db.session.commit()
+    return headers
+
+
+def _together(app, requests: list) -> list:
+    """Send every request at once (one thread each); return the responses."""
+    barrier = threading.Barrier(len(requests))
+    responses = [None] * len(requests)
+
+    def send(index, request):
+        client = app.test_client()
+        barrier.wait()
+        try:
+            responses[index] = request(client)
+        except Exception as exc:  # reported by the assertion below, with its cause
+            responses[index] = exc
+
+
+
+    threads = [threading.Thread(target=send, args=(i, r)) for i, r in enumerate(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    errors = [r for r in responses if isinstance(r, Exception)]
+    assert not errors, f"{len(errors)} requests raised, first: {errors[0]!r}"
+    return responses
+
+
+def _checkout(headers, key):
+    return lambda client: client.post("/api/v1/checkout", json={"shipping_address": ADDRESS},
+                                      headers={**headers, "Idempotency-Key": key})
+
+
+def _variant(app, on_hand):
+    with app.app_context():
+        variant = VariantFactory(product_id=ProductFactory().id, on_hand=on_hand, price=1000)
+        db.session.commit()
+        return variant.id
+
+
+def _stock(app, variant_id):
+    with app.app_context():
+        variant = db.session.get(Variant, variant_id)
+        return variant.on_hand, variant.reserved
+
+
+def test_200_checkouts_for_50_units(app):
+    variant_id = _variant(app, 50)
+    customers = _customers(app, 200, [(variant_id, 1)])
+    responses = _together(app, [_checkout(h, f"k{n}") for n, h in enumerate(customers)])
+    statuses = Counter(r.status_code for r in responses)
+    assert statuses == {201: 50, 409: 150}, statuses
+    assert _stock(app, variant_id) == (50, 50)
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 50
+
+
+def test_opposite_line_orders_never_deadlock(app):
+    first, second = _variant(app, 60), _variant(app, 60)
+    half_a = _customers(app, 50, [(first, 1), (second, 1)])
+    half_b = _customers(app, 50, [(second, 1), (first, 1)], prefix="other")
+    requests = [_checkout(h, f"a{n}") for n, h in enumerate(half_a)]
+    requests += [_checkout(h, f"b{n}") for n, h in enumerate(half_b)]
+    responses = _together(app, requests)
+    statuses = Counter(r.status_code for r in responses)
+    assert set(statuses) <= {201, 409} and statuses[201] == 60, statuses
+    assert all("deadlock" not in r.get_data(as_text=True).lower() for r in responses)
+    assert _stock(app, first) == (60, 60) and _stock(app, second) == (60, 60)
+    with app.app_context():
+        for order in db.session.scalars(sa.select(Order)):
+            assert sorted(order.stock_lines()) == sorted([first, second])
+
+
+def test_20_parallel_requests_with_one_key_make_one_order(app):
+    variant_id = _variant(app, 10)
+    (headers,) = _customers(app, 1, [(variant_id, 2)])
+    responses = _together(app, [_checkout(headers, "same-key") for _ in range(20)])
+    statuses = Counter(r.status_code for r in responses)
+    assert statuses[201] == 1 and set(statuses) <= {201, 200, 409}, statuses
+    numbers = {r.json["order"]["number"] for r in responses if r.status_code in (200, 201)}
+    assert len(numbers) == 1
+    assert _stock(app, variant_id) == (10, 2)
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 1
+        assert db.session.scalar(sa.select(sa.func.count(Order.payment_intent_id))) == 1
+
+
+def test_max_uses_holds_under_100_concurrent_checkouts(app):
+    variant_id = _variant(app, 1000)
+    with app.app_context():
+        discount = Discount(code="TEN-ONLY", kind="percent", value=10, max_uses=10)
+        db.session.add(discount)
+        db.session.commit()
+        discount_id = discount.id
+    customers = _customers(app, 100, [(variant_id, 1)], discount_id=discount_id)
+    responses = _together(app, [_checkout(h, f"d{n}") for n, h in enumerate(customers)])
+    statuses = Counter(r.status_code for r in responses)
+    assert statuses == {201: 10, 409: 90}, statuses
+    with app.app_context():
+        assert db.session.get(Discount, discount_id).uses == 10
+        assert db.session.scalar(sa.select(sa.func.count(Order.id))
+                                 .where(Order.discount_total > 0)) == 10
+    assert _stock(app, variant_id) == (1000, 10)
