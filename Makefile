@@ -27,6 +27,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/catalog.py
+	$(PY) bench/checkout.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

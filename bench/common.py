@@ -69,8 +69,8 @@ def gunicorn(app: str, env: dict[str, str], chdir: Path = ROOT):
         deadline = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(f"{base}/healthz" if app == "wsgi:app" else f"{base}/json",
-                                       timeout=2).close()
+                probe = "/healthz" if app == "wsgi:app" else "/json"
+                urllib.request.urlopen(f"{base}{probe}", timeout=2).close()
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
@@ -82,16 +82,23 @@ def gunicorn(app: str, env: dict[str, str], chdir: Path = ROOT):
         process.wait(timeout=30)
 
 
-def wrk(url: str, seconds: int = 10, warmup_seconds: int = 2) -> dict:
-    """Requests per second and latency percentiles (ms) at ``CONNECTIONS`` connections."""
+def wrk(url: str, seconds: int = 10, warmup_seconds: int = 2,
+        extra_script: Path | None = None, warmup_args: list[str] = (),
+        args: list[str] = ()) -> dict:
+    """Requests per second and latency percentiles (ms) at ``CONNECTIONS`` connections.
+    ``extra_script`` (Lua) shapes the requests; the report is appended to it."""
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
     script = Path(__file__).with_name("wrk_report.lua")
+    if extra_script is not None:
+        combined = extra_script.with_suffix(".combined.lua")
+        combined.write_text(extra_script.read_text() + "\n" + script.read_text())
+        script = combined
     base = ["wrk", "--threads", "2", "--connections", str(CONNECTIONS), "--script", str(script)]
-    subprocess.run([*base, "--duration", f"{warmup_seconds}s", url], check=True,
-                   stdout=subprocess.DEVNULL)
-    output = subprocess.run([*base, "--duration", f"{seconds}s", url], check=True,
-                            capture_output=True, text=True).stdout
+    subprocess.run([*base, "--duration", f"{warmup_seconds}s", url, "--", *warmup_args],
+                   check=True, stdout=subprocess.DEVNULL)
+    output = subprocess.run([*base, "--duration", f"{seconds}s", url, "--", *args],
+                            check=True, capture_output=True, text=True).stdout
     line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
     figures = json.loads(line.removeprefix("WRK_JSON "))
     return {

@@ -44,9 +44,13 @@ class DiscountUsedUp(Conflict):
 
 
 def order_number(now: datetime) -> str:
-    """Human-readable and unguessable: SR-20261122-7KQ4XM (date, then 6 random symbols)."""
-    suffix = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(6))
-    return f"SR-{now:%Y%m%d}-{suffix}"
+    """Human-readable and unguessable: SR-20261122-7KQ4XM (the date, then 6 random symbols
+    of 32: a billion numbers a day). A number already taken is drawn again."""
+    while True:
+        suffix = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(6))
+        number = f"SR-{now:%Y%m%d}-{suffix}"
+        if db.session.scalar(sa.select(Order.id).where(Order.number == number)) is None:
+            return number
 
 
 def shipping_for(subtotal_after_discount: int) -> int:

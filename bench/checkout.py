@@ -1,0 +1,189 @@
+"""Checkout benchmark: checkouts per second and p95 with 32 concurrent customers on gunicorn
+and PostgreSQL, beside, in the same run, a bare Flask endpoint on the same gunicorn settings
+that commits one short write transaction on the same PostgreSQL (the ceiling for any write
+request in Python here), and pgbench's tpcb-like TPS (the database's own ceiling).
+
+Every checkout is real: its own customer, cart and Idempotency-Key; stock is ample, so each
+answer should be 201 (anything else is counted as an error). Two mixes: carts spread over
+the demo catalog's variants (everyday traffic), and every cart holding the same variant (a
+flash sale: every checkout queues on one row lock). Afterwards the stock is checked:
+reserved units equal the units ordered (no oversell, nothing lost).
+
+    .venv/bin/python bench/checkout.py           # BENCH_SECONDS=10 by default
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import (
+    CONNECTIONS,
+    app_environment,
+    bench_database,
+    flask_cli,
+    gunicorn,
+    print_table,
+    scratch_instance,
+    wrk,
+)
+
+CUSTOMERS = 20_000
+
+CHECKOUT_LUA = r"""
+-- Each request is a different customer (tokens read from a file) with a fresh key. The
+-- first script argument is where this run starts in the customer list, so the warm-up
+-- and the measured run never share a customer; threads take alternate customers.
+local tokens = {}
+for line in io.lines("%(tokens)s") do tokens[#tokens + 1] = line end
+local body = '{"shipping_address": {"full_name": "Bench", "line1": "1 Main St", ' ..
+             '"city": "Berlin", "postal_code": "10115", "country": "DE"}}'
+local next_thread = 0
+setup = function(thread)
+  thread:set("tid", next_thread)
+  next_thread = next_thread + 1
+end
+local counter, start = 0, 0
+init = function(args)
+  start = tonumber(args[1] or "0")
+end
+request = function()
+  local index = start + counter * 2 + tid + 1
+  counter = counter + 1
+  return wrk.format("POST", "/api/v1/checkout", {
+    ["Authorization"] = "Bearer " .. tokens[index],
+    ["Content-Type"] = "application/json",
+    ["Idempotency-Key"] = "bench-" .. index,
+  }, body)
+end
+"""
+
+WRITE_APP = """
+import os
+import sqlalchemy as sa
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+engine = sa.create_engine(os.environ["DATABASE_URL"], pool_size=5)
+
+
+@app.get("/json")
+def alive():
+    return jsonify({"ok": True})
+
+
+@app.post("/write")
+def write():
+    with engine.begin() as connection:
+        connection.execute(sa.text("INSERT INTO bench_writes (note) VALUES ('x')"))
+    return jsonify({"ok": True}), 201
+"""
+
+
+def prepare(database_url: str, env: dict, tokens_path: Path) -> None:
+    """Demo catalog with ample stock, and CUSTOMERS customers with a cart each: the first
+    half spread over every variant, the second half all holding the first variant."""
+    flask_cli(env, "db", "upgrade")
+    flask_cli(env, "seed-demo", "--products", "50")
+    script = f"""
+import sqlalchemy as sa
+from flask_jwt_extended import create_access_token
+from models import Cart, CartItem, User, Variant, db
+from wsgi import app
+
+with app.app_context():
+    db.session.execute(sa.update(Variant).values(on_hand=10_000_000))
+    variants = db.session.scalars(sa.select(Variant.id).order_by(Variant.id)).all()
+    users = [User(email=f"bench{{n}}@example.com", password_hash="x", full_name="Bench")
+             for n in range({CUSTOMERS})]
+    db.session.add_all(users)
+    db.session.flush()
+    carts = [Cart(user_id=user.id) for user in users]
+    db.session.add_all(carts)
+    db.session.flush()
+    half = len(carts) // 2
+    db.session.add_all(
+        CartItem(cart_id=cart.id, quantity=1,
+                 variant_id=variants[n % len(variants)] if n < half else variants[0])
+        for n, cart in enumerate(carts))
+    db.session.commit()
+    with open({str(tokens_path)!r}, "w") as out:
+        for user in users:
+            out.write(create_access_token(identity=str(user.id)) + "\\n")
+"""
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True,
+                   text=True, cwd=Path(__file__).parent.parent)
+
+
+def pgbench_tps(database_url: str, seconds: int) -> float:
+    url = sa.make_url(database_url)
+    args = ["-h", url.host or "127.0.0.1", "-p", str(url.port or 5432), "-U",
+            url.username or "postgres"]
+    subprocess.run(["pgbench", *args, "-i", "-q", "-s", "1", url.database], check=True,
+                   capture_output=True)
+    output = subprocess.run(["pgbench", *args, "-c", str(CONNECTIONS), "-j", "2", "-T",
+                             str(seconds), url.database], check=True, capture_output=True,
+                            text=True).stdout
+    return float(re.search(r"tps = ([0-9.]+)", output).group(1))
+
+
+def main() -> None:
+    seconds = int(os.environ.get("BENCH_SECONDS", "10"))
+    instance = scratch_instance()
+    scratch = Path(tempfile.mkdtemp(prefix="stockroom-bench-checkout-"))
+    try:
+        with bench_database("stockroom_bench_checkout") as database_url:
+            env = app_environment(database_url, instance)
+            tokens = scratch / "tokens.txt"
+            prepare(database_url, env, tokens)
+            engine = sa.create_engine(database_url)
+            with engine.begin() as connection:
+                connection.exec_driver_sql(
+                    "CREATE TABLE bench_writes (id bigserial PRIMARY KEY, note text)")
+            (scratch / "write_app.py").write_text(WRITE_APP)
+            print(f"checkout: {CUSTOMERS} customers with a cart; gunicorn --workers 4; "
+                  f"wrk {CONNECTIONS} connections, {seconds}s per measure after a 2s warm-up")
+            with gunicorn("write_app:app", env, chdir=scratch) as base:
+                script = scratch / "write.lua"
+                script.write_text('wrk.method = "POST"\n')
+                write = wrk(f"{base}/write", seconds, extra_script=script)
+            lua = scratch / "checkout.lua"
+            lua.write_text(CHECKOUT_LUA % {"tokens": tokens})
+            quarter = CUSTOMERS // 4
+            with gunicorn("wsgi:app", env) as app:
+                spread = wrk(f"{app}/api/v1/checkout", seconds, extra_script=lua,
+                             warmup_args=["0"], args=[str(quarter)])
+                hot = wrk(f"{app}/api/v1/checkout", seconds, extra_script=lua,
+                          warmup_args=[str(2 * quarter)], args=[str(3 * quarter)])
+            with engine.connect() as connection:
+                orders = connection.execute(sa.text("SELECT count(*) FROM orders")).scalar_one()
+                ordered = connection.execute(sa.text(
+                    "SELECT coalesce(sum(quantity), 0) FROM order_items")).scalar_one()
+                reserved = connection.execute(sa.text(
+                    "SELECT coalesce(sum(reserved), 0) FROM variants")).scalar_one()
+            engine.dispose()
+            tps = pgbench_tps(database_url, seconds)
+            print_table([
+                ("POST /checkout, spread carts", spread, "bare Flask 1-row write", write),
+                ("POST /checkout, one hot variant", hot, "bare Flask 1-row write", write),
+            ])
+            print(f"pgbench tpcb-like, {CONNECTIONS} clients: {tps:.0f} TPS; checkout / pgbench "
+                  f"= {spread['rps'] / tps:.3f} (spread), {hot['rps'] / tps:.3f} (hot)")
+            print(f"orders placed: {orders}; units ordered {ordered} = units reserved "
+                  f"{reserved}: {'ok' if ordered == reserved else 'MISMATCH'}")
+    finally:
+        shutil.rmtree(instance, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
