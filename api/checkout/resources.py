@@ -28,7 +28,7 @@ IDEMPOTENCY_PARAMETER = {
 
 
 class ShippingAddressInputSchema(AddressCreateSchema):
-    is_default = None
+    """An address given at checkout: the address book's fields, but nothing to default."""
 
     class Meta(AddressCreateSchema.Meta):
         exclude = ("is_default",)

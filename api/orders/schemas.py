@@ -1,6 +1,8 @@
 import marshmallow as ma
 from marshmallow import fields
 
+from api.addresses.schemas import AddressSchema
+
 
 class OrderItemSchema(ma.Schema):
     variant_id = fields.Integer(allow_none=True)
@@ -18,15 +20,12 @@ class TimelineEntrySchema(ma.Schema):
     note = fields.String(allow_none=True)
 
 
-class ShippingAddressSchema(ma.Schema):
-    full_name = fields.String()
-    line1 = fields.String()
-    line2 = fields.String(allow_none=True)
-    city = fields.String()
-    region = fields.String(allow_none=True)
-    postal_code = fields.String()
-    country = fields.String()
-    phone = fields.String(allow_none=True)
+class OrderAddressSchema(AddressSchema):
+    """The address as it was at checkout: the address book's fields, without its
+    bookkeeping."""
+
+    class Meta:
+        exclude = ("id", "is_default", "created_at")
 
 
 class OrderSchema(ma.Schema):
@@ -41,7 +40,7 @@ class OrderSchema(ma.Schema):
     shipping_total = fields.Integer()
     tax_total = fields.Integer()
     total = fields.Integer()
-    shipping_address = fields.Nested(ShippingAddressSchema)
+    shipping_address = fields.Nested(OrderAddressSchema)
     payment_status = fields.String()
     tracking_number = fields.String(allow_none=True)
     carrier = fields.String(allow_none=True)

@@ -107,3 +107,15 @@ def test_api_conforms_as_seller(case, auth_headers):
 @FUZZ
 def test_api_conforms_as_admin(case, auth_headers):
     _check(case, _headers_for("admin", auth_headers))
+
+
+def test_the_openapi_document_builds_without_warnings(app):
+    import warnings
+
+    from core.app import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        create_app({"TESTING": True}, environ={
+            "INSTANCE_PATH": app.config["INSTANCE_PATH"],
+            "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"]})
