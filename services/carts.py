@@ -182,7 +182,8 @@ def apply_discount(cart: Cart, code: str, now: datetime) -> Cart:
     """Attach a code; 422 (with the reason) when it does not apply to this cart now."""
     discount = discounts.find_discount(code)
     subtotal = view(cart, now).subtotal
-    reason = discounts.refusal(discount, subtotal, now)
+    used = discounts.customer_uses(discount.id, cart.user_id) if discount is not None else 0
+    reason = discounts.refusal(discount, subtotal, now, customer_uses=used)
     if reason is not None:
         raise discounts.DiscountNotApplicable(reason, errors={"code": [reason]})
     cart.discount_id = discount.id

@@ -99,10 +99,7 @@ def _apply_discount(cart: Cart, user: User, subtotal: int, now: datetime) -> Dis
     discount = db.session.get(Discount, cart.discount_id)
     if discount is not None:
         db.session.refresh(discount)
-    used_by_customer = db.session.scalar(
-        sa.select(sa.func.count(DiscountRedemption.id))
-        .where(DiscountRedemption.discount_id == cart.discount_id,
-               DiscountRedemption.user_id == user.id))
+    used_by_customer = discounts.customer_uses(cart.discount_id, user.id)
     # The use just counted is this order's: judge the code as it stood before it.
     reason = ("This code has been used up." if counted != 1 else
               discounts.refusal(discount, subtotal, now, customer_uses=used_by_customer,

@@ -11,7 +11,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from core.errors import Conflict, NotFound, ValidationFailed
-from models import Discount, DiscountKind, db
+from models import Discount, DiscountKind, DiscountRedemption, db
 
 
 class DiscountNotFound(NotFound):
@@ -84,6 +84,15 @@ def update_discount(discount_id: int, fields: dict) -> Discount:
         setattr(discount, name, value)
     db.session.flush()
     return discount
+
+
+def customer_uses(discount_id: int, user_id: int | None) -> int:
+    if user_id is None:
+        return 0
+    return db.session.scalar(
+        sa.select(sa.func.count(DiscountRedemption.id))
+        .where(DiscountRedemption.discount_id == discount_id,
+               DiscountRedemption.user_id == user_id))
 
 
 def refusal(discount: Discount | None, subtotal: int, now: datetime,

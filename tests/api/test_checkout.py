@@ -309,3 +309,26 @@ def test_expiry_releases_stock_once(client, shopper, app):
     assert order.status == "cancelled" and order.timeline[-1].note == "reservation expired"
     assert client.post(f"/api/v1/orders/{order_id}/cancel", headers=headers).status_code == 409
     assert db.session.scalar(sa.select(sa.func.sum(Variant.reserved))) == 0
+
+
+def test_the_per_customer_limit_holds_at_checkout_and_in_the_cart(client, shopper):
+    user, headers = shopper
+    variant = VariantFactory(on_hand=10)
+    discount = Discount(code="ONCE", kind="fixed", value=100, per_customer_limit=1)
+    db.session.add(discount)
+    db.session.flush()
+    _cart(user, {variant: 1}, discount)
+    assert checkout(client, headers, key="first").json["order"]["discount_total"] == 100
+    # A second cart tries the code again: the cart refuses it, and so does checkout.
+    cart = db.session.scalar(sa.select(Cart).where(Cart.user_id == user.id))
+    db.session.add(CartItem(cart_id=cart.id, variant_id=variant.id, quantity=1))
+    db.session.flush()
+    refused = client.put("/api/v1/cart/discount", json={"code": "ONCE"}, headers=headers)
+    assert refused.status_code == 422 and "already used" in refused.json["message"]
+    cart.discount_id = discount.id
+    db.session.flush()
+    second = checkout(client, headers, key="second")
+    assert second.status_code == 409 and second.json["error_code"] == "discount_not_applicable"
+    assert _levels(variant) == (10, 1)
+    db.session.refresh(discount)
+    assert discount.uses == 1

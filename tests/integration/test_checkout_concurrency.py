@@ -141,3 +141,42 @@ def test_max_uses_holds_under_100_concurrent_checkouts(app):
         assert db.session.scalar(sa.select(sa.func.count(Order.id))
                                  .where(Order.discount_total > 0)) == 10
     assert _stock(app, variant_id) == (1000, 10)
+
+
+def test_overlapping_expiry_sweeps_release_each_order_once(app):
+    from datetime import timedelta
+
+    from models import OrderEvent, utcnow
+    from services import orders
+    from services.payments import payment_provider
+
+    variant_id = _variant(app, 100)
+    customers = _customers(app, 30, [(variant_id, 2)], prefix="expiry")
+    responses = _together(app, [_checkout(h, f"e{n}") for n, h in enumerate(customers)])
+    assert {r.status_code for r in responses} == {201}
+    assert _stock(app, variant_id) == (100, 60)
+    later = utcnow() + timedelta(seconds=app.config["RESERVATION_TTL_SECONDS"] + 5)
+    expired = []
+    barrier = threading.Barrier(4)
+
+    def sweep():
+        with app.app_context():
+            barrier.wait()
+            count = orders.expire_reservations(payment_provider(), later, limit=10)
+            db.session.commit()
+            while count:
+                expired.append(count)
+                count = orders.expire_reservations(payment_provider(), later, limit=10)
+                db.session.commit()
+
+    threads = [threading.Thread(target=sweep) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(expired) == 30
+    assert _stock(app, variant_id) == (100, 0)
+    with app.app_context():
+        cancellations = db.session.scalar(sa.select(sa.func.count(OrderEvent.id))
+                                          .where(OrderEvent.status == "cancelled"))
+        assert cancellations == 30
