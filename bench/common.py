@@ -10,8 +10,7 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
+import threading
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -58,24 +57,43 @@ def flask_cli(env: dict[str, str], *args: str) -> None:
 
 @contextlib.contextmanager
 def gunicorn(app: str, env: dict[str, str], chdir: Path = ROOT):
-    """``gunicorn app`` on a free port with the benchmarks' settings; yields its base URL."""
+    """``gunicorn app`` on a free port with the benchmarks' settings; yields its base URL
+    once every worker has booted.
+
+    ``--preload`` imports the app before gunicorn listens, so its log says when it is ready:
+    "Listening at", then one "Booting worker" per worker. No polling.
+    """
     port = free_port()
     process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--workers", str(GUNICORN_WORKERS), "--bind",
-         f"127.0.0.1:{port}", "--log-level", "warning", "--chdir", str(chdir), app],
-        env=env, cwd=ROOT)
+        [str(BIN / "gunicorn"), "--workers", str(GUNICORN_WORKERS), "--preload", "--bind",
+         f"127.0.0.1:{port}", "--log-level", "info", "--chdir", str(chdir), app],
+        env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    changed = threading.Condition()
+
+    def read() -> None:
+        for line in process.stderr:
+            with changed:
+                lines.append(line)
+                changed.notify_all()
+        with changed:
+            changed.notify_all()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def ready() -> bool:
+        listening = any("Listening at" in line for line in lines)
+        booted = sum("Booting worker" in line for line in lines)
+        if not (listening and booted >= GUNICORN_WORKERS) and not reader.is_alive():
+            raise RuntimeError(f"gunicorn {app} exited:\n{''.join(lines)[-3000:]}")
+        return listening and booted >= GUNICORN_WORKERS
+
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                probe = "/healthz" if app == "wsgi:app" else "/json"
-                urllib.request.urlopen(f"{base}{probe}", timeout=2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"gunicorn {app} did not start") from None
-                time.sleep(0.2)
+        with changed:
+            if not changed.wait_for(ready, timeout=60):
+                raise RuntimeError(f"gunicorn {app} did not start:\n{''.join(lines)[-3000:]}")
         yield base
     finally:
         process.terminate()

@@ -1,12 +1,10 @@
-"""Small helpers shared by tests: free ports, waiting for a condition, local HTTP receivers."""
+"""Small helpers shared by tests: free ports and local HTTP receivers."""
 
 from __future__ import annotations
 
 import json
 import socket
 import threading
-import time
-from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -14,23 +12,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def wait_for(condition: Callable[[], object], timeout: float = 30.0, interval: float = 0.05,
-             message: str = "condition") -> object:
-    """Poll ``condition`` until it returns something truthy; fail after ``timeout`` seconds.
-
-    For state that another process changes (a worker writing a row): there is no event to
-    subscribe to, so the test checks the state itself until it holds.
-    """
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {message}")
-        time.sleep(interval)
 
 
 class Receiver:

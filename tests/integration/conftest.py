@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RUN_ID
-from tests.helpers import free_port, wait_for
+from tests.helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -27,6 +27,7 @@ class Process:
 
     def __init__(self, args: list[str], env: dict[str, str]):
         self.lines: list[str] = []
+        self.changed = threading.Condition()
         self.proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, text=True)
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -34,7 +35,11 @@ class Process:
 
     def _read(self) -> None:
         for line in self.proc.stdout:
-            self.lines.append(line)
+            with self.changed:
+                self.lines.append(line)
+                self.changed.notify_all()
+        with self.changed:  # the end of the output is news too: the process is gone
+            self.changed.notify_all()
 
     def output(self) -> str:
         return "".join(self.lines)
@@ -43,13 +48,21 @@ class Process:
         """How many output lines contain every one of ``texts``."""
         return sum(all(text in line for text in texts) for line in self.lines)
 
-    def wait_for_line(self, text: str, timeout: float = 60) -> None:
-        def seen():
-            if self.proc.poll() is not None:
-                raise AssertionError(f"process exited early:\n{self.output()[-4000:]}")
-            return self.count(text)
+    def wait_for_line(self, *texts: str, times: int = 1, timeout: float = 60) -> None:
+        """Wait until ``times`` output lines contain every one of ``texts``: the process
+        saying so is the event (a task succeeded, a server listens)."""
 
-        wait_for(seen, timeout=timeout, message=f"{text!r} in process output")
+        def seen():
+            if self.count(*texts) >= times:
+                return True
+            if not self.reader.is_alive():
+                raise AssertionError(f"process output ended:\n{self.output()[-4000:]}")
+            return False
+
+        with self.changed:
+            if not self.changed.wait_for(seen, timeout=timeout):
+                raise AssertionError(f"timed out after {timeout}s waiting for {texts!r} "
+                                     f"x{times}:\n{self.output()[-4000:]}")
 
     def stop(self, timeout: float = 20) -> None:
         if self.proc.poll() is None:

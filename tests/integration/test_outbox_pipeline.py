@@ -17,10 +17,10 @@ from models import EmailMessage, OutboxEvent, User, db, utcnow
 from services import auth, users
 from tasks.outbox import publish_event, relay_outbox_task
 from tests.conftest import FAST_ARGON2
-from tests.helpers import wait_for
 
 pytestmark = pytest.mark.committed
 TASK_RECEIVED = ("Task tasks.emails.send_password_reset_email_task[", "] received")
+TASK_SUCCEEDED = ("Task tasks.emails.send_password_reset_email_task[", "] succeeded")
 
 
 def _create_user(email: str) -> None:
@@ -34,8 +34,10 @@ def _sent_emails() -> list[tuple[str, str]]:
     return [tuple(row) for row in rows]
 
 
-def _wait_until_sent(to: str) -> None:
-    wait_for(lambda: (to, "sent") in _sent_emails(), timeout=60, message=f"email to {to}")
+def _wait_until_sent(worker, to: str, times: int = 1) -> None:
+    """Wait for the worker to report the email task done, then check what it recorded."""
+    worker.wait_for_line(*TASK_SUCCEEDED, times=times)
+    assert (to, "sent") in _sent_emails()
 
 
 @pytest.fixture
@@ -52,7 +54,7 @@ def test_committed_change_reaches_its_task(app, client, worker, real_broker):
                            json={"email": "committed@example.com"})
     assert response.status_code == 202
     with app.app_context():
-        _wait_until_sent("committed@example.com")
+        _wait_until_sent(worker, "committed@example.com")
         assert db.session.scalar(sa.select(OutboxEvent.dispatched_at)) is not None
     assert "To: committed@example.com" in worker.output()
     # Started without -Q, the worker consumes every queue.
@@ -70,7 +72,7 @@ def test_rolled_back_change_never_reaches_a_task(app, worker, real_broker):
         # rolled-back one would have been done too.
         auth.request_password_reset("sentinel@example.com", utcnow())
         db.session.commit()
-        _wait_until_sent("sentinel@example.com")
+        _wait_until_sent(worker, "sentinel@example.com")
         assert _sent_emails() == [("sentinel@example.com", "sent")]
         assert db.session.scalar(sa.select(sa.func.count(OutboxEvent.id))) == 1
     assert worker.count(*TASK_RECEIVED) == 1
@@ -97,7 +99,7 @@ def test_relay_delivers_what_the_commit_could_not_publish_exactly_once(app, work
             assert relay_outbox_task() == 0
         finally:
             app.config["OUTBOX_RELAY_GRACE_SECONDS"] = 10
-        _wait_until_sent("relayed@example.com")
+        _wait_until_sent(worker, "relayed@example.com")
     assert worker.count(*TASK_RECEIVED) == 1
 
 
@@ -130,7 +132,7 @@ def test_broker_outage_at_commit_then_relay_delivers_exactly_once(app, test_envi
         with outage_app.app_context():
             assert relay_outbox_task() == 1
             assert relay_outbox_task() == 0
-            _wait_until_sent("outage@example.com")
+            _wait_until_sent(worker, "outage@example.com")
             user_count = db.session.scalar(sa.select(sa.func.count(User.id)))
             assert user_count == 1
         assert worker.count(*TASK_RECEIVED) == 1
