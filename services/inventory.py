@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import sqlalchemy as sa
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from core.errors import Conflict
 from models import Variant, db
@@ -31,11 +33,16 @@ class StockAccountingError(RuntimeError):
     never something to paper over."""
 
 
-def inventory_event(variant: Variant) -> None:
+STOCK_COLUMNS = ("id", "product_id", "sku", "on_hand", "reserved", "low_stock_threshold")
+
+
+def inventory_event(variant) -> None:
+    """Record ``inventory.changed`` for a variant (or a row with its stock columns)."""
     outbox.record_event("inventory.changed", "product", variant.product_id, {
         "variant_id": variant.id, "product_id": variant.product_id, "sku": variant.sku,
         "on_hand": variant.on_hand, "reserved": variant.reserved,
-        "available": variant.available, "low_stock_threshold": variant.low_stock_threshold,
+        "available": max(0, variant.on_hand - variant.reserved),
+        "low_stock_threshold": variant.low_stock_threshold,
     })
 
 
@@ -123,11 +130,17 @@ def _move(variant_id: int, reserved: int = 0, on_hand: int = 0) -> None:
                Variant.on_hand + on_hand >= 0,
                Variant.reserved + reserved <= Variant.on_hand + on_hand)
         .values(reserved=Variant.reserved + reserved, on_hand=Variant.on_hand + on_hand)
+        .returning(*(getattr(Variant, name) for name in STOCK_COLUMNS))
         .execution_options(synchronize_session=False)
     )
-    if db.session.execute(statement).rowcount != 1:
+    row = db.session.execute(statement).one_or_none()
+    if row is None:
         raise StockAccountingError(
             f"variant {variant_id}: cannot move reserved by {reserved}, on_hand by {on_hand}")
-    variant = db.session.get(Variant, variant_id)
-    db.session.refresh(variant)
-    inventory_event(variant)
+    # The database answered with the new levels: give them to the session's copy of the
+    # row, if it holds one, instead of reading the row again.
+    loaded = db.session.identity_map.get(identity_key(Variant, variant_id))
+    if loaded is not None:
+        set_committed_value(loaded, "on_hand", row.on_hand)
+        set_committed_value(loaded, "reserved", row.reserved)
+    inventory_event(row)

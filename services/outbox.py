@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -52,7 +52,6 @@ class Outbox:
     # hook runs, so borrowing a second one from the same pool lets a busy process exhaust
     # the pool with sessions that each wait for another connection.
     bind: Engine | Connection
-    published: list[int] = field(default_factory=list)
 
 
 def current_outbox() -> Outbox:
