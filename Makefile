@@ -28,6 +28,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/catalog.py
 	$(PY) bench/checkout.py
+	$(PY) bench/pipeline.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

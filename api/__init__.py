@@ -4,6 +4,8 @@ from flask_smorest import Api
 
 from api import (
     addresses,
+    analytics,
+    audit,
     auth,
     carts,
     categories,
@@ -13,7 +15,9 @@ from api import (
     orders,
     payments,
     products,
+    reviews,
     users,
+    webhooks,
 )
 
 V1 = "/api/v1"
@@ -30,5 +34,10 @@ def register_blueprints(api: Api, config) -> None:
     api.register_blueprint(discounts.blp, url_prefix=V1)
     api.register_blueprint(checkout.blp, url_prefix=V1)
     api.register_blueprint(orders.blp, url_prefix=V1)
+    api.register_blueprint(payments.blp, url_prefix=V1)
+    api.register_blueprint(webhooks.blp, url_prefix=V1)
+    api.register_blueprint(reviews.blp, url_prefix=V1)
+    api.register_blueprint(audit.blp, url_prefix=V1)
+    api.register_blueprint(analytics.blp, url_prefix=V1)
     if config["PAYMENT_PROVIDER"] == "fake":
-        api.register_blueprint(payments.blp, url_prefix=V1)
+        api.register_blueprint(payments.fake_blp, url_prefix=V1)

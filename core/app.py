@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import logging
+import re
 import sqlite3
+import time
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 import api
-from core import auth, cli, extensions
+from core import auth, cli, extensions, logs, metrics, ratelimit
 from core.celery import celery_init_app
 from core.config import PROJECT_ROOT, load_config, validate_config
 from core.errors import register_error_handlers
@@ -21,23 +22,26 @@ from core.routing import register_converters
 from models.base import include_in_migrations
 from services import outbox, transactions
 from services.email_backends import make_email_backend
-from services.payments import make_payment_provider
+from services.payment_providers import make_payment_provider
 from services.storage import LocalStorage
 from services.token_blocklist import make_blocklist
 
 REQUEST_ID_HEADER = "X-Request-ID"
+REQUEST_ID_PATTERN = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 
 def create_app(overrides: Mapping | None = None, environ: Mapping | None = None) -> Flask:
     """Build the app from the environment (``environ``, default the process's), then
     ``overrides`` (tests)."""
     app = Flask("stockroom", root_path=str(PROJECT_ROOT), instance_relative_config=False)
+    app.json = extensions.BoundedJSONProvider(app)
     app.config.update(load_config(environ))
     app.config.update(api_spec_config())
     if overrides:
         app.config.update(overrides)
     validate_config(app.config)
-    configure_logging()
+    logs.configure(app.config["LOG_FORMAT"])
+    logs.install_celery_signals(app.config["LOG_FORMAT"])
 
     register_extensions(app)
     register_docs_assets(app)
@@ -66,13 +70,6 @@ def api_spec_config() -> dict:
     }
 
 
-def configure_logging() -> None:
-    root = logging.getLogger()
-    if not root.handlers:
-        logging.basicConfig(level=logging.INFO,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-
-
 def register_extensions(app: Flask) -> None:
     extensions.db.init_app(app)
     extensions.migrate.init_app(app, extensions.db, directory=str(PROJECT_ROOT / "migrations"),
@@ -80,6 +77,7 @@ def register_extensions(app: Flask) -> None:
                                 include_object=include_in_migrations)
     extensions.jwt.init_app(app)
     auth.register_jwt_callbacks(extensions.jwt)
+    ratelimit.init_app(app)
     rest_api = extensions.Api(app)
     app.extensions["stockroom.api"] = rest_api
     register_converters(app, rest_api)
@@ -124,7 +122,13 @@ def register_request_hooks(app: Flask) -> None:
     @app.before_request
     def assign_request_id() -> None:
         incoming = request.headers.get(REQUEST_ID_HEADER, "")
-        g.request_id = incoming if 0 < len(incoming) <= 64 else uuid.uuid4().hex
+        # A caller's id is kept only if it is plain (it goes into logs and events).
+        g.request_id = (incoming if REQUEST_ID_PATTERN.fullmatch(incoming)
+                        else uuid.uuid4().hex)
+
+    @app.before_request
+    def start_timer() -> None:
+        g.request_started = time.perf_counter()
 
     @app.before_request
     def limit_json_bodies() -> None:
@@ -134,8 +138,26 @@ def register_request_hooks(app: Flask) -> None:
 
     @app.after_request
     def add_headers(response):
-        response.headers[REQUEST_ID_HEADER] = g.get("request_id", "")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        started = g.get("request_started")
+        if started is not None:
+            # The route template, not the path: one series per endpoint, not per id.
+            route = request.url_rule.rule if request.url_rule is not None else "unmatched"
+            metrics.HTTP_REQUEST_SECONDS.labels(request.method, route,
+                                                str(response.status_code)).observe(
+                time.perf_counter() - started)
+        headers = response.headers
+        headers[REQUEST_ID_HEADER] = g.get("request_id", "")
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "no-referrer")
+        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if response.mimetype == "application/json":
+            # An API answer is never a page: nothing in it may load or run anything.
+            headers.setdefault("Content-Security-Policy",
+                               "default-src 'none'; frame-ancestors 'none'")
+        if app.config["APP_ENV"] == "production":
+            headers.setdefault("Strict-Transport-Security",
+                               "max-age=63072000; includeSubDomains")
         return response
 
 

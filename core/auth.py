@@ -14,6 +14,7 @@ from flask_jwt_extended import JWTManager, current_user, verify_jwt_in_request
 from webargs.flaskparser import FlaskParser
 from werkzeug.datastructures import CombinedMultiDict
 
+from core import audit
 from core.errors import Forbidden, error_body
 from models import User, db
 
@@ -92,6 +93,7 @@ class Blueprint(flask_smorest.Blueprint):
                 verify_jwt_in_request(refresh=refresh)
                 if roles and current_user.role not in roles:
                     raise Forbidden("You are not allowed to do this.")
+                audit.set_actor(current_user.id, current_user.role)
                 return view(*args, **kwargs)
 
             return self.doc(security=BEARER)(wrapper)

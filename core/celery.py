@@ -39,6 +39,26 @@ BEAT_SCHEDULE = {
         "task": "tasks.orders.expire_reservations_task",
         "schedule": 30.0,
     },
+    "reconcile-payments": {
+        "task": "tasks.payments.reconcile_payments_task",
+        "schedule": 15 * 60.0,
+    },
+    "retry-webhook-deliveries": {
+        "task": "tasks.webhooks.retry_webhook_deliveries_task",
+        "schedule": 5.0,
+    },
+    "heartbeat": {
+        "task": "tasks.health.heartbeat_task",
+        "schedule": 30.0,
+    },
+    "rollup-sales": {
+        "task": "tasks.analytics.rollup_sales_task",
+        "schedule": 15 * 60.0,
+    },
+    "low-stock-digest": {
+        "task": "tasks.inventory.low_stock_digest_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "purge-idempotency-keys": {
         "task": "tasks.orders.purge_idempotency_keys_task",
         "schedule": crontab(hour=3, minute=37),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import click
 from flask import Flask
 
 from core.errors import DomainError
-from models import db
-from services import demo, users
+from models import db, utcnow
+from services import demo, users, webhooks
 
 
 def register_commands(app: Flask) -> None:
@@ -33,3 +35,23 @@ def register_commands(app: Flask) -> None:
         db.session.commit()
         for line in summary:
             click.echo(line)
+
+    webhooks_group = click.Group("webhooks", help="Outbound webhook deliveries.")
+    app.cli.add_command(webhooks_group)
+
+    @webhooks_group.command("redeliver")
+    @click.option("--status", "statuses", multiple=True, default=("dead",), show_default=True,
+                  type=click.Choice(["failed", "dead"]), help="Repeat for both.")
+    @click.option("--function", type=click.Choice(sorted(set(webhooks.FUNCTIONS.values()))))
+    @click.option("--event-type", type=click.Choice(sorted(webhooks.PUBLIC_EVENT_TYPES)))
+    @click.option("--since", type=click.DateTime(), help="Created at or after (UTC).")
+    @click.option("--until", type=click.DateTime(), help="Created at or before (UTC).")
+    def redeliver(statuses, function, event_type, since, until) -> None:
+        """Make matching deliveries due now (same webhook-id); beat's sweep sends them."""
+        ids = webhooks.redeliver_matching(
+            utcnow(), statuses=statuses, function=function, event_type=event_type,
+            since=since.replace(tzinfo=UTC) if since else None,
+            until=until.replace(tzinfo=UTC) if until else None)
+        db.session.commit()
+        click.echo(f"{len(ids)} deliveries due for redelivery"
+                   + (f": {', '.join(map(str, ids[:20]))}" if ids else ""))

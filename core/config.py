@@ -82,6 +82,8 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
 
     config = {
         "APP_ENV": app_env,
+        # One JSON object per log line in production; plain text on a developer's machine.
+        "LOG_FORMAT": env.get("LOG_FORMAT") or ("json" if app_env == "production" else "text"),
         "INSTANCE_PATH": str(instance_dir),
         "SECRET_KEY": env.get("SECRET_KEY") or DEV_SECRET_KEY,
         "JWT_SECRET_KEY": env.get("JWT_SECRET_KEY") or DEV_JWT_SECRET_KEY,
@@ -136,6 +138,10 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         # How long the outbox relay leaves a fresh event to its after-commit dispatch.
         "OUTBOX_RELAY_GRACE_SECONDS": 10,
         "OUTBOX_RELAY_BATCH": 200,
+        # How long a worker holds a webhook delivery it is sending: longer than an attempt
+        # can take (5 s connect + 15 s read). A worker that dies lets it go after this.
+        "WEBHOOK_LEASE_SECONDS": _int(env.get("WEBHOOK_LEASE_SECONDS"), 60,
+                                      "WEBHOOK_LEASE_SECONDS"),
         # Publishing to a broker that is away must fail fast: the request has committed.
         "BROKER_PUBLISH_TIMEOUT_SECONDS": 2,
         "READINESS_TIMEOUT_SECONDS": 2,
@@ -168,5 +174,9 @@ def validate_config(config: Mapping) -> None:
         problems.append("DATABASE_URL must point at PostgreSQL, not SQLite")
     if config["CELERY_BROKER_URL"].startswith("filesystem"):
         problems.append("CELERY_BROKER_URL must point at a broker server (redis://...)")
+    if config["PAYMENT_PROVIDER"] == "stripe" and not (config["STRIPE_SECRET_KEY"]
+                                                       and config["STRIPE_WEBHOOK_SECRET"]):
+        problems.append("PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and "
+                        "STRIPE_WEBHOOK_SECRET")
     if problems:
         raise ConfigError("refusing to start in production: " + "; ".join(problems))

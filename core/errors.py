@@ -146,6 +146,29 @@ def handle_domain_error(error: DomainError):
     return response
 
 
+def handle_database_unavailable(error: Exception):
+    """A database that is down, restarting or cut the connection mid-request: the
+    transaction rolled back (nothing half-done is committed), and the client may retry."""
+    log.warning("database unavailable: %s", error)
+    from models import db
+
+    try:
+        db.session.rollback()
+    except Exception:  # the connection is gone; the pool discards it
+        log.debug("rollback after a lost connection failed", exc_info=True)
+    response = jsonify(error_body(503, "The database is unavailable; try again shortly.",
+                                  None, "database_unavailable"))
+    response.status_code = 503
+    response.headers["Retry-After"] = "2"
+    return response
+
+
 def register_error_handlers(app: Flask) -> None:
+    import sqlalchemy as sa
+
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(DomainError, handle_domain_error)
+    # Only the errors that mean "no database right now", not every DBAPI error: an
+    # IntegrityError or a ProgrammingError is a bug to see as a 500.
+    app.register_error_handler(sa.exc.OperationalError, handle_database_unavailable)
+    app.register_error_handler(sa.exc.InterfaceError, handle_database_unavailable)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshmallow as ma
+from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
 from flask_migrate import Migrate
@@ -48,3 +49,30 @@ class Api(SmorestApi):
 jwt = JWTManager()
 migrate = Migrate()
 cors = CORS()
+
+
+class BoundedJSONProvider(DefaultJSONProvider):
+    """Flask's JSON, refusing request bodies nested deeper than ``MAX_JSON_DEPTH``: a
+    deeply nested body would otherwise exhaust the parser's recursion (a 500) or the
+    validators' time. Both come out as 400 (malformed body)."""
+
+    MAX_JSON_DEPTH = 32
+
+    def loads(self, s, **kwargs):
+        try:
+            value = super().loads(s, **kwargs)
+        except RecursionError as error:
+            raise ValueError("The JSON body is nested too deeply.") from error
+        self._check_depth(value)
+        return value
+
+    def _check_depth(self, value) -> None:
+        stack = [(value, 1)]
+        while stack:
+            item, depth = stack.pop()
+            if isinstance(item, dict | list):
+                if depth > self.MAX_JSON_DEPTH:
+                    raise ValueError(f"The JSON body is nested more than "
+                                     f"{self.MAX_JSON_DEPTH} levels deep.")
+                children = item.values() if isinstance(item, dict) else item
+                stack.extend((child, depth + 1) for child in children)

@@ -7,6 +7,11 @@ request with the key, arriving while the first still runs, sees the claim and ge
 once. The answer is stored with the work, in the work's transaction; a later request with
 the key and the same body gets it back. A request that failed gives its key back, so the
 client can retry with it. A claim whose request died is taken over after ``LEASE``.
+
+Work in two phases (an order committed, then a payment started at the provider) records a
+checkpoint: the first phase's record, committed with it. If a later phase fails, the key is
+kept with its checkpoint, and a retry with the key resumes from there instead of starting
+over (Stripe's "idempotency keys with recovery points").
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ class KeyReused(ValidationFailed):
 class Claim:
     key_id: int | None = None
     replay: tuple[int, dict] | None = None
+    # The checkpoint of an earlier attempt with this key, to resume from.
+    resource_id: int | None = None
 
 
 def request_hash(body: dict) -> str:
@@ -90,9 +97,9 @@ def claim(user_id: int, key: str, body_hash: str, now: datetime) -> Claim:
         db.session.rollback()
         raise KeyInFlight("A request with this Idempotency-Key is still in progress.")
     existing.locked_at = now
-    key_id = existing.id
+    key_id, resource_id = existing.id, existing.resource_id
     db.session.commit()
-    return Claim(key_id=key_id)
+    return Claim(key_id=key_id, resource_id=resource_id)
 
 
 def store_answer(key_id: int, status: int, body: dict) -> None:
@@ -101,11 +108,21 @@ def store_answer(key_id: int, status: int, body: dict) -> None:
                        .values(response_status=status, response_body=body, locked_at=None))
 
 
+def checkpoint(claim: Claim, resource_id: int) -> None:
+    """Record, in the current transaction, what the work's first phase created."""
+    db.session.execute(sa.update(IdempotencyKey).where(IdempotencyKey.id == claim.key_id)
+                       .values(resource_id=resource_id))
+
+
 def release(key_id: int) -> None:
-    """Give the key back after a failed request (in a transaction of its own)."""
+    """Give the key back after a failed request (in a transaction of its own): forget it,
+    or, past a checkpoint, unlock it so that a retry resumes."""
     db.session.rollback()
-    db.session.execute(sa.delete(IdempotencyKey).where(IdempotencyKey.id == key_id,
-                                                       IdempotencyKey.response_status.is_(None)))
+    unanswered = sa.and_(IdempotencyKey.id == key_id, IdempotencyKey.response_status.is_(None))
+    db.session.execute(sa.delete(IdempotencyKey).where(
+        unanswered, IdempotencyKey.resource_id.is_(None)))
+    db.session.execute(sa.update(IdempotencyKey).where(
+        unanswered, IdempotencyKey.resource_id.is_not(None)).values(locked_at=None))
     db.session.commit()
 
 
@@ -119,7 +136,8 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 
 def run_once(user_id: int, key: str | None, body: dict, work, dump, now: datetime,
              status: int = 201) -> Response:
-    """Do ``work()`` once per (user, key); ``dump`` turns its result into the JSON answer.
+    """Do ``work(claim)`` once per (user, key); ``dump`` turns its result into the JSON
+    answer. ``claim.resource_id`` is the checkpoint to resume from, if any.
 
     The first request answers ``status``; the same key and body again answer the stored
     body with 200 and ``Idempotent-Replayed: true``, doing nothing.
@@ -132,7 +150,7 @@ def run_once(user_id: int, key: str | None, body: dict, work, dump, now: datetim
         response.headers[REPLAYED_HEADER] = "true"
         return response
     try:
-        answer = dump(work())
+        answer = dump(work(claimed))
         store_answer(claimed.key_id, status, answer)
         db.session.commit()
     except BaseException:

@@ -1,6 +1,7 @@
 """The SQLAlchemy models, one module per aggregate. Importing this package registers them all."""
 
 from models.address import Address
+from models.audit import AuditLog
 from models.auth import LoginFailure, PasswordResetToken, RefreshToken, RevokedToken
 from models.base import db, utcnow
 from models.cart import MAX_LINE_QUANTITY, Cart, CartItem
@@ -8,22 +9,31 @@ from models.category import Category
 from models.discount import Discount, DiscountKind, DiscountRedemption
 from models.email import EmailMessage, EmailStatus
 from models.idempotency import IdempotencyKey
+from models.operations import DailySales, Heartbeat
 from models.order import Order, OrderEvent, OrderItem, OrderStatus, PaymentStatus
 from models.outbox import OutboxEvent
+from models.payment import FakePayment, PaymentEvent, Refund, RefundStatus
 from models.product import Product, ProductImage, ProductStatus, Variant
+from models.review import Review, WishlistItem
 from models.user import Role, User
+from models.webhook import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "MAX_LINE_QUANTITY",
     "Address",
+    "AuditLog",
     "Cart",
     "CartItem",
     "Category",
+    "DailySales",
+    "DeliveryStatus",
     "Discount",
     "DiscountKind",
     "DiscountRedemption",
     "EmailMessage",
     "EmailStatus",
+    "FakePayment",
+    "Heartbeat",
     "IdempotencyKey",
     "LoginFailure",
     "Order",
@@ -32,15 +42,23 @@ __all__ = [
     "OrderStatus",
     "OutboxEvent",
     "PasswordResetToken",
+    "PaymentEvent",
     "PaymentStatus",
     "Product",
     "ProductImage",
     "ProductStatus",
     "RefreshToken",
+    "Refund",
+    "RefundStatus",
+    "Review",
     "RevokedToken",
     "Role",
     "User",
     "Variant",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WishlistItem",
     "db",
     "utcnow",
 ]

@@ -21,6 +21,9 @@ class IdempotencyKey(db.Model):
     request_hash: Mapped[str] = mapped_column(sa.String(64), nullable=False)
     # When the request holding the key started; a hold older than the lease is abandoned.
     locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # What the request's first, committed phase created (an order, a refund). A request
+    # that failed after it keeps its key, and a retry with the key resumes from there.
+    resource_id: Mapped[int | None] = mapped_column(sa.Integer)
     response_status: Mapped[int | None] = mapped_column(sa.Integer)
     response_body: Mapped[dict | None] = mapped_column(sa.JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False,

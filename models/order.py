@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import TimestampMixin, UTCDateTime, db, utcnow
+
+if TYPE_CHECKING:
+    from models.payment import Refund
+    from models.user import User
 
 
 class OrderStatus(enum.StrEnum):
@@ -56,6 +61,10 @@ class Order(TimestampMixin, db.Model):
     payment_provider: Mapped[str] = mapped_column(sa.String(16), nullable=False)
     payment_intent_id: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
     reservation_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # What the provider has confirmed refunded, in cents; moves only up.
+    amount_refunded: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,
+                                                 server_default="0")
+    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     tracking_number: Mapped[str | None] = mapped_column(sa.String(100))
     carrier: Mapped[str | None] = mapped_column(sa.String(50))
 
@@ -63,6 +72,9 @@ class Order(TimestampMixin, db.Model):
         back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id")
     timeline: Mapped[list[OrderEvent]] = relationship(
         cascade="all, delete-orphan", order_by="OrderEvent.id")
+    # Read-only views for the back office; refunds are written by services.payments.
+    customer: Mapped[User] = relationship(viewonly=True)
+    refunds: Mapped[list[Refund]] = relationship(viewonly=True, order_by="Refund.id")
 
     __table_args__ = (
         sa.Index("ix_orders_user_id_created_at", "user_id", "created_at"),
@@ -70,6 +82,8 @@ class Order(TimestampMixin, db.Model):
         sa.Index("ix_orders_status_reservation_expires_at", "status", "reservation_expires_at"),
         sa.CheckConstraint("total >= 0 AND subtotal >= 0 AND discount_total >= 0 "
                            "AND shipping_total >= 0 AND tax_total >= 0", name="amounts"),
+        sa.CheckConstraint("amount_refunded >= 0 AND amount_refunded <= total",
+                           name="amount_refunded_within_total"),
     )
 
     def stock_lines(self) -> dict[int, int]:

@@ -24,7 +24,6 @@ from models import (
     db,
 )
 from services import addresses, discounts, inventory, orders
-from services.payments import PaymentIntent, PaymentProvider
 
 ADDRESS_FIELDS = ("full_name", "line1", "line2", "city", "region", "postal_code", "country",
                   "phone")
@@ -110,11 +109,12 @@ def _apply_discount(cart: Cart, user: User, subtotal: int, now: datetime) -> Dis
 
 
 def place_order(user: User, cart: Cart, *, address_id: int | None,
-                shipping_address: dict | None, provider: PaymentProvider,
-                now: datetime) -> tuple[Order, PaymentIntent]:
+                shipping_address: dict | None, provider_name: str, now: datetime) -> Order:
     """Turn ``cart`` into an order: reserve every line's stock or none (409 naming the
-    short lines), count the discount, compute the totals on the server, start the payment
-    and empty the cart. The reservation holds for ``RESERVATION_TTL_SECONDS``."""
+    short lines), count the discount, compute the totals on the server and empty the cart.
+    The reservation holds for ``RESERVATION_TTL_SECONDS``. The payment is started after
+    this transaction commits (``payments.start_payment``): a provider call must not run
+    while the variant rows are locked."""
     items: list[CartItem] = list(cart.items)
     if not items:
         raise EmptyCart("The cart is empty.")
@@ -141,7 +141,7 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
         subtotal=subtotal, discount_total=discount_total, shipping_total=shipping_total,
         tax_total=tax_total, total=subtotal - discount_total + shipping_total + tax_total,
         shipping_address=snapshot, discount_id=discount.id if discount else None,
-        discount_code=discount.code if discount else None, payment_provider=provider.name,
+        discount_code=discount.code if discount else None, payment_provider=provider_name,
         reservation_expires_at=now + ttl, created_at=now)
     order.items = [
         OrderItem(variant_id=item.variant_id, product_id=item.variant.product_id,
@@ -158,13 +158,8 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
                                           order_id=order.id, created_at=now))
     orders.status_event(order, None, order.status)
 
-    payment = provider.create_payment(order_id=order.id, amount=order.total,
-                                      currency=order.currency,
-                                      idempotency_key=f"order-{order.id}-payment")
-    order.payment_intent_id = payment.payment_intent_id
-
     for item in items:
         db.session.delete(item)
     cart.discount_id = None
     db.session.flush()
-    return order, payment
+    return order

@@ -10,12 +10,27 @@ from __future__ import annotations
 
 from flask import current_app, render_template
 
-from models import EmailMessage, EmailStatus, PasswordResetToken, User, db, utcnow
+from models import EmailMessage, EmailStatus, Order, PasswordResetToken, User, db, utcnow
 from services.auth import reset_token_for
 from services.email_backends import EmailBackend, OutgoingEmail, PermanentEmailError
 
 SUBJECTS = {
     "password_reset": "Reset your Stockroom password",
+    "order_confirmation": "Your Stockroom order {number} is confirmed",
+    "payment_failed": "The payment for your Stockroom order {number} failed",
+    "order_refunded": "Your Stockroom order {number} was refunded",
+    "order_shipped": "Your Stockroom order {number} is on its way",
+    "order_delivered": "Your Stockroom order {number} was delivered",
+    "low_stock_alert": "Low stock: {sku} has {available} left",
+    "low_stock_digest": "Low stock digest for {day}: {count} variants",
+}
+# Which email a notification or order event sends: kind -> email template.
+ORDER_EMAILS = {
+    "order_confirmed": "order_confirmation",
+    "payment_failed": "payment_failed",
+    "order_refunded": "order_refunded",
+    "order_shipped": "order_shipped",
+    "order_delivered": "order_delivered",
 }
 
 
@@ -23,7 +38,8 @@ def email_backend() -> EmailBackend:
     return current_app.extensions["stockroom.email_backend"]
 
 
-def claim_email(kind: str, dedupe_key: str, to: str) -> EmailMessage | None:
+def claim_email(kind: str, dedupe_key: str, to: str,
+                subject: str | None = None) -> EmailMessage | None:
     """Claim the right to send (kind, dedupe_key); None when it was sent or is being sent.
 
     On PostgreSQL the row lock makes two workers that claim at once take turns.
@@ -35,7 +51,7 @@ def claim_email(kind: str, dedupe_key: str, to: str) -> EmailMessage | None:
     )
     if message is None:
         message = EmailMessage(kind=kind, dedupe_key=dedupe_key, to_address=to,
-                               subject=SUBJECTS[kind], status=EmailStatus.SENDING.value,
+                               subject=subject or SUBJECTS[kind], status=EmailStatus.SENDING.value,
                                attempts=1)
         db.session.add(message)
     elif message.status == EmailStatus.FAILED.value:
@@ -94,3 +110,69 @@ def prepare_password_reset_email(reset_id: int) -> tuple[EmailMessage, dict] | N
                "expires_minutes": int(current_app.config["PASSWORD_RESET_TTL"].total_seconds()
                                       // 60)}
     return message, context
+
+
+def format_money(cents: int, currency: str) -> str:
+    return f"{currency.upper()} {cents // 100:,}.{cents % 100:02d}"
+
+
+def prepare_order_email(notification: str, order_id: int,
+                        data: dict) -> tuple[EmailMessage, dict] | None:
+    """Claim the email that ``notification`` (``order_confirmed``, ``payment_failed``,
+    ``order_refunded``) sends about an order; None for a notification without an email, or
+    one already sent. One email per (order, kind); a refund's is per refunded total, so
+    that a second partial refund is told too."""
+    kind = ORDER_EMAILS.get(notification)
+    order = db.session.get(Order, order_id)
+    if kind is None or order is None:
+        return None
+    dedupe_key = f"order:{order.id}"
+    if kind == "order_refunded":
+        dedupe_key += f":{data.get('amount_refunded', order.amount_refunded)}"
+    message = claim_email(kind, dedupe_key, order.email,
+                          SUBJECTS[kind].format(number=order.number))
+    if message is None:
+        return None
+    user = db.session.get(User, order.user_id)
+    base = current_app.config["FRONTEND_URL"].rstrip("/")
+    context = {
+        "user": user, "order": order, "order_url": f"{base}/orders/{order.id}",
+        "total": format_money(order.total, order.currency),
+        "lines": [(item, format_money(item.line_total, order.currency))
+                  for item in order.items],
+        "reason": data.get("reason"),
+        "refunded": format_money(data.get("amount", order.amount_refunded), order.currency),
+        "refunded_in_all": format_money(order.amount_refunded, order.currency),
+        "tracking_number": order.tracking_number, "carrier": order.carrier,
+    }
+    return message, context
+
+
+def prepare_low_stock_alert(event_id: int, data: dict) -> tuple[EmailMessage, dict] | None:
+    """Claim the alert for one crossing of a variant's threshold (the event is the
+    crossing), to ``ADMIN_ALERT_EMAILS``; None when nobody is to be told."""
+    receivers = current_app.config["ADMIN_ALERT_EMAILS"]
+    if not receivers:
+        return None
+    subject = SUBJECTS["low_stock_alert"].format(sku=data["sku"], available=data["available"])
+    message = claim_email("low_stock_alert", f"crossing:{event_id}", ", ".join(receivers),
+                          subject)
+    if message is None:
+        return None
+    return message, {"variants": [data], "admin_url": _admin_url()}
+
+
+def prepare_low_stock_digest(day: str, variants: list[dict]) -> tuple[EmailMessage, dict] | None:
+    """Claim the day's digest of every variant at or under its threshold."""
+    receivers = current_app.config["ADMIN_ALERT_EMAILS"]
+    if not receivers or not variants:
+        return None
+    subject = SUBJECTS["low_stock_digest"].format(day=day, count=len(variants))
+    message = claim_email("low_stock_digest", f"day:{day}", ", ".join(receivers), subject)
+    if message is None:
+        return None
+    return message, {"variants": variants, "admin_url": _admin_url(), "day": day}
+
+
+def _admin_url() -> str:
+    return current_app.config["FRONTEND_URL"].rstrip("/") + "/admin/inventory/low-stock"

@@ -1,14 +1,15 @@
-"""Readiness: do the database and the broker answer?"""
+"""Readiness: do the database and the broker answer? And is beat alive (its heartbeat)?"""
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
 
 from core.errors import ServiceUnavailable
-from models import db
+from models import Heartbeat, db
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,32 @@ def _check_broker(timeout: float) -> None:
     with celery.connection_for_write() as connection:
         connection.ensure_connection(max_retries=1, interval_start=0, interval_step=0,
                                      timeout=timeout)
+
+
+# Beat beats every 30 s; three missed beats and it is reported stale.
+HEARTBEAT_STALE_AFTER = timedelta(seconds=90)
+
+
+def beat(name: str, now: datetime) -> None:
+    """Record that ``name`` (beat) is alive at ``now``."""
+    heartbeat = db.session.get(Heartbeat, name)
+    if heartbeat is None:
+        db.session.add(Heartbeat(name=name, beat_at=now))
+    else:
+        heartbeat.beat_at = now
+    db.session.flush()
+
+
+def heartbeat_status(name: str, now: datetime) -> str:
+    """"ok", "stale (last 2026-...)" or "never seen": reported by /readyz, which does not
+    fail on it (the API serves without beat; only the schedule stops)."""
+    heartbeat = db.session.get(Heartbeat, name)
+    db.session.rollback()
+    if heartbeat is None:
+        return "never seen"
+    if now - heartbeat.beat_at > HEARTBEAT_STALE_AFTER:
+        return f"stale (last {heartbeat.beat_at.isoformat()})"
+    return "ok"
 
 
 def check_dependencies(timeout: float) -> dict[str, str]:

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
+from core import audit
 from core.errors import Conflict
 from models import Variant, db
 from services import outbox
@@ -46,10 +47,22 @@ def inventory_event(variant) -> None:
     })
 
 
+def low_stock_check(row, available_before: int) -> None:
+    """Record ``inventory.low_stock`` when a change takes ``available`` from above the
+    variant's threshold to at or below it: one alert per crossing, not one per order."""
+    available = max(0, row.on_hand - row.reserved)
+    if available_before > row.low_stock_threshold >= available:
+        outbox.record_event("inventory.low_stock", "product", row.product_id, {
+            "variant_id": row.id, "product_id": row.product_id, "sku": row.sku,
+            "available": available, "low_stock_threshold": row.low_stock_threshold})
+
+
 def set_stock(variant: Variant, on_hand: int, low_stock_threshold: int | None = None) -> Variant:
     """Set the counted stock of ``variant``. Raises ``StockBelowReserved`` (409) when
     ``on_hand`` would drop below what checkouts hold reserved at this moment."""
     values = {"on_hand": on_hand}
+    available_before = variant.available
+    before = {"on_hand": variant.on_hand, "low_stock_threshold": variant.low_stock_threshold}
     if low_stock_threshold is not None:
         values["low_stock_threshold"] = low_stock_threshold
     updated = db.session.execute(
@@ -64,6 +77,9 @@ def set_stock(variant: Variant, on_hand: int, low_stock_threshold: int | None = 
             f"on_hand cannot drop below the {variant.reserved} units reserved by open orders.",
             errors={"on_hand": [f"Must be at least {variant.reserved} (reserved)."]})
     inventory_event(variant)
+    low_stock_check(variant, available_before)
+    audit.record("variants", variant.id, {
+        name: (before[name], value) for name, value in values.items() if before[name] != value})
     return variant
 
 
@@ -144,3 +160,27 @@ def _move(variant_id: int, reserved: int = 0, on_hand: int = 0) -> None:
         set_committed_value(loaded, "on_hand", row.on_hand)
         set_committed_value(loaded, "reserved", row.reserved)
     inventory_event(row)
+    low_stock_check(row, max(0, (row.on_hand - on_hand) - (row.reserved - reserved)))
+
+
+def low_stock_variants() -> sa.Select:
+    """Variants at or under their low-stock threshold, the emptiest first."""
+    available = Variant.on_hand - Variant.reserved
+    return (sa.select(Variant).where(available <= Variant.low_stock_threshold)
+            .order_by(available, Variant.id))
+
+
+def low_stock_for_seller(seller_id: int) -> sa.Select:
+    """A seller's own variants at or under their threshold."""
+    from models import Product
+
+    return low_stock_variants().join(Product, Product.id == Variant.product_id).where(
+        Product.seller_id == seller_id)
+
+
+def stock_for_seller(seller_id: int) -> sa.Select:
+    """A seller's own variants with their stock, by product and SKU."""
+    from models import Product
+
+    return (sa.select(Variant).join(Product, Product.id == Variant.product_id)
+            .where(Product.seller_id == seller_id).order_by(Variant.product_id, Variant.sku))

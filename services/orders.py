@@ -11,8 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from core.errors import Conflict, NotFound
 from models import Order, OrderEvent, OrderStatus, PaymentStatus, db
-from services import inventory, outbox
-from services.payments import PaymentProvider
+from services import inventory, outbox, payments
 
 S = OrderStatus
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -24,6 +23,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     S.CANCELLED: frozenset(),
     S.REFUNDED: frozenset(),
 }
+# Moves only the payment's own state may cause, never a person: a payment that succeeded
+# after its order was cancelled revives it when the stock is still there.
+SYSTEM_TRANSITIONS: dict[str, frozenset[str]] = {S.CANCELLED: frozenset({S.PAID})}
+# The statuses of an order whose payment was taken and not given back.
+PAID_STATUSES = frozenset({S.PAID, S.PROCESSING, S.SHIPPED, S.DELIVERED})
 
 
 class OrderNotFound(NotFound):
@@ -41,27 +45,57 @@ def status_event(order: Order, old: str | None, new: str) -> None:
         "total": order.total, "currency": order.currency})
 
 
-def transition(order: Order, new: str, now: datetime, note: str | None = None) -> None:
+def notify(order: Order, kind: str, **extra) -> None:
+    """``user.notification`` for the customer (``notify_user``, and the matching email):
+    order_confirmed, order_shipped, order_delivered, order_refunded."""
+    outbox.record_event("user.notification", "order", order.id, {
+        "kind": kind, "user_id": order.user_id, "order_id": order.id, "number": order.number,
+        "status": order.status, "total": order.total, "currency": order.currency, **extra})
+
+
+def transition(order: Order, new: str, now: datetime, note: str | None = None, *,
+               system: bool = False) -> None:
     """Move ``order`` to ``new``; raises ``InvalidTransition`` (409) for any other move."""
     old = order.status
-    if new not in TRANSITIONS[old]:
+    allowed = TRANSITIONS[old] | (SYSTEM_TRANSITIONS.get(old, frozenset()) if system
+                                  else frozenset())
+    if new not in allowed:
         raise InvalidTransition(f"An order cannot go from {old} to {new}.")
     order.status = new
     order.timeline.append(OrderEvent(status=new, note=note, at=now))
     db.session.flush()
     status_event(order, old, new)
+    if new == S.SHIPPED:
+        notify(order, "order_shipped", tracking_number=order.tracking_number,
+               carrier=order.carrier)
+    elif new == S.DELIVERED:
+        notify(order, "order_delivered")
+
+
+def find_order(*where, lock: bool = False) -> Order | None:
+    """The order matching ``where`` with its lines and timeline, locked if asked; or None."""
+    query = (sa.select(Order).where(*where)
+             .options(selectinload(Order.items), selectinload(Order.timeline)))
+    if lock:
+        query = query.with_for_update(of=Order).execution_options(populate_existing=True)
+    return db.session.scalar(query)
+
+
+def _one_order(*where, lock: bool) -> Order:
+    order = find_order(*where, lock=lock)
+    if order is None:
+        raise OrderNotFound("Order not found.")
+    return order
 
 
 def customer_order(user_id: int, order_id: int, *, lock: bool = False) -> Order:
     """The customer's own order; another customer's is "not found", like a missing one."""
-    query = (sa.select(Order).where(Order.id == order_id, Order.user_id == user_id)
-             .options(selectinload(Order.items), selectinload(Order.timeline)))
-    if lock:
-        query = query.with_for_update(of=Order).execution_options(populate_existing=True)
-    order = db.session.scalar(query)
-    if order is None:
-        raise OrderNotFound("Order not found.")
-    return order
+    return _one_order(Order.id == order_id, Order.user_id == user_id, lock=lock)
+
+
+def get_order(order_id: int, *, lock: bool = False) -> Order:
+    """Any order, for the back office."""
+    return _one_order(Order.id == order_id, lock=lock)
 
 
 def customer_orders(user_id: int) -> sa.Select:
@@ -70,28 +104,40 @@ def customer_orders(user_id: int) -> sa.Select:
             .order_by(Order.created_at.desc(), Order.id.desc()))
 
 
-def cancel_order(user_id: int, order_id: int, provider: PaymentProvider, now: datetime) -> Order:
-    """Cancel at once: an unpaid order releases its reservation and its payment; a paid one
-    puts its stock back on hand and is refunded in full (``refund_pending`` until the
-    provider confirms). 409 from ``processing`` on."""
+def request_payment_cancel(order: Order) -> None:
+    """After the commit, a task cancels the order's payment at the provider (never inside
+    this transaction: it is a network call)."""
+    if order.payment_intent_id is not None:
+        outbox.record_event("payment.cancel_requested", "order", order.id,
+                            {"order_id": order.id, "payment_intent_id": order.payment_intent_id})
+
+
+def cancel_order(user_id: int, order_id: int, now: datetime) -> Order:
+    """Cancel at once: an unpaid order releases its reservation and its payment is cancelled;
+    a paid one puts its stock back on hand and is refunded in full (``refund_pending`` until
+    the provider confirms). 409 from ``processing`` on."""
     order = customer_order(user_id, order_id, lock=True)
-    if order.status == S.PENDING_PAYMENT:
-        transition(order, S.CANCELLED, now, "cancelled by the customer")
-        inventory.release_stock(order.stock_lines())
-        order.payment_status = PaymentStatus.CANCELLED
-        provider.cancel_payment(order.payment_intent_id, f"order-{order.id}-cancel")
-    elif order.status == S.PAID:
-        transition(order, S.CANCELLED, now, "cancelled by the customer; full refund")
-        inventory.restock(order.stock_lines())
-        order.payment_status = PaymentStatus.REFUND_PENDING
-        provider.refund(order.payment_intent_id, order.total, f"order-{order.id}-cancel-refund")
-    else:
-        raise InvalidTransition(f"An order that is {order.status} can no longer be cancelled.")
+    _cancel(order, now, "cancelled by the customer")
     db.session.flush()
     return order
 
 
-def expire_reservations(provider: PaymentProvider, now: datetime, limit: int = 200) -> int:
+def _cancel(order: Order, now: datetime, why: str) -> None:
+    if order.status == S.PENDING_PAYMENT:
+        transition(order, S.CANCELLED, now, why)
+        inventory.release_stock(order.stock_lines())
+        order.payment_status = PaymentStatus.CANCELLED
+        order.reservation_expires_at = None
+        request_payment_cancel(order)
+    elif order.status == S.PAID:
+        transition(order, S.CANCELLED, now, f"{why}; full refund")
+        inventory.restock(order.stock_lines())
+        payments.request_refund(order, None, why, None, now)
+    else:
+        raise InvalidTransition(f"An order that is {order.status} can no longer be cancelled.")
+
+
+def expire_reservations(now: datetime, limit: int = 200) -> int:
     """Cancel unpaid orders whose hold lapsed and release their stock; returns how many.
 
     Rows are claimed with ``FOR UPDATE SKIP LOCKED`` and re-checked under the lock, so two
@@ -111,50 +157,68 @@ def expire_reservations(provider: PaymentProvider, now: datetime, limit: int = 2
         transition(order, S.CANCELLED, now, "reservation expired")
         inventory.release_stock(order.stock_lines())
         order.payment_status = PaymentStatus.CANCELLED
-        provider.cancel_payment(order.payment_intent_id, f"order-{order.id}-expire")
+        order.reservation_expires_at = None
+        request_payment_cancel(order)
         expired += 1
     db.session.flush()
     return expired
 
 
-def apply_payment_succeeded(payment_intent_id: str, now: datetime) -> Order | None:
-    """A payment succeeded: the order is paid and its reserved stock is sold. Applying it
-    twice, or to an order no longer awaiting payment, changes nothing (the reconciliation
-    of late payments comes with the Stripe provider)."""
-    order = db.session.scalar(
-        sa.select(Order).where(Order.payment_intent_id == payment_intent_id)
-        .with_for_update().execution_options(populate_existing=True))
-    if order is None or order.status != S.PENDING_PAYMENT:
-        return order
-    order.payment_status = PaymentStatus.SUCCEEDED
-    transition(order, S.PAID, now, "payment succeeded")
-    inventory.commit_stock(order.stock_lines())
-    order.reservation_expires_at = None
+# The back office ------------------------------------------------------------------------------
+
+class StatusSetByPayments(Conflict):
+    error_code = "status_set_by_payments"
+
+
+def admin_order_listing(status: str | None, created_from: datetime | None,
+                        created_to: datetime | None, q: str | None) -> sa.Select:
+    """Every order, newest first, filtered: ``created_to`` is exclusive (the caller turns an
+    inclusive date into the next day's start); ``q`` matches the number or the email."""
+    query = (sa.select(Order).options(selectinload(Order.items), selectinload(Order.timeline))
+             .order_by(Order.created_at.desc(), Order.id.desc()))
+    if status:
+        query = query.where(Order.status == status)
+    if created_from is not None:
+        query = query.where(Order.created_at >= created_from)
+    if created_to is not None:
+        query = query.where(Order.created_at < created_to)
+    if q:
+        needle = q.strip().lower()
+        query = query.where(sa.or_(sa.func.lower(Order.number) == needle,
+                                   sa.func.lower(Order.number).startswith(needle,
+                                                                          autoescape=True),
+                                   Order.email.contains(needle, autoescape=True)))
+    return query
+
+
+def admin_update_order(order_id: int, changes: dict, now: datetime) -> Order:
+    """Set the tracking details and/or move the order along the state machine. ``paid`` and
+    ``refunded`` are the payments' to set (409); ``cancelled`` cancels as the customer's
+    cancel does (stock back, a paid order refunded in full)."""
+    order = get_order(order_id, lock=True)
+    for name in ("tracking_number", "carrier"):
+        if name in changes:
+            setattr(order, name, changes[name])
+    new = changes.get("status")
+    if new is not None and new != order.status:
+        if new in (S.PAID, S.REFUNDED):
+            raise StatusSetByPayments(
+                f"An order becomes {new} through its payment (use the refund endpoint for "
+                "refunds), not by hand.")
+        if new == S.CANCELLED:
+            _cancel(order, now, "cancelled by an admin")
+        else:
+            transition(order, new, now, changes.get("note"))
     db.session.flush()
     return order
 
 
-def apply_payment_failed(payment_intent_id: str, now: datetime) -> Order | None:
-    """A payment attempt failed: the order stays ``pending_payment`` so that the customer
-    can retry until the reservation lapses."""
-    order = db.session.scalar(
-        sa.select(Order).where(Order.payment_intent_id == payment_intent_id)
-        .with_for_update().execution_options(populate_existing=True))
-    if order is not None and order.status == S.PENDING_PAYMENT:
-        order.payment_status = PaymentStatus.FAILED
-        order.timeline.append(OrderEvent(status=order.status, note="payment failed", at=now))
-        db.session.flush()
-    return order
+def seller_order_lines(seller_id: int) -> sa.Select:
+    """The order lines of a seller's own products, newest first, with their order."""
+    from models import OrderItem, Product
 
-
-def settle_fake_payment(user_id: int, payment_intent_id: str, outcome: str,
-                        now: datetime) -> Order:
-    """The ``fake`` provider's stand-in for a customer paying: the customer's own payment
-    succeeds or fails, applied as a real provider's event would be."""
-    order = db.session.scalar(sa.select(Order).where(
-        Order.payment_intent_id == payment_intent_id, Order.user_id == user_id,
-        Order.payment_provider == "fake"))
-    if order is None:
-        raise OrderNotFound("Payment not found.")
-    apply = apply_payment_succeeded if outcome == "succeeded" else apply_payment_failed
-    return apply(payment_intent_id, now)
+    return (sa.select(OrderItem, Order)
+            .join(Order, Order.id == OrderItem.order_id)
+            .join(Product, Product.id == OrderItem.product_id)
+            .where(Product.seller_id == seller_id)
+            .order_by(Order.created_at.desc(), OrderItem.id.desc()))

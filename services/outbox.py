@@ -21,7 +21,9 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
+from core import logs
 from models import OutboxEvent, db, utcnow
+from services import webhooks
 
 # Marking is one short UPDATE; a few connections serve a whole process.
 MARKING_POOL = {"pool_size": 2, "max_overflow": 3, "pool_timeout": 30}
@@ -67,6 +69,8 @@ def record_event(event_type: str, aggregate_type: str, aggregate_id: int | str,
                         created_at=utcnow())
     db.session.add(event)
     db.session.flush()
+    # Its webhook deliveries commit with it, or not at all.
+    webhooks.create_deliveries(event)
     db.session.info.setdefault(PENDING_KEY, []).append((event.id, event.type))
     return event
 
@@ -125,11 +129,15 @@ def relay_undispatched(outbox: Outbox, now: datetime, grace: timedelta,
     published = 0
     for row in rows:
         row.dispatch_attempts += 1
+        # The tasks a relayed event sets off still carry the id of the request behind it.
+        token = logs.request_id_var.set(row.request_id)
         try:
             outbox.publish(row.id, row.type)
         except Exception:
             log.warning("outbox relay: broker unavailable at event %s", row.id, exc_info=True)
             break
+        finally:
+            logs.request_id_var.reset(token)
         row.dispatched_at = now
         published += 1
     db.session.flush()

@@ -1,62 +1,555 @@
-"""Payment providers behind one small interface (``PAYMENT_PROVIDER``).
+"""Payments: starting one for an order, the inbox of provider events, moving orders from
+what the provider says, refunds, and reconciliation.
 
-``fake`` settles payments locally, for demos and tests; a settled fake payment is applied
-through ``apply_payment_succeeded``, the same function a real provider's event will call.
+The rule everything here follows: an order moves only from the payment's state as the
+provider holds it *now* (``sync_payment`` reads it back), and only forward. An event is a
+reason to look, never the truth itself, so a duplicate, a replay or an event that arrives
+out of order cannot act twice or undo anything.
+
+Provider calls are network calls: none runs inside a transaction that holds row locks (or,
+on SQLite, the write lock). Functions that call the provider end the current transaction
+before the call; their callers (the edge, a task) commit what follows.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import secrets
-from dataclasses import dataclass
-from typing import Protocol
+from datetime import datetime, timedelta
 
-from flask import current_app
+import sqlalchemy as sa
+import stripe
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from core.errors import Conflict, DomainError
+from core.metrics import PAYMENT_RECONCILIATION_REPAIRS
+from models import (
+    Order,
+    OrderEvent,
+    OrderStatus,
+    PaymentEvent,
+    PaymentStatus,
+    Product,
+    Refund,
+    RefundStatus,
+    db,
+)
+from services import inventory, orders, outbox
+from services.payment_providers import (
+    FakeProvider,
+    PaymentIntent,
+    PaymentProvider,
+    PaymentState,
+    ProviderRefused,
+)
+
+log = logging.getLogger(__name__)
+
+S = OrderStatus
+STRIPE_SIGNATURE_TOLERANCE_S = 300
+HANDLED_EVENT_TYPES = frozenset({
+    "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
+    "charge.refunded",
+})
+RECONCILE_WINDOW = timedelta(hours=72)
+# An event or refund this old and still not through is taken as failed, not in flight.
+RETRY_GRACE = timedelta(minutes=2)
+# Stripe's PaymentIntent statuses from which a payment can still be cancelled.
+CANCELLABLE = frozenset({"requires_payment_method", "requires_confirmation", "requires_action",
+                         "requires_capture"})
 
 
-@dataclass(frozen=True)
-class PaymentIntent:
-    provider: str
-    payment_intent_id: str
-    client_secret: str
+class BadWebhook(DomainError):
+    http_status = 400
+    error_code = "bad_webhook_signature"
 
 
-class PaymentProvider(Protocol):
-    name: str
-
-    def create_payment(self, *, order_id: int, amount: int, currency: str,
-                       idempotency_key: str) -> PaymentIntent: ...
-
-    def cancel_payment(self, payment_intent_id: str, idempotency_key: str) -> None: ...
-
-    def refund(self, payment_intent_id: str, amount: int, idempotency_key: str) -> str: ...
+class NotPaid(Conflict):
+    error_code = "order_not_paid"
 
 
-class FakeProvider:
-    """Payments that exist only in this process's answers: ids and secrets are generated,
-    and settling one is an explicit call (see ``api/payments``)."""
+class RefundExceedsPayment(Conflict):
+    error_code = "refund_exceeds_payment"
 
-    name = "fake"
 
-    def create_payment(self, *, order_id: int, amount: int, currency: str,
-                       idempotency_key: str) -> PaymentIntent:
-        intent_id = f"fake_pi_{order_id}_{secrets.token_hex(6)}"
-        return PaymentIntent(self.name, intent_id, f"{intent_id}_secret_{secrets.token_hex(8)}")
+class PaymentNotStarted(Conflict):
+    error_code = "payment_not_started"
 
-    def cancel_payment(self, payment_intent_id: str, idempotency_key: str) -> None:
+
+def _end_transaction() -> None:
+    """Commit before a provider call: a transaction left open across the network would hold
+    its row locks (on SQLite, the database's write lock) for as long as the call takes."""
+    db.session.commit()
+
+
+# Starting a payment ------------------------------------------------------------------------
+
+def start_payment(order_id: int, provider: PaymentProvider) -> tuple[Order, PaymentIntent]:
+    """Create (or find again) the order's one payment at the provider and record its id.
+
+    The provider's idempotency key is derived from the order, so calling this again after a
+    failure, for the same order, never creates a second payment. Raises
+    ``ProviderUnavailable`` (503); the order keeps its reservation until it lapses.
+    """
+    order = db.session.get(Order, order_id)
+    if order is None:
+        raise orders.OrderNotFound("Order not found.")
+    known = order.payment_intent_id
+    if known is None and order.status != S.PENDING_PAYMENT:
+        # A retry that comes after the reservation lapsed: there is nothing left to pay.
+        raise PaymentNotStarted(f"This order is {order.status}; it can no longer be paid.")
+    args = {"order_id": order.id, "order_number": order.number, "amount": order.total,
+            "currency": order.currency, "idempotency_key": f"stockroom-order-{order.id}-payment"}
+    _end_transaction()
+    if known is not None:
+        state = provider.retrieve_payment(known)
+        payment = PaymentIntent(provider.name, known, state.client_secret or "")
+    else:
+        payment = provider.create_payment(**args)
+    db.session.execute(
+        sa.update(Order).where(Order.id == order_id, Order.payment_intent_id.is_(None))
+        .values(payment_intent_id=payment.payment_intent_id)
+        .execution_options(synchronize_session=False))
+    # The commit before the provider call expired the session's copy: this reads it anew.
+    return orders.get_order(order_id), payment
+
+
+# The inbox --------------------------------------------------------------------------------
+
+def _intent_id_of(payload: dict) -> str | None:
+    obj = (payload.get("data") or {}).get("object") or {}
+    if not isinstance(obj, dict):
         return None
-
-    def refund(self, payment_intent_id: str, amount: int, idempotency_key: str) -> str:
-        return f"fake_re_{secrets.token_hex(6)}"
-
-
-def make_payment_provider(config) -> PaymentProvider:
-    name = config["PAYMENT_PROVIDER"]
-    if name == "fake":
-        return FakeProvider()
-    if name == "stripe":
-        raise ValueError("PAYMENT_PROVIDER=stripe is not available in this build yet")
-    raise ValueError(f"unknown PAYMENT_PROVIDER {name!r} (stripe or fake)")
+    if obj.get("object") == "payment_intent":
+        return obj.get("id")
+    intent = obj.get("payment_intent")
+    if isinstance(intent, dict):
+        intent = intent.get("id")
+    return intent if isinstance(intent, str) else None
 
 
-def payment_provider() -> PaymentProvider:
-    return current_app.extensions["stockroom.payments"]
+def verify_stripe_event(payload: bytes, signature: str | None, secret: str | None) -> dict:
+    """The event, if ``Stripe-Signature`` signs ``payload`` with ``secret`` within the
+    tolerance; else ``BadWebhook`` (400)."""
+    if not secret:
+        raise BadWebhook("Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET).")
+    try:
+        stripe.WebhookSignature.verify_header(payload, signature, secret,
+                                              tolerance=STRIPE_SIGNATURE_TOLERANCE_S)
+        event = json.loads(payload)
+    except stripe.SignatureVerificationError as error:
+        raise BadWebhook(f"Bad Stripe-Signature: {error.user_message or error}") from error
+    except ValueError as error:
+        raise BadWebhook("The body is not a JSON object.") from error
+    if not (isinstance(event, dict) and isinstance(event.get("id"), str)
+            and isinstance(event.get("type"), str)):
+        raise BadWebhook("The body is not a Stripe event.")
+    return event
+
+
+def record_payment_event(provider: str, event: dict, now: datetime) -> int | None:
+    """Store ``event`` once by its id (insert-or-ignore); returns the new row's id, or None
+    for an event stored before. A handled event is handed to the apply task through the
+    outbox; any other type is kept, marked ignored."""
+    handled = event["type"] in HANDLED_EVENT_TYPES
+    values = {"provider": provider, "event_id": event["id"][:255], "type": event["type"][:64],
+              "payment_intent_id": _intent_id_of(event), "payload": event, "received_at": now,
+              "attempts": 0,
+              "processed_at": None if handled else now,
+              "outcome": None if handled else "ignored"}
+    insert = (postgresql_insert if db.session.get_bind().dialect.name == "postgresql"
+              else sqlite_insert)
+    new_id = db.session.execute(
+        insert(PaymentEvent).values(**values)
+        .on_conflict_do_nothing(index_elements=["provider", "event_id"])
+        .returning(PaymentEvent.id)).scalar()
+    if new_id is not None and handled:
+        outbox.record_event("payment.event_received", "payment_event", new_id,
+                            {"payment_event_id": new_id})
+    return new_id
+
+
+def apply_payment_event(payment_event_id: int, provider: PaymentProvider,
+                        now: datetime) -> str:
+    """Apply a stored event: read its payment back and move the order (``sync_payment``).
+
+    The event is marked processed in the transaction that moves the order. On failure the
+    error is recorded on the row (committed) and re-raised; the task retries, and the
+    reconciliation retries whatever is left.
+    """
+    event = db.session.get(PaymentEvent, payment_event_id)
+    if event is None or event.processed_at is not None:
+        return "already processed"
+    intent_id = event.payment_intent_id
+    try:
+        changes = sync_payment(intent_id, provider, now) if intent_id else []
+    except Exception as error:
+        db.session.rollback()
+        db.session.execute(
+            sa.update(PaymentEvent).where(PaymentEvent.id == payment_event_id)
+            .values(attempts=PaymentEvent.attempts + 1, last_error=str(error)[:1000]))
+        db.session.commit()
+        raise
+    outcome = "applied" if changes else "no_change"
+    db.session.execute(
+        sa.update(PaymentEvent)
+        .where(PaymentEvent.id == payment_event_id, PaymentEvent.processed_at.is_(None))
+        .values(processed_at=now, outcome=outcome, attempts=PaymentEvent.attempts + 1,
+                last_error=None))
+    return outcome
+
+
+# Moving orders from the provider's state ------------------------------------------------------
+
+def sync_payment(payment_intent_id: str, provider: PaymentProvider, now: datetime) -> list[str]:
+    """Read the payment back from the provider and bring its order up to date; returns what
+    changed (empty when nothing did). Ends the current transaction first."""
+    _end_transaction()
+    state = provider.retrieve_payment(payment_intent_id)
+    order = _order_of(state)
+    return sync_order(order, state, now) if order is not None else []
+
+
+def _order_of(state: PaymentState) -> Order | None:
+    """The payment's order, locked."""
+    order = orders.find_order(Order.payment_intent_id == state.payment_intent_id, lock=True)
+    if order is None and state.order_id is not None:
+        # The payment was created but its id never reached the order (the request died in
+        # between): the order id in the payment's metadata finds it.
+        order = orders.find_order(Order.id == state.order_id, Order.payment_intent_id.is_(None),
+                                  lock=True)
+        if order is not None:
+            order.payment_intent_id = state.payment_intent_id
+    if order is None:
+        log.warning("payment %s belongs to no order here", state.payment_intent_id)
+    return order
+
+
+def sync_order(order: Order, state: PaymentState, now: datetime) -> list[str]:
+    """Move a locked ``order`` forward to agree with ``state``; never backward."""
+    changes: list[str] = []
+    if state.status == "succeeded" and order.paid_at is None:
+        if state.amount != order.total or state.currency != order.currency:
+            log.error("payment %s is for %s %s, order %s for %s %s: not applied",
+                      state.payment_intent_id, state.amount, state.currency, order.number,
+                      order.total, order.currency)
+            return ["amount_mismatch"]
+        if order.status == S.PENDING_PAYMENT:
+            _mark_paid(order, now, "payment succeeded")
+            changes.append("paid")
+        elif order.status == S.CANCELLED:
+            changes.append(_late_payment(order, now))
+    elif state.status == "canceled" and order.status == S.PENDING_PAYMENT:
+        orders.transition(order, S.CANCELLED, now, "payment cancelled at the provider")
+        inventory.release_stock(order.stock_lines())
+        order.payment_status = PaymentStatus.CANCELLED
+        order.reservation_expires_at = None
+        changes.append("cancelled")
+    elif (state.status == "requires_payment_method" and state.failure_message
+          and order.status == S.PENDING_PAYMENT and order.payment_status != PaymentStatus.FAILED):
+        order.payment_status = PaymentStatus.FAILED
+        order.timeline.append(OrderEvent(status=order.status, at=now,
+                                         note=f"payment failed: {state.failure_message}"[:500]))
+        outbox.record_event("order.payment_failed", "order", order.id,
+                            {"order_id": order.id, "user_id": order.user_id,
+                             "reason": state.failure_message})
+        changes.append("payment_failed")
+    if order.paid_at is not None and state.amount_refunded > order.amount_refunded:
+        _record_refunded(order, state.amount_refunded, now)
+        changes.append("refunded")
+    db.session.flush()
+    return changes
+
+
+def _count_sales(order: Order) -> None:
+    """Add the order's units to its products' ``units_sold`` (the "popular" sort), in
+    product id order like every other multi-row update."""
+    units: dict[int, int] = {}
+    for item in order.items:
+        if item.product_id is not None:
+            units[item.product_id] = units.get(item.product_id, 0) + item.quantity
+    for product_id in sorted(units):
+        db.session.execute(
+            sa.update(Product).where(Product.id == product_id)
+            .values(units_sold=Product.units_sold + units[product_id])
+            .execution_options(synchronize_session=False))
+
+
+def _mark_paid(order: Order, now: datetime, note: str) -> None:
+    order.payment_status = PaymentStatus.SUCCEEDED
+    order.paid_at = now
+    order.reservation_expires_at = None
+    inventory.commit_stock(order.stock_lines())
+    _count_sales(order)
+    orders.transition(order, S.PAID, now, note)
+    orders.notify(order, "order_confirmed")
+
+
+def _late_payment(order: Order, now: datetime) -> str:
+    """A payment that succeeded after its order was cancelled (the reservation lapsed, or the
+    cancel raced the payment): sell the stock again if there is enough, else refund in full."""
+    try:
+        inventory.reserve_stock(order.stock_lines())
+    except inventory.OutOfStock as short:
+        order.paid_at = now
+        order.payment_status = PaymentStatus.SUCCEEDED
+        request_refund(order, None, "payment arrived after the order was cancelled and the "
+                       f"stock was gone ({short.errors['lines']})"[:200], None, now)
+        order.timeline.append(OrderEvent(
+            status=order.status, at=now,
+            note="payment arrived after cancellation; stock gone, refunded in full"))
+        return "late_payment_refunded"
+    order.payment_status = PaymentStatus.SUCCEEDED
+    order.paid_at = now
+    inventory.commit_stock(order.stock_lines())
+    _count_sales(order)
+    orders.transition(order, S.PAID, now,
+                      "payment arrived after cancellation; stock taken again",
+                      system=True)
+    orders.notify(order, "order_confirmed")
+    return "late_payment_paid"
+
+
+def _record_refunded(order: Order, amount_refunded: int, now: datetime) -> None:
+    """The provider confirms ``amount_refunded`` in all: confirm our refunds up to it (and
+    record any made outside Stockroom), then set the payment status and, for a full refund
+    of an order that was paid, the ``refunded`` status."""
+    previously = order.amount_refunded
+    order.amount_refunded = min(amount_refunded, order.total)
+    uncovered = order.amount_refunded
+    refunds = db.session.scalars(
+        sa.select(Refund).where(Refund.order_id == order.id,
+                                Refund.status != RefundStatus.FAILED)
+        .order_by(Refund.id).with_for_update()).all()
+    for refund in refunds:
+        if refund.status == RefundStatus.PENDING and uncovered >= refund.amount:
+            refund.status = RefundStatus.SUCCEEDED
+        if refund.status == RefundStatus.SUCCEEDED:
+            uncovered -= refund.amount
+    if uncovered > 0:
+        db.session.add(Refund(order_id=order.id, amount=uncovered, currency=order.currency,
+                              reason="refunded at the provider", created_at=now,
+                              status=RefundStatus.SUCCEEDED.value))
+    still_pending = any(refund.status == RefundStatus.PENDING for refund in refunds)
+    if still_pending:
+        order.payment_status = PaymentStatus.REFUND_PENDING
+    elif order.amount_refunded >= order.total:
+        order.payment_status = PaymentStatus.REFUNDED
+    else:
+        order.payment_status = PaymentStatus.PARTIALLY_REFUNDED
+    if order.amount_refunded >= order.total and order.status in orders.PAID_STATUSES:
+        orders.transition(order, S.REFUNDED, now, "refunded in full")
+    else:
+        order.timeline.append(OrderEvent(
+            status=order.status, at=now,
+            note=f"refund of {order.amount_refunded - previously} confirmed"))
+    orders.notify(order, "order_refunded", amount_refunded=order.amount_refunded,
+           amount=order.amount_refunded - previously)
+
+
+# Refunds ------------------------------------------------------------------------------------
+
+def refundable(order: Order) -> int:
+    """What is left to refund: the total less every refund not failed."""
+    asked = db.session.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(Refund.amount), 0))
+        .where(Refund.order_id == order.id, Refund.status != RefundStatus.FAILED))
+    return order.total - asked
+
+
+def request_refund(order: Order, amount: int | None, reason: str, requested_by_id: int | None,
+                   now: datetime) -> Refund:
+    """Record a refund of ``amount`` (default: all that is left) on a locked, paid order; a
+    task submits it to the provider after the commit. 409 when the order was not paid or
+    the amount is more than is left."""
+    if order.paid_at is None:
+        raise NotPaid("This order has no payment to refund.")
+    left = refundable(order)
+    amount = left if amount is None else amount
+    if left <= 0:
+        raise RefundExceedsPayment("This order is already refunded in full.")
+    if amount > left:
+        raise RefundExceedsPayment(f"At most {left} can still be refunded.",
+                                   errors={"amount": [f"Must be at most {left}."]})
+    refund = Refund(order_id=order.id, amount=amount, currency=order.currency, reason=reason,
+                    requested_by_id=requested_by_id, created_at=now, updated_at=now,
+                    status=RefundStatus.PENDING.value)
+    db.session.add(refund)
+    order.payment_status = PaymentStatus.REFUND_PENDING
+    db.session.flush()
+    outbox.record_event("refund.requested", "order", order.id,
+                        {"refund_id": refund.id, "order_id": order.id, "amount": amount})
+    return refund
+
+
+def submit_refund(refund_id: int, provider: PaymentProvider, now: datetime) -> str | None:
+    """Send a pending refund to the provider, once (its idempotency key is the refund's).
+    Returns the payment to read back afterwards, or None if there is nothing to do.
+    A refusal marks the refund failed; ``ProviderUnavailable`` propagates (retry)."""
+    refund = db.session.get(Refund, refund_id)
+    if refund is None or refund.status != RefundStatus.PENDING or refund.provider_refund_id:
+        return None
+    order = db.session.get(Order, refund.order_id)
+    intent_id, amount, key = order.payment_intent_id, refund.amount, refund.refund_key
+    metadata = {"order_id": str(order.id), "refund_id": str(refund.id)}
+    _end_transaction()
+    try:
+        result = provider.refund(intent_id, amount, key, metadata)
+    except ProviderRefused as refused:
+        refund = db.session.scalar(sa.select(Refund).where(Refund.id == refund_id)
+                                   .with_for_update().execution_options(populate_existing=True))
+        if refund.status == RefundStatus.PENDING and refund.provider_refund_id is None:
+            refund.status, refund.failure_reason = RefundStatus.FAILED, str(refused)[:500]
+            order = orders.find_order(Order.id == refund.order_id, lock=True)
+            order.payment_status = _settled_payment_status(order)
+            order.timeline.append(OrderEvent(status=order.status, at=now,
+                                             note=f"refund of {amount} failed: {refused}"[:500]))
+            db.session.flush()
+        return None
+    refund = db.session.scalar(sa.select(Refund).where(Refund.id == refund_id)
+                               .with_for_update().execution_options(populate_existing=True))
+    if refund.provider_refund_id is None:
+        refund.provider_refund_id = result.refund_id
+        if result.status == "failed":
+            refund.status = RefundStatus.FAILED
+            refund.failure_reason = result.failure_reason or "failed at the provider"
+        refund.updated_at = now
+        db.session.flush()
+    return intent_id
+
+
+def _settled_payment_status(order: Order) -> str:
+    """The payment status once no refund is pending."""
+    if order.amount_refunded >= order.total:
+        return PaymentStatus.REFUNDED
+    if order.amount_refunded > 0:
+        return PaymentStatus.PARTIALLY_REFUNDED
+    return PaymentStatus.SUCCEEDED
+
+
+# Cancelling ---------------------------------------------------------------------------------
+
+def cancel_payment(order_id: int, provider: PaymentProvider, now: datetime) -> list[str]:
+    """Cancel a cancelled order's payment at the provider. If the payment succeeded
+    meanwhile, reading it back applies it as a late payment."""
+    order = db.session.get(Order, order_id)
+    if order is None or order.payment_intent_id is None or order.status != S.CANCELLED:
+        return []
+    intent_id = order.payment_intent_id
+    _end_transaction()
+    try:
+        provider.cancel_payment(intent_id, f"stockroom-order-{order_id}-cancel-payment")
+    except ProviderRefused as refused:
+        log.info("payment %s of order %s not cancelled: %s", intent_id, order_id, refused)
+    return sync_payment(intent_id, provider, now)
+
+
+# Reconciliation -----------------------------------------------------------------------------
+
+def reconcile(provider: PaymentProvider, now: datetime) -> dict[str, int]:
+    """Repair what missed webhooks and failed tasks left behind, over the last 72 hours:
+    read back every payment whose order may disagree with it, cancel payments of cancelled
+    orders that are still open, apply stored events that failed, and submit refunds that
+    never reached the provider. Returns (and logs, and counts) what it repaired."""
+    since = now - RECONCILE_WINDOW
+    intent_ids = db.session.scalars(
+        sa.select(Order.payment_intent_id)
+        .where(Order.payment_provider == provider.name, Order.created_at >= since,
+               Order.payment_intent_id.is_not(None),
+               sa.or_(Order.status == S.PENDING_PAYMENT,
+                      Order.payment_status == PaymentStatus.REFUND_PENDING,
+                      sa.and_(Order.status == S.CANCELLED, Order.paid_at.is_(None))))
+        .order_by(Order.id)).all()
+    failed_events = db.session.scalars(
+        sa.select(PaymentEvent.id)
+        .where(PaymentEvent.processed_at.is_(None), PaymentEvent.received_at < now - RETRY_GRACE)
+        .order_by(PaymentEvent.id)).all()
+    stuck_refunds = db.session.scalars(
+        sa.select(Refund.id)
+        .where(Refund.status == RefundStatus.PENDING, Refund.provider_refund_id.is_(None),
+               Refund.created_at < now - RETRY_GRACE)
+        .order_by(Refund.id)).all()
+    repaired: dict[str, int] = {}
+
+    def count(kinds) -> None:
+        for kind in kinds:
+            repaired[kind] = repaired.get(kind, 0) + 1
+
+    unreachable = 0
+    for intent_id in intent_ids:
+        try:
+            count(_reconcile_payment(intent_id, provider, now))
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            log.warning("reconciliation could not check payment %s: %s", intent_id, error)
+            unreachable += 1
+    for event_id in failed_events:
+        try:
+            if apply_payment_event(event_id, provider, now) == "applied":
+                count(["event_retried"])
+            db.session.commit()
+        except Exception as error:  # recorded on the event by apply_payment_event
+            log.warning("reconciliation could not apply payment event %s: %s", event_id, error)
+    for refund_id in stuck_refunds:
+        try:
+            intent_id = submit_refund(refund_id, provider, now)
+            db.session.commit()
+            if intent_id is not None:
+                count(["refund_submitted"])
+                count(sync_payment(intent_id, provider, now))
+                db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            log.warning("reconciliation could not submit refund %s: %s", refund_id, error)
+    for kind, number in repaired.items():
+        PAYMENT_RECONCILIATION_REPAIRS.labels(kind=kind).inc(number)
+    log.info("payment reconciliation: %d payments checked (%d unreachable), repaired %s",
+             len(intent_ids), unreachable, repaired or "nothing")
+    return repaired
+
+
+def _reconcile_payment(intent_id: str, provider: PaymentProvider, now: datetime) -> list[str]:
+    _end_transaction()
+    state = provider.retrieve_payment(intent_id)
+    order = _order_of(state)
+    if order is None:
+        return []
+    changes = sync_order(order, state, now)
+    if order.status == S.CANCELLED and order.paid_at is None and state.status in CANCELLABLE:
+        # The order was cancelled but its cancellation never reached the provider: the
+        # customer could still pay. Close the payment.
+        key = f"stockroom-order-{order.id}-cancel-payment"
+        _end_transaction()
+        try:
+            provider.cancel_payment(intent_id, key)
+            changes.append("payment_cancelled")
+        except ProviderRefused:
+            # It succeeded meanwhile: the next look applies it as a late payment.
+            changes += sync_payment(intent_id, provider, now)
+    return changes
+
+
+# The fake provider ---------------------------------------------------------------------------
+
+def settle_fake_payment(user_id: int, payment_intent_id: str, outcome: str,
+                        provider: PaymentProvider, now: datetime) -> int:
+    """The ``fake`` provider's stand-in for the customer paying (``succeeded``) or being
+    declined (``failed``): the fake payment changes, and an event goes into the inbox to be
+    applied by the same task, through the same read-back, as a Stripe event. Returns the
+    stored event's id."""
+    owned = db.session.scalar(sa.select(Order.id).where(
+        Order.payment_intent_id == payment_intent_id, Order.user_id == user_id,
+        Order.payment_provider == FakeProvider.name))
+    if owned is None or not isinstance(provider, FakeProvider):
+        raise orders.OrderNotFound("Payment not found.")
+    provider.settle(payment_intent_id, outcome)
+    event_type = ("payment_intent.succeeded" if outcome == "succeeded"
+                  else "payment_intent.payment_failed")
+    return record_payment_event(FakeProvider.name, {
+        "id": f"fake_evt_{secrets.token_hex(12)}", "object": "event", "type": event_type,
+        "created": int(now.timestamp()),
+        "data": {"object": {"object": "payment_intent", "id": payment_intent_id}},
+    }, now)

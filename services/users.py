@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from email_validator import EmailNotValidError, validate_email
 
-from core.errors import Conflict, ValidationFailed
+from core.errors import Conflict, NotFound, ValidationFailed
 from models import Role, User, db
 from services.passwords import hash_password
 
@@ -73,3 +73,44 @@ def create_admin(email: str, password: str, full_name: str = "Administrator") ->
     user.is_active = True
     db.session.flush()
     return user, False
+
+
+class CannotChangeSelf(Conflict):
+    error_code = "cannot_change_own_account"
+
+
+def user_listing(q: str | None, role: str | None, is_active: bool | None):
+    import sqlalchemy as sa
+
+    query = sa.select(User).order_by(User.id)
+    if q:
+        needle = q.strip().lower()
+        query = query.where(sa.or_(User.email.contains(needle, autoescape=True),
+                                   sa.func.lower(User.full_name).contains(needle,
+                                                                          autoescape=True)))
+    if role:
+        query = query.where(User.role == role)
+    if is_active is not None:
+        query = query.where(User.is_active.is_(is_active))
+    return query
+
+
+class UserNotFound(NotFound):
+    error_code = "user_not_found"
+
+
+def admin_update_user(admin: User, user_id: int, changes: dict) -> User:
+    """Change a user's role or deactivate them. A deactivated user's tokens stop working at
+    once (every request looks the user up); an admin cannot demote or deactivate themself,
+    so the store always keeps the admin who acts."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise UserNotFound("User not found.")
+    if user.id == admin.id and (changes.get("role", user.role) != user.role
+                                or changes.get("is_active", True) is False):
+        raise CannotChangeSelf("You cannot change your own role or deactivate yourself.")
+    for name in ("role", "is_active"):
+        if name in changes:
+            setattr(user, name, changes[name])
+    db.session.flush()
+    return user

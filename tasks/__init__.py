@@ -1,5 +1,16 @@
 """Celery tasks, one module per domain concept. Importing this package registers them all."""
 
-from tasks import auth, emails, orders, outbox
+from tasks import (
+    analytics,
+    auth,
+    emails,
+    health,
+    inventory,
+    orders,
+    outbox,
+    payments,
+    webhooks,
+)
 
-__all__ = ["auth", "emails", "orders", "outbox"]
+__all__ = ["analytics", "auth", "emails", "health", "inventory", "orders", "outbox",
+           "payments", "webhooks"]

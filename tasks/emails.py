@@ -10,17 +10,35 @@ from services.email_backends import TransientEmailError
 
 EMAIL_MAX_RETRIES = 8
 EMAIL_RETRY_BACKOFF_MAX_S = 3600
+# SendGrid's 429 and 5xx (TransientEmailError) are retried with backoff; other failures are
+# recorded on the message and not retried.
+RETRY = {"autoretry_for": (TransientEmailError,), "retry_backoff": True,
+         "retry_backoff_max": EMAIL_RETRY_BACKOFF_MAX_S, "retry_jitter": True,
+         "max_retries": EMAIL_MAX_RETRIES}
 
 
-@shared_task(name="tasks.emails.send_password_reset_email_task", bind=True,
-             autoretry_for=(TransientEmailError,), retry_backoff=True,
-             retry_backoff_max=EMAIL_RETRY_BACKOFF_MAX_S, retry_jitter=True,
-             max_retries=EMAIL_MAX_RETRIES)
-def send_password_reset_email_task(self, event_id: int) -> str:
+@shared_task(name="tasks.emails.send_password_reset_email_task", **RETRY)
+def send_password_reset_email_task(event_id: int) -> str:
     event = db.session.get(OutboxEvent, event_id)
     if event is None:
         return "no such event"
-    prepared = emails.prepare_password_reset_email(event.data["reset_id"])
+    return send_prepared(emails.prepare_password_reset_email(event.data["reset_id"]))
+
+
+@shared_task(name="tasks.emails.send_order_email_task", **RETRY)
+def send_order_email_task(event_id: int) -> str:
+    """The customer's email about their order: confirmed, payment failed, refunded."""
+    event = db.session.get(OutboxEvent, event_id)
+    if event is None:
+        return "no such event"
+    notification = "payment_failed" if event.type == "order.payment_failed" \
+        else event.data["kind"]
+    return send_prepared(
+        emails.prepare_order_email(notification, event.data["order_id"], event.data))
+
+
+def send_prepared(prepared) -> str:
+    """Send a claimed message (or nothing, for None); the claim commits first."""
     if prepared is None:
         db.session.rollback()
         return "nothing to send"
@@ -32,3 +50,12 @@ def send_password_reset_email_task(self, event_id: int) -> str:
     finally:
         db.session.commit()
     return message.status
+
+
+@shared_task(name="tasks.emails.send_low_stock_alert_task", **RETRY)
+def send_low_stock_alert_task(event_id: int) -> str:
+    """Tell ADMIN_ALERT_EMAILS that a variant fell to or under its threshold."""
+    event = db.session.get(OutboxEvent, event_id)
+    if event is None:
+        return "no such event"
+    return send_prepared(emails.prepare_low_stock_alert(event.id, event.data))

@@ -7,13 +7,12 @@ from celery import shared_task
 from core import idempotency
 from models import db, utcnow
 from services import orders
-from services.payments import payment_provider
 
 
 @shared_task(name="tasks.orders.expire_reservations_task")
 def expire_reservations_task() -> int:
     """Cancel unpaid orders whose reservation lapsed, releasing their stock."""
-    expired = orders.expire_reservations(payment_provider(), utcnow())
+    expired = orders.expire_reservations(utcnow())
     db.session.commit()
     return expired
 

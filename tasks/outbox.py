@@ -10,9 +10,24 @@ from flask import current_app
 from models import db, utcnow
 from services import outbox
 
+DELIVER = "tasks.webhooks.deliver_event_task"
 # Who consumes each event type: the task names, sent the event id. One readable table.
+# Every public event type (services.webhooks.FUNCTIONS) goes to its webhook deliveries.
 CONSUMERS: dict[str, tuple[str, ...]] = {
+    "order.status_changed": (DELIVER,),
+    "cart.item_added": (DELIVER,),
+    "cart.item_updated": (DELIVER,),
+    "cart.item_removed": (DELIVER,),
+    "product.updated": (DELIVER,),
+    "product.deleted": (DELIVER,),
+    "inventory.changed": (DELIVER,),
+    "inventory.low_stock": ("tasks.emails.send_low_stock_alert_task",),
     "user.password_reset_requested": ("tasks.emails.send_password_reset_email_task",),
+    "payment.event_received": ("tasks.payments.apply_payment_event_task",),
+    "payment.cancel_requested": ("tasks.payments.cancel_payment_task",),
+    "refund.requested": ("tasks.payments.submit_refund_task",),
+    "user.notification": ("tasks.emails.send_order_email_task", DELIVER),
+    "order.payment_failed": ("tasks.emails.send_order_email_task",),
 }
 
 # Publishing happens after the commit of a request; it must not hold that request long

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
+
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 
-from models import Address, Category, Product, Role, User, Variant, db
+from models import (
+    Address,
+    Category,
+    Order,
+    OrderEvent,
+    OrderItem,
+    Product,
+    Role,
+    User,
+    Variant,
+    db,
+    utcnow,
+)
 from services.passwords import hash_password
 
 DEFAULT_PASSWORD = "correct-horse-battery"
@@ -86,3 +100,48 @@ class VariantFactory(BaseFactory):
         if create:
             refresh_price_range(db.session.get(Product, variant.product_id))
             db.session.flush()
+
+
+_order_numbers = itertools.count(1)
+
+
+def make_order(user, lines, status="paid", paid_at=None, total=None, number=None) -> Order:
+    """An order with ``lines`` [(variant, quantity)], as checkout and payment leave it
+    (paid unless ``status`` says otherwise), without touching stock."""
+    now = utcnow()
+    items = [OrderItem(variant_id=v.id, product_id=v.product_id, sku=v.sku,
+                       product_name=v.product.name, variant_name=v.name, unit_price=v.price,
+                       quantity=q, line_total=v.price * q) for v, q in lines]
+    subtotal = sum(i.line_total for i in items)
+    order = Order(number=number or f"SR-20261122-T{next(_order_numbers):05d}",
+                  user_id=user.id, email=user.email, status=status,
+                  payment_status="succeeded" if paid_at or status != "pending_payment"
+                  else "pending", currency="usd", subtotal=subtotal,
+                  total=total if total is not None else subtotal, shipping_address={},
+                  payment_provider="fake", created_at=now,
+                  paid_at=paid_at if paid_at is not None else (
+                      now if status != "pending_payment" else None))
+    order.items = items
+    order.timeline = [OrderEvent(status=status, at=now, note="made by the test")]
+    db.session.add(order)
+    db.session.flush()
+    return order
+
+
+def fill_cart(user, lines: dict, discount=None):
+    """The user's cart (made if missing) with ``lines`` {variant: quantity} added."""
+    from models import Cart, CartItem
+
+    cart = db.session.query(Cart).filter_by(user_id=user.id).one_or_none()
+    if cart is None:
+        cart = Cart(user_id=user.id)
+        db.session.add(cart)
+    if discount is not None:
+        cart.discount_id = discount.id
+    db.session.flush()
+    for variant, quantity in lines.items():
+        db.session.add(CartItem(cart_id=cart.id, variant_id=variant.id, quantity=quantity))
+    db.session.flush()
+    # The cart's item list was loaded before the lines were added, or emptied by checkout.
+    db.session.expire(cart, ["items"])
+    return cart

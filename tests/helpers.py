@@ -22,16 +22,24 @@ class Receiver:
         self.responses = list(responses or [])
         self.requests: list[dict] = []
         self.default = (200, {}, b"{}")
+        # A scripted status of None makes the receiver hang until this is set.
+        self.release = threading.Event()
+        self.arrived = threading.Condition()
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
-                receiver.requests.append({"path": self.path, "headers": dict(self.headers),
-                                          "body": body})
-                status, headers, payload = (receiver.responses.pop(0) if receiver.responses
-                                            else receiver.default)
+                with receiver.arrived:
+                    receiver.requests.append({"path": self.path, "headers": dict(self.headers),
+                                              "body": body})
+                    status, headers, payload = (receiver.responses.pop(0) if receiver.responses
+                                                else receiver.default)
+                    receiver.arrived.notify_all()
+                if status is None:
+                    receiver.release.wait(30)
+                    return
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -56,6 +64,37 @@ class Receiver:
         self.thread.start()
         return self
 
+    def wait_for_requests(self, count: int, timeout: float = 30) -> None:
+        with self.arrived:
+            assert self.arrived.wait_for(lambda: len(self.requests) >= count, timeout), (
+                f"{len(self.requests)} of {count} requests arrived within {timeout}s")
+
     def __exit__(self, *exc):
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()
+
+
+def stripe_signature(payload: bytes, secret: str, timestamp: int | None = None) -> str:
+    """A ``Stripe-Signature`` header in Stripe's v1 scheme: HMAC-SHA256 of ``t.payload``."""
+    import hashlib
+    import hmac
+    import time
+
+    timestamp = int(time.time()) if timestamp is None else timestamp
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + payload,
+                      hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def stripe_event(event_id: str, event_type: str, payment_intent_id: str,
+                 **object_fields) -> bytes:
+    """A Stripe event's JSON body about a payment (a charge for ``charge.*`` types)."""
+    if event_type.startswith("charge."):
+        obj = {"id": f"ch_{event_id}", "object": "charge",
+               "payment_intent": payment_intent_id, **object_fields}
+    else:
+        obj = {"id": payment_intent_id, "object": "payment_intent", **object_fields}
+    return json.dumps({"id": event_id, "object": "event", "type": event_type,
+                       "api_version": "2026-10-28.endive", "created": 1_700_000_000,
+                       "data": {"object": obj}}).encode()

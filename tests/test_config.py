@@ -63,6 +63,9 @@ def test_contract_names_are_read(tmp_path):
       "CELERY_BROKER_URL": "redis://h"}, "JWT_SECRET_KEY"),
     ({"SECRET_KEY": SECRET, "JWT_SECRET_KEY": SECRET, "DATABASE_URL": "postgresql://u@h/d"},
      "CELERY_BROKER_URL"),
+    ({"SECRET_KEY": SECRET, "JWT_SECRET_KEY": SECRET, "DATABASE_URL": "postgresql://u@h/d",
+      "CELERY_BROKER_URL": "redis://h", "PAYMENT_PROVIDER": "stripe",
+      "STRIPE_SECRET_KEY": "sk_live_x"}, "STRIPE_WEBHOOK_SECRET"),
 ])
 def test_production_refuses_default_secrets_and_embedded_parts(tmp_path, environ, complaint):
     with pytest.raises(ConfigError, match=complaint):

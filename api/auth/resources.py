@@ -14,8 +14,10 @@ from api.auth.schemas import (
     RegisterSchema,
     TokenPairSchema,
 )
+from core import ratelimit
 from core.auth import CART_TOKEN_PARAMETER, Blueprint, guest_cart_token, token_blocklist
 from core.errors import Unauthorized
+from core.extensions import ErrorSchema
 from models import db, utcnow
 from services import auth, users
 
@@ -24,6 +26,9 @@ blp = Blueprint("auth", __name__, description="Accounts and tokens")
 
 @blp.route("/register")
 class Register(MethodView):
+    decorators = ratelimit.register_limits()
+
+    @blp.alt_response(429, schema=ErrorSchema, description="Too many requests (Retry-After)")
     @blp.doc(parameters=[CART_TOKEN_PARAMETER])
     @blp.arguments(RegisterSchema)
     @blp.response(201, AuthResultSchema)
@@ -38,6 +43,8 @@ class Register(MethodView):
 
 @blp.route("/login")
 class Login(MethodView):
+    decorators = ratelimit.login_limits()
+
     @blp.doc(parameters=[CART_TOKEN_PARAMETER])
     @blp.arguments(LoginSchema)
     @blp.response(200, AuthResultSchema)
@@ -82,6 +89,9 @@ class Logout(MethodView):
 
 @blp.route("/password-reset")
 class PasswordReset(MethodView):
+    decorators = ratelimit.reset_limits()
+
+    @blp.alt_response(429, schema=ErrorSchema, description="Too many requests (Retry-After)")
     @blp.arguments(PasswordResetRequestSchema)
     @blp.response(202, MessageSchema)
     def post(self, body):

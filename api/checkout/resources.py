@@ -11,11 +11,12 @@ from marshmallow import fields
 from api.addresses.schemas import AddressCreateSchema
 from api.orders.schemas import OrderSchema
 from api.schemas import Id, StrictSchema
-from core import idempotency
+from core import idempotency, ratelimit
 from core.auth import Blueprint
-from models import utcnow
-from services import carts, checkout
-from services.payments import payment_provider
+from core.extensions import ErrorSchema
+from models import db, utcnow
+from services import carts, checkout, payments
+from services.payment_providers import payment_provider
 
 blp = Blueprint("checkout", __name__, description="Checkout")
 
@@ -54,21 +55,36 @@ class CheckoutResultSchema(ma.Schema):
 
 @blp.route("/checkout")
 class Checkout(MethodView):
+    decorators = ratelimit.checkout_limits()
+
     @blp.auth_required()
     @blp.doc(parameters=[IDEMPOTENCY_PARAMETER])
     @blp.arguments(CheckoutSchema)
     @blp.response(201, CheckoutResultSchema)
     @blp.alt_response(200, schema=CheckoutResultSchema,
                       description="The answer to an earlier request with this key, replayed")
+    @blp.alt_response(429, schema=ErrorSchema, description="Too many requests (Retry-After)")
+    @blp.alt_response(503, schema=ErrorSchema,
+                      description="The payment provider is unavailable: the order is placed "
+                                  "and its stock held; retry with the same Idempotency-Key")
     def post(self, body):
         """Place an order from my cart: reserve its stock and start the payment"""
         user, now = current_user._get_current_object(), utcnow()
+        provider = payment_provider()
 
-        def place():
-            order, payment = checkout.place_order(
-                user, carts.cart_for_user(user.id), address_id=body.get("address_id"),
-                shipping_address=body.get("shipping_address"), provider=payment_provider(),
-                now=now)
+        def place(claim):
+            # Phase 1 commits the order and its reservation, so that the provider call of
+            # phase 2 runs with no row locked. A retry after phase 2 failed resumes there.
+            order_id = claim.resource_id
+            if order_id is None:
+                order = checkout.place_order(
+                    user, carts.cart_for_user(user.id), address_id=body.get("address_id"),
+                    shipping_address=body.get("shipping_address"),
+                    provider_name=provider.name, now=now)
+                order_id = order.id
+                idempotency.checkpoint(claim, order_id)
+                db.session.commit()
+            order, payment = payments.start_payment(order_id, provider)
             return {"order": order, "payment": payment}
 
         return idempotency.run_once(user.id, request.headers.get("Idempotency-Key"),

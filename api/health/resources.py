@@ -1,13 +1,18 @@
-"""Liveness and readiness probes."""
+"""Liveness and readiness probes, and the Prometheus metrics."""
 
 from __future__ import annotations
 
+import ipaddress
+
 import marshmallow as ma
-from flask import current_app
+from flask import Response, current_app, request
 from flask.views import MethodView
 
+from core import metrics
 from core.auth import Blueprint
+from core.errors import Forbidden
 from core.extensions import ErrorSchema
+from models import utcnow
 from services import health
 
 blp = Blueprint("health", __name__, description="Liveness and readiness probes")
@@ -20,6 +25,8 @@ class HealthSchema(ma.Schema):
 class ReadinessSchema(ma.Schema):
     status = ma.fields.String()
     checks = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.String())
+    beat = ma.fields.String(metadata={"description": "The scheduler's heartbeat: ok, stale "
+                                                     "(with its last beat) or never seen"})
 
 
 @blp.route("/healthz")
@@ -37,4 +44,26 @@ class Readiness(MethodView):
     def get(self):
         """Answer 200 when the database and the broker answer, else 503 naming which failed"""
         checks = health.assert_ready(current_app.config["READINESS_TIMEOUT_SECONDS"])
-        return {"status": "ok", "checks": checks}
+        return {"status": "ok", "checks": checks,
+                "beat": health.heartbeat_status("beat", utcnow())}
+
+
+METRICS_RESPONSE = {"200": {"description": "Prometheus text format",
+                            "content": {"text/plain": {"schema": {"type": "string"}}}},
+                    "403": {"description": "Not from a private network",
+                            "content": {"application/json": {"schema": ErrorSchema}}}}
+
+
+@blp.route("/metrics")
+class Metrics(MethodView):
+    @blp.doc(responses=METRICS_RESPONSE)
+    def get(self):
+        """Prometheus metrics (callers on a private network only)"""
+        try:
+            caller = ipaddress.ip_address(request.remote_addr or "")
+        except ValueError:
+            caller = None
+        if caller is None or not (caller.is_private or caller.is_loopback):
+            raise Forbidden("Metrics are served to private networks only.")
+        return Response(metrics.exposition(current_app._get_current_object()),
+                        mimetype="text/plain", headers={"Cache-Control": "no-store"})

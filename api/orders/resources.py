@@ -1,18 +1,27 @@
-"""The signed-in customer's orders."""
+"""Orders: the signed-in customer's, every order for admins, and a seller's order lines."""
 
 from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
 
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 
-from api.orders.schemas import OrderSchema
+from api.orders.schemas import (
+    AdminOrderDetailSchema,
+    AdminOrderQuerySchema,
+    AdminOrderSchema,
+    AdminOrderUpdateSchema,
+    OrderSchema,
+    SellerOrderLineSchema,
+)
 from core.auth import Blueprint
+from core.errors import ValidationFailed
 from core.pagination import paginate_query
-from models import db, utcnow
-from services import orders
-from services.payments import payment_provider
+from models import Role, db, utcnow
+from services import analytics, orders
 
-blp = Blueprint("orders", __name__, description="The customer's orders")
+blp = Blueprint("orders", __name__, description="Orders")
 
 
 @blp.route("/orders")
@@ -40,6 +49,81 @@ class OrderCancel(MethodView):
     @blp.response(200, OrderSchema)
     def post(self, order_id):
         """Cancel my order (while it is awaiting payment, or paid and not yet processing)"""
-        order = orders.cancel_order(current_user.id, order_id, payment_provider(), utcnow())
+        order = orders.cancel_order(current_user.id, order_id, utcnow())
         db.session.commit()
         return order
+
+
+class BadDate(ValidationFailed):
+    error_code = "bad_date"
+
+
+def _moment(name: str, text: str, end: bool) -> datetime:
+    """An ISO date (the start of that store day, or of the next one for an ``end``) or an
+    ISO datetime (naive means UTC; an ``end`` is inclusive) as a UTC instant."""
+    try:
+        if len(text) == 10:
+            start, after = analytics.day_bounds(date.fromisoformat(text))
+            return after if end else start
+        moment = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise BadDate(f"{name} is not a valid date or datetime.",
+                      errors={name: ["Not a valid ISO date or datetime."]}) from error
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment + timedelta(microseconds=1) if end else moment
+
+
+def _bounds(args) -> tuple:
+    """``created_from`` / ``created_to`` as UTC instants, the second exclusive."""
+    start = _moment("created_from", args["created_from"], False) \
+        if "created_from" in args else None
+    end = _moment("created_to", args["created_to"], True) if "created_to" in args else None
+    return start, end
+
+
+@blp.route("/admin/orders")
+class AdminOrders(MethodView):
+    @blp.auth_required(Role.ADMIN)
+    @blp.arguments(AdminOrderQuerySchema, location="query")
+    @blp.response(200, AdminOrderSchema(many=True))
+    @blp.paginate()
+    def get(self, args, pagination_parameters):
+        """List every order: by status, creation dates, number or email"""
+        start, end = _bounds(args)
+        return paginate_query(orders.admin_order_listing(args.get("status"), start, end,
+                                                         args.get("q")), pagination_parameters)
+
+
+@blp.route("/admin/orders/<id:order_id>")
+class AdminOrderById(MethodView):
+    @blp.auth_required(Role.ADMIN)
+    @blp.response(200, AdminOrderDetailSchema)
+    def get(self, order_id):
+        """One order with its customer, payment, refunds and timeline"""
+        return orders.get_order(order_id)
+
+    @blp.auth_required(Role.ADMIN)
+    @blp.arguments(AdminOrderUpdateSchema, required=False)
+    @blp.response(200, AdminOrderDetailSchema)
+    def patch(self, body, order_id):
+        """Move an order along its states (shipped emails the customer), set its tracking"""
+        order = orders.admin_update_order(order_id, body, utcnow())
+        db.session.commit()
+        return order
+
+
+@blp.route("/seller/orders")
+class SellerOrders(MethodView):
+    @blp.auth_required(Role.SELLER)
+    @blp.response(200, SellerOrderLineSchema(many=True))
+    @blp.paginate()
+    def get(self, pagination_parameters):
+        """The order lines of my products, newest first (other sellers' lines never show)"""
+        rows = paginate_query(orders.seller_order_lines(current_user.id),
+                              pagination_parameters, rows=True)
+        return [{"order_id": order.id, "number": order.number, "status": order.status,
+                 "created_at": order.created_at, "currency": order.currency,
+                 **{name: getattr(item, name) for name in (
+                     "product_id", "variant_id", "sku", "product_name", "variant_name",
+                     "unit_price", "quantity", "line_total")}}
+                for item, order in rows]

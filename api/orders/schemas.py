@@ -42,8 +42,90 @@ class OrderSchema(ma.Schema):
     total = fields.Integer()
     shipping_address = fields.Nested(OrderAddressSchema)
     payment_status = fields.String()
+    amount_refunded = fields.Integer()
+    paid_at = fields.DateTime(format="iso", allow_none=True)
     tracking_number = fields.String(allow_none=True)
     carrier = fields.String(allow_none=True)
     reservation_expires_at = fields.DateTime(format="iso", allow_none=True)
     timeline = fields.List(fields.Nested(TimelineEntrySchema))
     created_at = fields.DateTime(format="iso")
+
+
+class AdminOrderSchema(OrderSchema):
+    user_id = fields.Integer()
+    email = fields.String()
+    payment_provider = fields.String()
+    payment_intent_id = fields.String(allow_none=True)
+
+
+class CustomerRefSchema(ma.Schema):
+    id = fields.Integer()
+    email = fields.String()
+    full_name = fields.String()
+    is_active = fields.Boolean()
+
+
+class RefundSchema(ma.Schema):
+    id = fields.Integer()
+    order_id = fields.Integer()
+    amount = fields.Integer()
+    currency = fields.String()
+    reason = fields.String()
+    status = fields.String(metadata={"description": "pending, succeeded or failed"})
+    provider_refund_id = fields.String(allow_none=True)
+    failure_reason = fields.String(allow_none=True)
+    created_at = fields.DateTime(format="iso")
+
+
+class AdminOrderDetailSchema(AdminOrderSchema):
+    customer = fields.Nested(CustomerRefSchema)
+    refunds = fields.List(fields.Nested(RefundSchema))
+
+
+# An ISO date, or an ISO datetime (naive means UTC); the resource reads it.
+ISO_DATE_OR_DATETIME = (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+                        r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+                        r"(Z|[+-][0-9]{2}:[0-9]{2})?)?$")
+
+
+def date_or_datetime(description: str) -> fields.String:
+    return fields.String(validate=ma.validate.Regexp(ISO_DATE_OR_DATETIME),
+                         metadata={"description": description})
+
+
+class AdminOrderQuerySchema(ma.Schema):
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    status = fields.String(validate=ma.validate.OneOf(
+        ["pending_payment", "paid", "processing", "shipped", "delivered", "cancelled",
+         "refunded"]))
+    created_from = date_or_datetime("ISO date (a whole store day) or datetime, inclusive")
+    created_to = date_or_datetime("ISO date (a whole store day) or datetime, inclusive")
+    q = fields.String(validate=[ma.validate.Length(max=254), ma.validate.Regexp(r"^[^\x00]*$")],
+                      metadata={"description": "Order number or (part of) the email"})
+
+
+class AdminOrderUpdateSchema(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    status = fields.String(validate=ma.validate.OneOf(
+        ["processing", "shipped", "delivered", "cancelled", "paid", "refunded"]))
+    tracking_number = fields.String(allow_none=True, validate=[
+        ma.validate.Length(min=1, max=100), ma.validate.Regexp(r"^[^\x00]*$")])
+    carrier = fields.String(allow_none=True, validate=[
+        ma.validate.Length(min=1, max=50), ma.validate.Regexp(r"^[^\x00]*$")])
+    note = fields.String(validate=[ma.validate.Length(min=1, max=500),
+                                   ma.validate.Regexp(r"^[^\x00]*$")])
+
+
+class SellerOrderLineSchema(OrderItemSchema):
+    """An order line of the seller's own product, with the order it belongs to."""
+
+    order_id = fields.Integer()
+    number = fields.String()
+    status = fields.String()
+    created_at = fields.DateTime(format="iso")
+    product_id = fields.Integer(allow_none=True)
+    currency = fields.String()

@@ -1,3 +1,3 @@
-from api.payments.resources import blp
+from api.payments.resources import blp, fake_blp
 
-__all__ = ["blp"]
+__all__ = ["blp", "fake_blp"]

@@ -23,7 +23,7 @@ from core.auth import Blueprint, optional_user
 from core.http_cache import public_cache
 from core.pagination import paginate_query
 from models import db
-from services import products
+from services import inventory, products
 
 blp = Blueprint("products", __name__, description="Products, variants, stock and images")
 
@@ -171,3 +171,35 @@ class ImageById(MethodView):
         """Delete an image"""
         products.delete_product_image(current_user, image_id)
         db.session.commit()
+
+
+@blp.route("/admin/inventory/low-stock")
+class LowStock(MethodView):
+    @blp.auth_required("admin")
+    @blp.response(200, VariantSchema(many=True))
+    @blp.paginate()
+    def get(self, pagination_parameters):
+        """Variants at or under their low-stock threshold, the emptiest first"""
+        return paginate_query(inventory.low_stock_variants(), pagination_parameters)
+
+
+@blp.route("/seller/inventory")
+class SellerInventory(MethodView):
+    @blp.auth_required("seller")
+    @blp.response(200, VariantSchema(many=True))
+    @blp.paginate()
+    def get(self, pagination_parameters):
+        """My variants with their stock"""
+        return paginate_query(inventory.stock_for_seller(current_user.id),
+                              pagination_parameters)
+
+
+@blp.route("/seller/inventory/low-stock")
+class SellerLowStock(MethodView):
+    @blp.auth_required("seller")
+    @blp.response(200, VariantSchema(many=True))
+    @blp.paginate()
+    def get(self, pagination_parameters):
+        """My variants at or under their low-stock threshold"""
+        return paginate_query(inventory.low_stock_for_seller(current_user.id),
+                              pagination_parameters)

@@ -1,13 +1,16 @@
-"""The signed-in user's own account."""
+"""The signed-in user's own account, and the users of the store (admin)."""
 
 from __future__ import annotations
 
+import marshmallow as ma
 from flask.views import MethodView
 from flask_jwt_extended import current_user
+from marshmallow import fields
 
-from api.schemas import StrictSchema, UserSchema, text
+from api.schemas import StrictBoolean, StrictSchema, UserSchema, text
 from core.auth import Blueprint
-from models import db
+from core.pagination import paginate_query
+from models import Role, db
 from services import users
 
 blp = Blueprint("users", __name__, description="The signed-in user")
@@ -31,5 +34,48 @@ class Me(MethodView):
     def patch(self, body):
         """Update the signed-in user's profile"""
         user = users.update_profile(current_user, **body)
+        db.session.commit()
+        return user
+
+
+class AdminUserSchema(UserSchema):
+    is_active = fields.Boolean()
+
+
+class UserQuerySchema(ma.Schema):
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    q = fields.String(validate=[ma.validate.Length(max=200), ma.validate.Regexp(r"^[^\x00]*$")],
+                      metadata={"description": "Part of the email or the name"})
+    role = fields.String(validate=ma.validate.OneOf([r.value for r in Role]))
+    is_active = fields.Boolean()
+
+
+class AdminUserUpdateSchema(StrictSchema):
+    role = fields.String(validate=ma.validate.OneOf([r.value for r in Role]))
+    is_active = StrictBoolean()
+
+
+@blp.route("/admin/users")
+class AdminUsers(MethodView):
+    @blp.auth_required(Role.ADMIN)
+    @blp.arguments(UserQuerySchema, location="query")
+    @blp.response(200, AdminUserSchema(many=True))
+    @blp.paginate()
+    def get(self, args, pagination_parameters):
+        """List and search users"""
+        return paginate_query(users.user_listing(args.get("q"), args.get("role"),
+                                                 args.get("is_active")), pagination_parameters)
+
+
+@blp.route("/admin/users/<id:user_id>")
+class AdminUserById(MethodView):
+    @blp.auth_required(Role.ADMIN)
+    @blp.arguments(AdminUserUpdateSchema, required=False)
+    @blp.response(200, AdminUserSchema)
+    def patch(self, body, user_id):
+        """Change a user's role, or deactivate them (their tokens stop working at once)"""
+        user = users.admin_update_user(current_user, user_id, body)
         db.session.commit()
         return user

@@ -73,3 +73,17 @@ def test_nul_characters_are_refused_before_the_database(client, path, body):
     response = client.post(path, json=body)
     assert_contract_error(response, 422)
     assert "NUL" in str(response.json["errors"])
+
+
+def test_a_lost_database_is_a_json_503(client, monkeypatch):
+    import sqlalchemy as sa
+
+    from services import categories
+
+    def lost(*args, **kwargs):
+        raise sa.exc.OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(categories, "category_tree", lost)
+    answer = client.get("/api/v1/categories")
+    assert answer.status_code == 503 and answer.json["error_code"] == "database_unavailable"
+    assert answer.headers["Retry-After"] == "2"

@@ -44,3 +44,19 @@ def test_readyz_names_an_unreachable_database(app, tmp_path):
     response = broken.test_client().get("/readyz")
     assert response.status_code == 503
     assert set(response.json["errors"]) == {"database"}
+
+
+def test_metrics_for_the_private_network(client):
+    client.get("/healthz")
+    answer = client.get("/metrics")
+    assert answer.status_code == 200 and answer.mimetype == "text/plain"
+    text = answer.get_data(as_text=True)
+    assert 'stockroom_http_request_duration_seconds_count{method="GET",route="/healthz",' \
+           'status="200"}' in text
+    for name in ("stockroom_outbox_lag_seconds", "stockroom_outbox_undispatched_events",
+                 'stockroom_webhook_deliveries{status="dead"}',
+                 "stockroom_payment_events_unapplied", "stockroom_orders_awaiting_payment",
+                 "stockroom_reservations_expired_total"):
+        assert name in text, name
+    public = client.get("/metrics", environ_base={"REMOTE_ADDR": "8.8.8.8"})
+    assert public.status_code == 403 and public.is_json

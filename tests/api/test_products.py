@@ -221,7 +221,8 @@ def test_inventory_put_sets_stock_and_refuses_below_reserved(client, people, enq
     assert ok.status_code == 200
     assert (ok.json["on_hand"], ok.json["reserved"], ok.json["available"],
             ok.json["low_stock_threshold"]) == (6, 4, 2, 3)
-    assert _types(enqueued)[-1] == "inventory.changed"
+    # Available fell from 6 to 2, under the new threshold of 3: a low-stock alert too.
+    assert _types(enqueued)[-2:] == ["inventory.changed", "inventory.low_stock"]
     refused = client.put(url, json={"on_hand": 3}, headers=headers["seller"])
     assert refused.status_code == 409 and refused.json["error_code"] == "stock_below_reserved"
     db.session.refresh(variant)

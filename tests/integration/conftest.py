@@ -75,11 +75,12 @@ class Process:
         self.reader.join(timeout=5)
 
 
-def start_worker(environ: dict[str, str], name: str = "worker") -> Process:
+def start_worker(environ: dict[str, str], name: str = "worker",
+                 extra_args: tuple[str, ...] = ()) -> Process:
     env = {**os.environ, **environ, "EMAIL_BACKEND": "console", "PYTHONUNBUFFERED": "1"}
     worker = Process([str(BIN / "celery"), "-A", "celery_app", "worker", "-l", "info",
                       "-P", "solo", "-n", f"{name}-{RUN_ID}@%h", "--without-gossip",
-                      "--without-mingle", "--without-heartbeat"], env)
+                      "--without-mingle", "--without-heartbeat", *extra_args], env)
     worker.wait_for_line(" ready.")
     return worker
 
@@ -124,3 +125,44 @@ def private_redis(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def localstripe():
+    """localstripe (a stateful Stripe double) for the session, on 127.0.0.1 only, with its
+    state in memory; its base address."""
+    port = free_port()
+    process = Process([sys.executable, str(ROOT / "tests" / "localstripe_server.py"),
+                       str(port)], dict(os.environ, PYTHONUNBUFFERED="1"))
+    process.wait_for_line("localstripe listening", timeout=30)
+    yield f"http://127.0.0.1:{port}"
+    process.stop()
+
+
+class LiveServer:
+    """The test's app served over HTTP on 127.0.0.1 (threaded), for callers outside the
+    process: localstripe's webhooks, concurrent clients."""
+
+    def __init__(self, app):
+        from werkzeug.serving import make_server
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def live_server(app):
+    with LiveServer(app) as server:
+        yield server

@@ -148,7 +148,6 @@ def test_overlapping_expiry_sweeps_release_each_order_once(app):
 
     from models import OrderEvent, utcnow
     from services import orders
-    from services.payments import payment_provider
 
     variant_id = _variant(app, 100)
     customers = _customers(app, 30, [(variant_id, 2)], prefix="expiry")
@@ -162,11 +161,11 @@ def test_overlapping_expiry_sweeps_release_each_order_once(app):
     def sweep():
         with app.app_context():
             barrier.wait()
-            count = orders.expire_reservations(payment_provider(), later, limit=10)
+            count = orders.expire_reservations(later, limit=10)
             db.session.commit()
             while count:
                 expired.append(count)
-                count = orders.expire_reservations(payment_provider(), later, limit=10)
+                count = orders.expire_reservations(later, limit=10)
                 db.session.commit()
 
     threads = [threading.Thread(target=sweep) for _ in range(4)]
@@ -180,3 +179,54 @@ def test_overlapping_expiry_sweeps_release_each_order_once(app):
         cancellations = db.session.scalar(sa.select(sa.func.count(OrderEvent.id))
                                           .where(OrderEvent.status == "cancelled"))
         assert cancellations == 30
+
+
+def test_connections_killed_mid_checkout_leave_no_half_done_work(app, database_url):
+    """40 checkouts while another connection keeps terminating the app's database sessions:
+    every answer is 201 (the order is whole) or a JSON 503, and afterwards every reserved
+    unit belongs to an order awaiting payment: nothing is orphaned, nothing oversold."""
+    with app.app_context():
+        variant = VariantFactory(on_hand=1000)
+        db.session.commit()
+        variant_id = variant.id
+    headers = _customers(app, 40, [(variant_id, 2)], prefix="killed")
+    killer = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
+    stop = threading.Event()
+    killed = []
+
+    def kill_sessions():
+        # One working session at a time, a dozen in all: some checkouts are cut, most pass.
+        with killer.connect() as connection:
+            while not stop.is_set() and sum(killed) < 12:
+                killed.extend(connection.execute(sa.text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                    "AND state IN ('active', 'idle in transaction') LIMIT 1")).scalars())
+                stop.wait(0.02)
+
+    thread = threading.Thread(target=kill_sessions, daemon=True)
+    thread.start()
+    try:
+        responses = _together(app, [
+            (lambda client, h=h, n=n: client.post(
+                "/api/v1/checkout", json={"shipping_address": ADDRESS},
+                headers={**h, "Idempotency-Key": f"killed-{n}"}))
+            for n, h in enumerate(headers)])
+    finally:
+        stop.set()
+        thread.join()
+        killer.dispose()
+    assert all(not isinstance(r, Exception) for r in responses), responses
+    statuses = Counter(r.status_code for r in responses)
+    assert set(statuses) <= {201, 503}, statuses
+    assert all(r.is_json for r in responses)
+    assert killed, "the test never caught a session to terminate"
+    print(f"checkouts: {dict(statuses)}; sessions terminated: {sum(killed)}")
+    with app.app_context():
+        db.engine.dispose()
+        placed = db.session.scalars(sa.select(Order).where(Order.status == "pending_payment")
+                                    ).all()
+        reserved = db.session.get(Variant, variant_id).reserved
+        assert reserved == sum(item.quantity for order in placed for item in order.items)
+        assert len(placed) >= statuses[201]
+        assert all(order.items for order in placed)

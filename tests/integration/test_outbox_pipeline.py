@@ -140,3 +140,32 @@ def test_broker_outage_at_commit_then_relay_delivers_exactly_once(app, test_envi
         worker.stop()
         with outage_app.app_context():
             db.engine.dispose()
+
+
+def test_a_settled_payment_is_applied_and_mailed_by_the_worker(app, client, worker,
+                                                                 real_broker, auth_headers):
+    from models import Order, Variant
+    from tests.factories import UserFactory, VariantFactory, fill_cart
+
+    with app.app_context():
+        user = UserFactory()
+        variant = VariantFactory(on_hand=5)
+        fill_cart(user, {variant: 2})
+        db.session.commit()
+        headers, variant_id = auth_headers(user), variant.id
+    placed = client.post("/api/v1/checkout", headers={**headers, "Idempotency-Key": "w1"},
+                         json={"shipping_address": {"full_name": "A B", "line1": "1 Main St",
+                                                    "city": "Paris", "postal_code": "75001",
+                                                    "country": "FR"}}).json
+    settled = client.post(
+        f"/api/v1/payments/fake/{placed['payment']['payment_intent_id']}/settle",
+        json={"outcome": "succeeded"}, headers=headers)
+    assert settled.status_code == 202
+    worker.wait_for_line("Task tasks.payments.apply_payment_event_task[", "] succeeded")
+    worker.wait_for_line("Task tasks.emails.send_order_email_task[", "] succeeded")
+    with app.app_context():
+        order = db.session.get(Order, placed["order"]["id"])
+        assert (order.status, order.payment_status) == ("paid", "succeeded")
+        variant = db.session.get(Variant, variant_id)
+        assert (variant.on_hand, variant.reserved) == (3, 0)
+        assert _sent_emails() == [(order.email, "sent")]

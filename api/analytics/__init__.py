@@ -1,0 +1,3 @@
+from api.analytics.resources import blp
+
+__all__ = ["blp"]

@@ -1,0 +1,3 @@
+from api.reviews.resources import blp
+
+__all__ = ["blp"]

@@ -1,0 +1,3 @@
+from api.webhooks.resources import blp
+
+__all__ = ["blp"]

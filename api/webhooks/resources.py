@@ -1,0 +1,163 @@
+"""Outbound webhooks (admin): the delivery browser, redelivery, and subscribed endpoints."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from flask.views import MethodView
+from marshmallow import fields
+
+from api.schemas import StrictBoolean, StrictSchema, text
+from core.auth import Blueprint
+from core.pagination import paginate_query
+from models import DeliveryStatus, db, utcnow
+from services import webhooks
+
+blp = Blueprint("webhooks", __name__, description="Outbound webhooks (admin)")
+
+
+class AttemptSchema(ma.Schema):
+    at = fields.DateTime(format="iso")
+    status_code = fields.Integer(allow_none=True)
+    duration_ms = fields.Integer()
+    error = fields.String(allow_none=True)
+
+
+class DeliverySchema(ma.Schema):
+    id = fields.Integer()
+    webhook_id = fields.String(metadata={"description": "The same on every attempt"})
+    function = fields.String(allow_none=True)
+    endpoint_id = fields.Integer(allow_none=True)
+    event_type = fields.String()
+    status = fields.String(metadata={"description": "pending, succeeded, failed (still being "
+                                                    "retried) or dead"})
+    attempts = fields.List(fields.Nested(AttemptSchema))
+    next_attempt_at = fields.DateTime(format="iso", allow_none=True)
+    created_at = fields.DateTime(format="iso")
+
+
+class DeliveryQuerySchema(ma.Schema):
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    status = fields.String(validate=ma.validate.OneOf([s.value for s in DeliveryStatus]))
+    event_type = fields.String(validate=ma.validate.OneOf(sorted(webhooks.PUBLIC_EVENT_TYPES)))
+    function = fields.String(validate=ma.validate.OneOf(sorted(set(webhooks.FUNCTIONS.values()))))
+
+
+@blp.route("/admin/webhook-deliveries")
+class Deliveries(MethodView):
+    @blp.auth_required("admin")
+    @blp.arguments(DeliveryQuerySchema, location="query")
+    @blp.response(200, DeliverySchema(many=True))
+    @blp.paginate()
+    def get(self, args, pagination_parameters):
+        """List webhook deliveries, newest first, with every attempt"""
+        return paginate_query(webhooks.delivery_listing(**{
+            name: args.get(name) for name in ("status", "event_type", "function")}),
+            pagination_parameters)
+
+
+@blp.route("/admin/webhook-deliveries/<id:delivery_id>")
+class DeliveryById(MethodView):
+    @blp.auth_required("admin")
+    @blp.response(200, DeliverySchema)
+    def get(self, delivery_id):
+        """One webhook delivery with its attempts"""
+        return webhooks.get_delivery(delivery_id)
+
+
+@blp.route("/admin/webhook-deliveries/<id:delivery_id>/redeliver")
+class Redeliver(MethodView):
+    @blp.auth_required("admin")
+    @blp.response(200, DeliverySchema)
+    def post(self, delivery_id):
+        """Deliver a failed or dead delivery again now, with the same webhook-id"""
+        now = utcnow()
+        webhooks.redeliver(delivery_id, now)
+        db.session.commit()
+        webhooks.attempt_delivery(delivery_id, now)
+        return webhooks.get_delivery(delivery_id)
+
+
+def _event_types(**kwargs) -> fields.List:
+    return fields.List(
+        fields.String(validate=ma.validate.OneOf(sorted(webhooks.PUBLIC_EVENT_TYPES))),
+        validate=ma.validate.Length(min=1, max=len(webhooks.PUBLIC_EVENT_TYPES)), **kwargs)
+
+
+class EndpointSchema(ma.Schema):
+    id = fields.Integer()
+    url = fields.String()
+    event_types = fields.List(fields.String())
+    description = fields.String(allow_none=True)
+    active = fields.Boolean()
+    created_at = fields.DateTime(format="iso")
+
+
+class EndpointCreatedSchema(EndpointSchema):
+    secret = fields.String(metadata={"description": "The signing secret; shown once"})
+
+
+class EndpointCreateSchema(StrictSchema):
+    url = fields.String(required=True, validate=[
+        ma.validate.Length(max=2000),
+        ma.validate.Regexp(r"^https?://[A-Za-z0-9.:\[\]-]+(/[!-~]*)?$",
+                           error="Must be an http(s) URL.")])
+    event_types = _event_types(required=True)
+    description = text(200)
+    secret = fields.String(validate=ma.validate.Regexp(r"^whsec_[A-Za-z0-9+/=]{24,100}$"))
+    active = StrictBoolean(load_default=True)
+
+
+class EndpointUpdateSchema(EndpointCreateSchema):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+    event_types = _event_types()
+    active = StrictBoolean()
+
+
+@blp.route("/admin/webhook-endpoints")
+class Endpoints(MethodView):
+    @blp.auth_required("admin")
+    @blp.response(200, EndpointSchema(many=True))
+    @blp.paginate()
+    def get(self, pagination_parameters):
+        """List subscribed webhook endpoints"""
+        return paginate_query(webhooks.endpoint_listing(), pagination_parameters)
+
+    @blp.auth_required("admin")
+    @blp.arguments(EndpointCreateSchema)
+    @blp.response(201, EndpointCreatedSchema)
+    def post(self, body):
+        """Subscribe an endpoint to event types (https, public addresses only in production)"""
+        endpoint = webhooks.create_endpoint(
+            body["url"], body["event_types"], body.get("description"), body.get("secret"),
+            body["active"])
+        db.session.commit()
+        return endpoint
+
+
+@blp.route("/admin/webhook-endpoints/<id:endpoint_id>")
+class EndpointById(MethodView):
+    @blp.auth_required("admin")
+    @blp.response(200, EndpointSchema)
+    def get(self, endpoint_id):
+        """One subscribed webhook endpoint"""
+        return webhooks.get_endpoint(endpoint_id)
+
+    @blp.auth_required("admin")
+    @blp.arguments(EndpointUpdateSchema, required=False)
+    @blp.response(200, EndpointSchema)
+    def patch(self, body, endpoint_id):
+        """Change a webhook endpoint"""
+        endpoint = webhooks.update_endpoint(endpoint_id, body)
+        db.session.commit()
+        return endpoint
+
+    @blp.auth_required("admin")
+    @blp.response(204)
+    def delete(self, endpoint_id):
+        """Remove a webhook endpoint and its deliveries"""
+        webhooks.delete_endpoint(endpoint_id)
+        db.session.commit()

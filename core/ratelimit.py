@@ -1,0 +1,94 @@
+"""Per-client and per-account request limits (flask-limiter), on the endpoints that invite
+abuse: login, register, password reset and checkout.
+
+Counters live in Redis when ``REDIS_URL`` is set (shared by every gunicorn worker), in
+memory otherwise. ``RATELIMIT_ENABLED=false`` switches these limits off (load tests,
+acceptance runs); the per-account login throttle of ``services/auth.py`` stays on. A limit
+that is hit answers 429 with ``Retry-After``. Stripe's webhook has no limit: Stripe retries
+on its own schedule, and refusing it would only delay payments.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, request
+from flask_jwt_extended import get_jwt_identity, verify_jwt_in_request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+limiter = Limiter(key_func=get_remote_address, strategy="moving-window",
+                  headers_enabled=True)
+
+# Per client (address): generous for a household behind one NAT, tight for a script.
+LOGIN_PER_CLIENT = "20 per minute; 200 per hour"
+REGISTER_PER_CLIENT = "10 per minute; 100 per hour"
+RESET_PER_CLIENT = "5 per minute; 50 per hour"
+CHECKOUT_PER_CLIENT = "60 per minute"
+# Per account: one mailbox or one customer, from however many addresses.
+LOGIN_PER_ACCOUNT = "30 per hour"
+RESET_PER_ACCOUNT = "5 per hour"
+CHECKOUT_PER_ACCOUNT = "20 per minute"
+
+
+def init_app(app) -> None:
+    config = app.config
+    config.setdefault("RATELIMIT_STORAGE_URI", config["REDIS_URL"] or "memory://")
+    prefix = "stockroom-ratelimit" + (config["CELERY_BROKER_KEY_PREFIX"] or "")
+    config.setdefault("RATELIMIT_KEY_PREFIX", prefix)
+    if config["RATELIMIT_STORAGE_URI"].startswith(("redis", "rediss")):
+        # The storage's own prefix too: its reset clears every key under it, and must not
+        # reach another deployment's (or test run's) limits on a shared Redis.
+        config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"key_prefix": prefix})
+    # A limiter whose Redis is away lets requests through rather than failing them.
+    config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+    # flask-limiter's own switch lives on its one, shared instance, and a disabled init
+    # installs nothing; each app's setting is kept as STOCKROOM_RATELIMITS and honoured per
+    # request instead (``_switched_off``), and the limiter itself is always installed.
+    config["STOCKROOM_RATELIMITS"] = config["RATELIMIT_ENABLED"]
+    config["RATELIMIT_ENABLED"] = True
+    limiter.init_app(app)
+
+
+def _switched_off() -> bool:
+    return not current_app.config["STOCKROOM_RATELIMITS"]
+
+
+def account_email() -> str:
+    """The account a login or reset names (its email, lower-cased), else the client."""
+    body = request.get_json(silent=True)
+    email = body.get("email") if isinstance(body, dict) else None
+    if isinstance(email, str) and 0 < len(email) <= 254:
+        return "account:" + email.strip().lower()
+    return "client:" + get_remote_address()
+
+
+def account_user() -> str:
+    """The signed-in customer (from a valid token), else the client."""
+    try:
+        verify_jwt_in_request(optional=True)
+        identity = get_jwt_identity()
+    except Exception:  # a bad token is the view's to refuse (401), not the limiter's
+        identity = None
+    return f"user:{identity}" if identity else "client:" + get_remote_address()
+
+
+def _limit(value: str, **kwargs):
+    return limiter.limit(value, exempt_when=_switched_off, **kwargs)
+
+
+def login_limits() -> list:
+    return [_limit(LOGIN_PER_CLIENT),
+            _limit(LOGIN_PER_ACCOUNT, key_func=account_email, scope="login-account")]
+
+
+def register_limits() -> list:
+    return [_limit(REGISTER_PER_CLIENT)]
+
+
+def reset_limits() -> list:
+    return [_limit(RESET_PER_CLIENT),
+            _limit(RESET_PER_ACCOUNT, key_func=account_email, scope="reset-account")]
+
+
+def checkout_limits() -> list:
+    return [_limit(CHECKOUT_PER_CLIENT),
+            _limit(CHECKOUT_PER_ACCOUNT, key_func=account_user, scope="checkout-account")]

@@ -1,0 +1,118 @@
+"""Sales figures by store day (``STORE_TIMEZONE``): the daily rollup beat keeps."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask import current_app
+
+from core.errors import ValidationFailed
+from models import DailySales, Order, OrderItem, Refund, RefundStatus, db
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The UTC instants a store day starts and ends (its length changes with DST)."""
+    zone = ZoneInfo(current_app.config["STORE_TIMEZONE"])
+    start = datetime.combine(day, time(), zone)
+    end = datetime.combine(day + timedelta(days=1), time(), zone)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def day_figures(day: date) -> dict[str, int]:
+    """Orders whose payment succeeded on ``day``, their totals and units, and the refunds
+    that succeeded on ``day`` (whenever their order was paid)."""
+    start, end = day_bounds(day)
+    paid = sa.and_(Order.paid_at >= start, Order.paid_at < end)
+    orders, gross = db.session.execute(
+        sa.select(sa.func.count(Order.id), sa.func.coalesce(sa.func.sum(Order.total), 0))
+        .where(paid)).one()
+    units = db.session.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(OrderItem.quantity), 0))
+        .join(Order, Order.id == OrderItem.order_id).where(paid))
+    refunds = db.session.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(Refund.amount), 0))
+        .where(Refund.status == RefundStatus.SUCCEEDED, Refund.updated_at >= start,
+               Refund.updated_at < end))
+    return {"orders": int(orders), "gross": int(gross), "units": int(units),
+            "refunds": int(refunds)}
+
+
+def rollup_day(day: date, now: datetime) -> DailySales:
+    """Compute ``day`` again and store it (idempotent: a rerun overwrites)."""
+    figures = day_figures(day)
+    row = db.session.get(DailySales, day)
+    if row is None:
+        row = DailySales(day=day, computed_at=now, **figures)
+        db.session.add(row)
+    else:
+        for name, value in figures.items():
+            setattr(row, name, value)
+        row.computed_at = now
+    db.session.flush()
+    return row
+
+
+def store_today(now: datetime) -> date:
+    return now.astimezone(ZoneInfo(current_app.config["STORE_TIMEZONE"])).date()
+
+
+class BadRange(ValidationFailed):
+    error_code = "bad_date_range"
+
+
+MAX_RANGE_DAYS = 366
+
+
+def summary(first: date, last: date, now: datetime, top: int = 10) -> dict:
+    """The contract's summary for store days ``first`` to ``last`` (inclusive).
+
+    Past days come from the daily rollup (a day missing from it is computed and stored);
+    today, and any later day, is computed live. ``orders``: orders whose payment succeeded
+    in the range; ``revenue``: their totals minus the refunds that succeeded in the range
+    (a refund counts on the day it is made, as in the books); ``average_order_value``:
+    their totals over ``orders``, in cents, rounded half up; ``units``: units in them.
+    """
+    if last < first:
+        raise BadRange("`to` is before `from`.", errors={"to": ["Must not be before from."]})
+    if (last - first).days >= MAX_RANGE_DAYS:
+        raise BadRange(f"At most {MAX_RANGE_DAYS} days at once.",
+                       errors={"to": [f"At most {MAX_RANGE_DAYS} days after from."]})
+    today = store_today(now)
+    stored = {row.day: row for row in db.session.scalars(
+        sa.select(DailySales).where(DailySales.day >= first, DailySales.day <= last))}
+    by_day, totals = [], {"orders": 0, "gross": 0, "refunds": 0, "units": 0}
+    day = first
+    while day <= last:
+        if day < today:
+            row = stored.get(day) or rollup_day(day, now)
+            figures = {"orders": row.orders, "gross": row.gross, "refunds": row.refunds,
+                       "units": row.units}
+        else:
+            figures = day_figures(day)
+        for name in totals:
+            totals[name] += figures[name]
+        by_day.append({"date": day.isoformat(), "revenue": figures["gross"] - figures["refunds"],
+                       "orders": figures["orders"]})
+        day += timedelta(days=1)
+    start, _ = day_bounds(first)
+    _, end = day_bounds(last)
+    paid = sa.and_(Order.paid_at >= start, Order.paid_at < end)
+    top_products = [
+        {"product_id": product_id, "name": name, "units": int(units), "revenue": int(revenue)}
+        for product_id, name, units, revenue in db.session.execute(
+            sa.select(OrderItem.product_id, sa.func.max(OrderItem.product_name),
+                      sa.func.sum(OrderItem.quantity), sa.func.sum(OrderItem.line_total))
+            .join(Order, Order.id == OrderItem.order_id).where(paid)
+            .group_by(OrderItem.product_id)
+            .order_by(sa.func.sum(OrderItem.line_total).desc(), OrderItem.product_id)
+            .limit(top))]
+    orders = totals["orders"]
+    return {
+        "from": first.isoformat(), "to": last.isoformat(),
+        "timezone": current_app.config["STORE_TIMEZONE"], "currency": "usd",
+        "revenue": totals["gross"] - totals["refunds"], "orders": orders,
+        "average_order_value": (totals["gross"] * 2 + orders) // (2 * orders) if orders else 0,
+        "units": totals["units"], "top_products": top_products, "revenue_by_day": by_day,
+    }

@@ -1,0 +1,488 @@
+"""Outbound webhooks: the Supabase Edge Functions and admin-subscribed endpoints.
+
+Deliveries are written with their event, in the transaction that caused it (``record_event``
+calls ``create_deliveries``), so an event that commits cannot lose its deliveries. A worker
+then sends each one signed with Standard Webhooks, recording every attempt. Failures are
+retried on the Standard Webhooks schedule with jitter (a longer ``Retry-After`` wins, up to
+24 h); the wait sits in ``next_attempt_at`` and beat's sweep sends what is due, so no retry
+depends on a broker countdown outliving the broker's visibility timeout. A 410, or the whole
+schedule failing, makes a delivery ``dead``: kept, and redeliverable with its webhook-id.
+
+Deliveries that share an ordering key (the target and the event's aggregate) go out in
+event order: one waits while an earlier one is still open.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import random
+import secrets
+import socket
+import threading
+import time
+from base64 import b64encode
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+import requests
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy.orm import joinedload, selectinload
+from standardwebhooks.webhooks import Webhook
+
+from core.errors import Conflict, NotFound, ValidationFailed
+from models import (
+    DeliveryStatus,
+    OutboxEvent,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    db,
+)
+
+log = logging.getLogger(__name__)
+
+# Which Supabase function receives each event type (the contract's table).
+FUNCTIONS: dict[str, str] = {
+    "order.status_changed": "order_status_update",
+    "cart.item_added": "cart_activity_log",
+    "cart.item_updated": "cart_activity_log",
+    "cart.item_removed": "cart_activity_log",
+    "product.updated": "product_sync",
+    "product.deleted": "product_sync",
+    "inventory.changed": "product_sync",
+    "user.notification": "notify_user",
+}
+PUBLIC_EVENT_TYPES = frozenset(FUNCTIONS)
+
+# The Standard Webhooks schedule: the waits after the 1st, 2nd, ... failed attempt.
+RETRY_SCHEDULE = (timedelta(seconds=5), timedelta(minutes=5), timedelta(minutes=30),
+                  timedelta(hours=2), timedelta(hours=5), timedelta(hours=10),
+                  timedelta(hours=14), timedelta(hours=20), timedelta(hours=24))
+MAX_ATTEMPTS = 1 + len(RETRY_SCHEDULE)
+MAX_RETRY_AFTER = timedelta(hours=24)
+JITTER = 0.1
+CONNECT_TIMEOUT_S = 5
+READ_TIMEOUT_S = 15
+USER_AGENT = "Stockroom-Webhooks/1"
+OPEN = (DeliveryStatus.PENDING.value, DeliveryStatus.FAILED.value)
+# Where endpoints on this machine (http, loopback) are allowed: a developer's and the tests'.
+LOCAL_ENVS = frozenset({"development", "test"})
+
+
+class DeliveryNotFound(NotFound):
+    error_code = "webhook_delivery_not_found"
+
+
+class EndpointNotFound(NotFound):
+    error_code = "webhook_endpoint_not_found"
+
+
+class NotRedeliverable(Conflict):
+    error_code = "webhook_delivery_not_redeliverable"
+
+
+class UnsafeEndpointUrl(ValidationFailed):
+    error_code = "unsafe_webhook_url"
+
+
+# Creating deliveries -------------------------------------------------------------------------
+
+def create_deliveries(event: OutboxEvent) -> int:
+    """Write the event's deliveries in the current transaction: its Supabase function (when
+    ``SUPABASE_FUNCTIONS_URL`` is set) and every active endpoint subscribed to its type.
+    Returns how many."""
+    if event.type not in PUBLIC_EVENT_TYPES:
+        return 0
+    aggregate = f"{event.aggregate_type}:{event.aggregate_id}"
+    rows = []
+    if current_app.config["SUPABASE_FUNCTIONS_URL"]:
+        function = FUNCTIONS[event.type]
+        rows.append({"function": function, "endpoint_id": None,
+                     "ordering_key": f"fn:{function}|{aggregate}"})
+    for endpoint_id, event_types in _active_endpoints():
+        if event.type in event_types:
+            rows.append({"function": None, "endpoint_id": endpoint_id,
+                         "ordering_key": f"ep:{endpoint_id}|{aggregate}"})
+    if rows:
+        db.session.execute(sa.insert(WebhookDelivery), [
+            {**row, "event_id": event.id, "event_type": event.type,
+             "status": DeliveryStatus.PENDING.value, "attempt_count": 0,
+             "next_attempt_at": event.created_at, "created_at": event.created_at,
+             "updated_at": event.created_at} for row in rows])
+    return len(rows)
+
+
+ENDPOINTS_KEY = "stockroom.webhook_endpoints"
+
+
+def _active_endpoints() -> list[tuple[int, list[str]]]:
+    """The active subscriptions, read once per session (a request or a task): a checkout
+    records an event per line, and each would otherwise query them again."""
+    cached = db.session.info.get(ENDPOINTS_KEY)
+    if cached is None:
+        cached = db.session.info[ENDPOINTS_KEY] = [tuple(row) for row in db.session.execute(
+            sa.select(WebhookEndpoint.id, WebhookEndpoint.event_types)
+            .where(WebhookEndpoint.active.is_(True)))]
+    return cached
+
+
+def _endpoints_changed() -> None:
+    db.session.info.pop(ENDPOINTS_KEY, None)
+
+
+# Sending ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Target:
+    url: str
+    secret: str
+    bearer: str | None
+
+
+@dataclass(frozen=True)
+class AttemptOutcome:
+    # "succeeded", "failed", "dead", or why nothing was sent: "not_due", "waiting",
+    # "not_configured".
+    result: str
+    retry_in: timedelta | None = None
+
+
+def _target(delivery: WebhookDelivery) -> Target | None:
+    config = current_app.config
+    if delivery.function is not None:
+        base, secret = config["SUPABASE_FUNCTIONS_URL"], config["SUPABASE_WEBHOOK_SECRET"]
+        if not base or not secret:
+            return None
+        return Target(f"{base.rstrip('/')}/{delivery.function}", secret,
+                      config["SUPABASE_SERVICE_ROLE_KEY"])
+    endpoint = db.session.get(WebhookEndpoint, delivery.endpoint_id)
+    if endpoint is None:
+        return None
+    return Target(endpoint.url, endpoint.secret, None)
+
+
+def event_body(event: OutboxEvent) -> str:
+    return json.dumps({"type": event.type, "timestamp": event.created_at.isoformat(),
+                       "data": event.data}, separators=(",", ":"), default=str)
+
+
+def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
+    """Try to send one delivery now, if it is due, not held by another worker and not
+    waiting behind an earlier one of its ordering key. Commits (the claim before the
+    request, the outcome after it); the HTTP request runs outside any transaction."""
+    claimed = db.session.execute(
+        sa.update(WebhookDelivery)
+        .where(WebhookDelivery.id == delivery_id, WebhookDelivery.status.in_(OPEN),
+               sa.or_(WebhookDelivery.next_attempt_at.is_(None),
+                      WebhookDelivery.next_attempt_at <= now),
+               sa.or_(WebhookDelivery.locked_until.is_(None),
+                      WebhookDelivery.locked_until < now))
+        .values(locked_until=now + timedelta(
+            seconds=current_app.config["WEBHOOK_LEASE_SECONDS"]))
+        .returning(WebhookDelivery.id)
+        .execution_options(synchronize_session=False)).scalar()
+    if claimed is None:
+        db.session.commit()
+        return AttemptOutcome("not_due")
+    delivery = db.session.scalar(
+        sa.select(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
+        .options(joinedload(WebhookDelivery.event))
+        .execution_options(populate_existing=True))
+    earlier_open = db.session.scalar(
+        sa.select(WebhookDelivery.id)
+        .where(WebhookDelivery.ordering_key == delivery.ordering_key,
+               WebhookDelivery.event_id < delivery.event_id,
+               WebhookDelivery.status.in_(OPEN)).limit(1))
+    target = _target(delivery)
+    if earlier_open is not None or target is None:
+        delivery.locked_until = None
+        db.session.commit()
+        return AttemptOutcome("waiting" if earlier_open is not None else "not_configured")
+    message_id, body = delivery.webhook_id, event_body(delivery.event)
+    db.session.commit()
+
+    status_code, error, retry_after, started = None, None, None, time.monotonic()
+    # Each attempt is signed afresh with its own time: receivers refuse stale timestamps.
+    sent_at = now
+    try:
+        _check_address(target.url)
+        headers = {"content-type": "application/json", "user-agent": USER_AGENT,
+                   "webhook-id": message_id,
+                   "webhook-timestamp": str(int(sent_at.timestamp())),
+                   "webhook-signature": Webhook(target.secret).sign(message_id, sent_at, body)}
+        if target.bearer:
+            headers["authorization"] = f"Bearer {target.bearer}"
+        response = _http().post(target.url, data=body.encode(), headers=headers,
+                                timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+                                allow_redirects=False)
+        status_code = response.status_code
+        retry_after = _retry_after(response.headers.get("retry-after"), now)
+        response.close()
+    except requests.Timeout as exc:
+        error = f"timed out: {exc.__class__.__name__}"
+    except Exception as exc:
+        error = f"{exc.__class__.__name__}: {exc}"[:500]
+    duration_ms = int((time.monotonic() - started) * 1000)
+    return _record_attempt(delivery_id, now, status_code, error, duration_ms, retry_after)
+
+
+_local = threading.local()
+
+
+def _http() -> requests.Session:
+    """A session per thread: connections to a receiver are kept alive between deliveries.
+    It ignores the environment's proxies and netrc: deliveries go where they say."""
+    session = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = requests.Session()
+        session.trust_env = False
+    return session
+
+
+def _record_attempt(delivery_id: int, now: datetime, status_code: int | None,
+                    error: str | None, duration_ms: int,
+                    retry_after: timedelta | None) -> AttemptOutcome:
+    """Record the attempt and the delivery's new state: a few plain statements (this runs
+    once per delivery, on the hot path of the pipeline)."""
+    db.session.execute(sa.insert(WebhookAttempt).values(
+        delivery_id=delivery_id, at=now, status_code=status_code, error=error,
+        duration_ms=duration_ms))
+    attempts, event_type = db.session.execute(
+        sa.update(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
+        .values(attempt_count=WebhookDelivery.attempt_count + 1, locked_until=None,
+                updated_at=now)
+        .returning(WebhookDelivery.attempt_count, WebhookDelivery.event_type)
+        .execution_options(synchronize_session=False)).one()
+    retry_in, next_attempt_at = None, None
+    if status_code is not None and 200 <= status_code < 300:
+        status = DeliveryStatus.SUCCEEDED
+    elif status_code == 410 or attempts >= MAX_ATTEMPTS:
+        status = DeliveryStatus.DEAD
+    else:
+        status = DeliveryStatus.FAILED
+        retry_in = retry_wait(attempts, retry_after)
+        next_attempt_at = now + retry_in
+    db.session.execute(
+        sa.update(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
+        .values(status=status.value, next_attempt_at=next_attempt_at)
+        .execution_options(synchronize_session=False))
+    db.session.commit()
+    if status == DeliveryStatus.DEAD:
+        log.warning("webhook delivery %s (%s) is dead after %d attempts", delivery_id,
+                    event_type, attempts)
+    return AttemptOutcome(status.value, retry_in)
+
+
+def retry_wait(failed_attempts: int, retry_after: timedelta | None = None) -> timedelta:
+    """The wait after ``failed_attempts`` failures: the schedule's step, jittered by up to
+    10 % either way, or the receiver's ``Retry-After`` when that is longer (at most 24 h)."""
+    step = RETRY_SCHEDULE[min(failed_attempts, len(RETRY_SCHEDULE)) - 1]
+    wait = step * random.uniform(1 - JITTER, 1 + JITTER)  # noqa: S311 (jitter, not a secret)
+    if retry_after is not None and retry_after > wait:
+        wait = min(retry_after, MAX_RETRY_AFTER)
+    return wait
+
+
+def _retry_after(value: str | None, now: datetime) -> timedelta | None:
+    """``Retry-After`` in seconds or as an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return timedelta(seconds=int(value))
+    try:
+        return max(parsedate_to_datetime(value) - now, timedelta(0))
+    except (TypeError, ValueError):
+        return None
+
+
+def next_in_line(delivery_id: int) -> int | None:
+    """The open delivery that waits behind ``delivery_id`` (same ordering key), if any."""
+    delivery = db.session.get(WebhookDelivery, delivery_id)
+    if delivery is None:
+        return None
+    return db.session.scalar(
+        sa.select(WebhookDelivery.id)
+        .where(WebhookDelivery.ordering_key == delivery.ordering_key,
+               WebhookDelivery.event_id > delivery.event_id,
+               WebhookDelivery.status.in_(OPEN))
+        .order_by(WebhookDelivery.event_id).limit(1))
+
+
+def due_deliveries(now: datetime, limit: int = 500,
+                   grace: timedelta = timedelta(seconds=30)) -> list[int]:
+    """Open deliveries that are due, not held by a live worker and not waiting behind an
+    earlier open one of their key, oldest first: beat's sweep sends them (the retries, and
+    any whose first send was missed). A delivery never tried is left to its event's own
+    task for ``grace`` (unless a worker claimed it and died: its lease is over). Leaving the
+    waiting ones out keeps a receiver that is down for days from costing a task per queued
+    event at every sweep."""
+    earlier = sa.orm.aliased(WebhookDelivery)
+    blocked = (sa.select(earlier.id)
+               .where(earlier.ordering_key == WebhookDelivery.ordering_key,
+                      earlier.event_id < WebhookDelivery.event_id,
+                      earlier.status.in_(OPEN))
+               .exists())
+    query = (sa.select(WebhookDelivery.id)
+             .where(WebhookDelivery.status.in_(OPEN),
+                    sa.or_(WebhookDelivery.status == DeliveryStatus.FAILED.value,
+                           WebhookDelivery.locked_until.is_not(None),
+                           WebhookDelivery.created_at < now - grace),
+                    sa.or_(WebhookDelivery.next_attempt_at.is_(None),
+                           WebhookDelivery.next_attempt_at <= now),
+                    sa.or_(WebhookDelivery.locked_until.is_(None),
+                           WebhookDelivery.locked_until < now),
+                    ~blocked)
+             .order_by(WebhookDelivery.id).limit(limit))
+    return list(db.session.scalars(query))
+
+
+# Redelivery ------------------------------------------------------------------------------------
+
+def redeliver(delivery_id: int, now: datetime) -> WebhookDelivery:
+    """Make a failed or dead delivery due now (it keeps its webhook-id); 409 otherwise.
+    A dead delivery gets one more attempt; if that fails, it is dead again."""
+    delivery = db.session.scalar(
+        sa.select(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
+        .with_for_update().execution_options(populate_existing=True))
+    if delivery is None:
+        raise DeliveryNotFound("Webhook delivery not found.")
+    if delivery.status not in (DeliveryStatus.FAILED, DeliveryStatus.DEAD):
+        raise NotRedeliverable(f"A {delivery.status} delivery cannot be redelivered.")
+    if delivery.status == DeliveryStatus.DEAD:
+        delivery.attempt_count = min(delivery.attempt_count, MAX_ATTEMPTS - 1)
+    delivery.status = DeliveryStatus.FAILED
+    delivery.next_attempt_at = now
+    delivery.locked_until = None
+    db.session.flush()
+    return delivery
+
+
+def redeliver_matching(now: datetime, *, statuses=("dead",), function: str | None = None,
+                       event_type: str | None = None, since: datetime | None = None,
+                       until: datetime | None = None) -> list[int]:
+    """Make every delivery matching the filters due now; returns their ids."""
+    query = sa.select(WebhookDelivery.id).where(WebhookDelivery.status.in_(statuses))
+    if function:
+        query = query.where(WebhookDelivery.function == function)
+    if event_type:
+        query = query.where(WebhookDelivery.event_type == event_type)
+    if since:
+        query = query.where(WebhookDelivery.created_at >= since)
+    if until:
+        query = query.where(WebhookDelivery.created_at <= until)
+    ids = list(db.session.scalars(query.order_by(WebhookDelivery.id)))
+    for delivery_id in ids:
+        redeliver(delivery_id, now)
+    return ids
+
+
+def delivery_listing(status: str | None, event_type: str | None,
+                     function: str | None) -> sa.Select:
+    query = (sa.select(WebhookDelivery).order_by(WebhookDelivery.id.desc())
+             .options(selectinload(WebhookDelivery.event),
+                      selectinload(WebhookDelivery.attempts)))
+    if status:
+        query = query.where(WebhookDelivery.status == status)
+    if event_type:
+        query = query.where(WebhookDelivery.event_type == event_type)
+    if function:
+        query = query.where(WebhookDelivery.function == function)
+    return query
+
+
+def get_delivery(delivery_id: int) -> WebhookDelivery:
+    delivery = db.session.get(WebhookDelivery, delivery_id)
+    if delivery is None:
+        raise DeliveryNotFound("Webhook delivery not found.")
+    return delivery
+
+
+# Endpoints -------------------------------------------------------------------------------------
+
+def new_secret() -> str:
+    return "whsec_" + b64encode(secrets.token_bytes(24)).decode()
+
+
+def _check_address(url: str) -> None:
+    """Outside development, refuse URLs that are not https or that resolve to a private,
+    loopback, link-local or otherwise internal address (checked again at each delivery,
+    so that a DNS change cannot turn an endpoint inward)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (reading it validates it)
+    except ValueError as error:
+        raise UnsafeEndpointUrl("Not a valid URL.", errors={"url": ["Not a valid URL."]}) \
+            from error
+    if not parts.hostname:
+        raise UnsafeEndpointUrl("The URL has no host.", errors={"url": ["Has no host."]})
+    if current_app.config["APP_ENV"] in LOCAL_ENVS:
+        return
+    if parts.scheme != "https" or not parts.hostname:
+        raise UnsafeEndpointUrl("Webhook URLs must be https.", errors={"url": ["Must be https."]})
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError) as error:
+        raise UnsafeEndpointUrl(f"{parts.hostname} does not resolve.",
+                                errors={"url": ["Does not resolve."]}) from error
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global or address.is_multicast:
+            raise UnsafeEndpointUrl(f"{parts.hostname} resolves to an internal address.",
+                                    errors={"url": ["Resolves to an internal address."]})
+
+
+def _check_event_types(event_types: list[str]) -> None:
+    unknown = sorted(set(event_types) - PUBLIC_EVENT_TYPES)
+    if unknown or not event_types:
+        raise ValidationFailed("Unknown event types.", errors={"event_types": [
+            f"Choose among {', '.join(sorted(PUBLIC_EVENT_TYPES))}."]})
+
+
+def create_endpoint(url: str, event_types: list[str], description: str | None,
+                    secret: str | None, active: bool) -> WebhookEndpoint:
+    _check_address(url)
+    _check_event_types(event_types)
+    endpoint = WebhookEndpoint(url=url, event_types=sorted(set(event_types)),
+                               description=description, secret=secret or new_secret(),
+                               active=active)
+    db.session.add(endpoint)
+    db.session.flush()
+    _endpoints_changed()
+    return endpoint
+
+
+def endpoint_listing() -> sa.Select:
+    return sa.select(WebhookEndpoint).order_by(WebhookEndpoint.id)
+
+
+def get_endpoint(endpoint_id: int) -> WebhookEndpoint:
+    endpoint = db.session.get(WebhookEndpoint, endpoint_id)
+    if endpoint is None:
+        raise EndpointNotFound("Webhook endpoint not found.")
+    return endpoint
+
+
+def update_endpoint(endpoint_id: int, changes: dict) -> WebhookEndpoint:
+    endpoint = get_endpoint(endpoint_id)
+    if "url" in changes:
+        _check_address(changes["url"])
+    if "event_types" in changes:
+        _check_event_types(changes["event_types"])
+        changes["event_types"] = sorted(set(changes["event_types"]))
+    for name, value in changes.items():
+        setattr(endpoint, name, value)
+    db.session.flush()
+    _endpoints_changed()
+    return endpoint
+
+
+def delete_endpoint(endpoint_id: int) -> None:
+    db.session.delete(get_endpoint(endpoint_id))
+    db.session.flush()
+    _endpoints_changed()

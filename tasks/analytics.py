@@ -1,0 +1,22 @@
+"""The daily sales rollup."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from celery import shared_task
+
+from models import db, utcnow
+from services import analytics
+
+
+@shared_task(name="tasks.analytics.rollup_sales_task")
+def rollup_sales_task() -> list[str]:
+    """Recompute yesterday (late refunds and payments settle into it) and today so far."""
+    now = utcnow()
+    today = analytics.store_today(now)
+    days = [today - timedelta(days=1), today]
+    for day in days:
+        analytics.rollup_day(day, now)
+    db.session.commit()
+    return [day.isoformat() for day in days]

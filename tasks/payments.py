@@ -1,0 +1,70 @@
+"""Payment tasks, on the ``payments`` queue: applying provider events, submitting refunds,
+cancelling payments, and the reconciliation beat runs.
+
+Each takes an outbox event id (or nothing), reloads what it needs, and checks whether its
+work is done before doing it: safe to run twice (``acks_late``). A provider that is away
+raises ``ProviderUnavailable``, retried with backoff.
+"""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from models import OutboxEvent, db, utcnow
+from services import payments
+from services.payment_providers import ProviderUnavailable, payment_provider
+
+RETRY = {"autoretry_for": (ProviderUnavailable,), "retry_backoff": 5,
+         "retry_backoff_max": 600, "retry_jitter": True, "max_retries": 10}
+
+
+def _event_data(event_id: int) -> dict | None:
+    event = db.session.get(OutboxEvent, event_id)
+    return event.data if event is not None else None
+
+
+@shared_task(name="tasks.payments.apply_payment_event_task", **RETRY)
+def apply_payment_event_task(event_id: int) -> str:
+    """Apply a stored provider event (Stripe's or the fake's) to its order."""
+    data = _event_data(event_id)
+    if data is None:
+        return "no such event"
+    outcome = payments.apply_payment_event(data["payment_event_id"], payment_provider(),
+                                           utcnow())
+    db.session.commit()
+    return outcome
+
+
+@shared_task(name="tasks.payments.submit_refund_task", **RETRY)
+def submit_refund_task(event_id: int) -> str:
+    """Send a recorded refund to the provider, then read the payment back."""
+    data = _event_data(event_id)
+    if data is None:
+        return "no such event"
+    provider, now = payment_provider(), utcnow()
+    intent_id = payments.submit_refund(data["refund_id"], provider, now)
+    db.session.commit()
+    if intent_id is None:
+        return "nothing to submit"
+    changes = payments.sync_payment(intent_id, provider, now)
+    db.session.commit()
+    return ",".join(changes) or "submitted"
+
+
+@shared_task(name="tasks.payments.cancel_payment_task", **RETRY)
+def cancel_payment_task(event_id: int) -> str:
+    """Cancel a cancelled order's payment at the provider."""
+    data = _event_data(event_id)
+    if data is None:
+        return "no such event"
+    changes = payments.cancel_payment(data["order_id"], payment_provider(), utcnow())
+    db.session.commit()
+    return ",".join(changes) or "cancelled"
+
+
+@shared_task(name="tasks.payments.reconcile_payments_task")
+def reconcile_payments_task() -> dict[str, int]:
+    """Repair orders whose payment events were missed (beat, every 15 minutes)."""
+    repaired = payments.reconcile(payment_provider(), utcnow())
+    db.session.commit()
+    return repaired

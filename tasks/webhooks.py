@@ -1,0 +1,58 @@
+"""Webhook delivery tasks, on the ``webhooks`` queue: an event's deliveries, one delivery
+(a retry, or the next in line), and beat's sweep of what is due."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+from celery import shared_task
+
+from models import WebhookDelivery, db, utcnow
+from services import webhooks
+
+# Retries this soon ride on a broker countdown (well inside any visibility timeout); later
+# ones wait in the database for beat's sweep.
+COUNTDOWN_LIMIT = timedelta(seconds=60)
+
+
+@shared_task(name="tasks.webhooks.deliver_event_task")
+def deliver_event_task(event_id: int) -> list[str]:
+    """Send every open delivery of an outbox event."""
+    ids = list(db.session.scalars(
+        sa.select(WebhookDelivery.id)
+        .where(WebhookDelivery.event_id == event_id,
+               WebhookDelivery.status.in_(webhooks.OPEN))
+        .order_by(WebhookDelivery.id)))
+    db.session.commit()
+    return [_deliver(delivery_id) for delivery_id in ids]
+
+
+@shared_task(name="tasks.webhooks.deliver_webhook_task")
+def deliver_webhook_task(delivery_id: int) -> str:
+    """Send one delivery, if it is due and not waiting behind an earlier one."""
+    return _deliver(delivery_id)
+
+
+@shared_task(name="tasks.webhooks.retry_webhook_deliveries_task")
+def retry_webhook_deliveries_task() -> int:
+    """Send what is due: retries whose wait is over, and deliveries whose send was missed."""
+    due = webhooks.due_deliveries(utcnow())
+    db.session.commit()
+    for delivery_id in due:
+        deliver_webhook_task.delay(delivery_id)
+    return len(due)
+
+
+def _deliver(delivery_id: int) -> str:
+    outcome = webhooks.attempt_delivery(delivery_id, utcnow())
+    if outcome.result in ("succeeded", "dead"):
+        # The next delivery of the same order (or cart, or product) was waiting for this one.
+        following = webhooks.next_in_line(delivery_id)
+        db.session.commit()
+        if following is not None:
+            deliver_webhook_task.delay(following)
+    elif outcome.result == "failed" and outcome.retry_in <= COUNTDOWN_LIMIT:
+        deliver_webhook_task.apply_async(
+            (delivery_id,), countdown=outcome.retry_in.total_seconds())
+    return outcome.result

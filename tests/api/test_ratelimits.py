@@ -1,0 +1,67 @@
+"""Per-client and per-account request limits (switched off for the rest of the suite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import ratelimit
+from tests.factories import UserFactory, VariantFactory, fill_cart
+
+
+@pytest.fixture
+def limits_on(app, monkeypatch):
+    monkeypatch.setitem(app.config, "STOCKROOM_RATELIMITS", True)
+    ratelimit.limiter.reset()
+    yield
+    ratelimit.limiter.reset()
+
+
+def login(client, email, ip="198.51.100.7"):
+    return client.post("/api/v1/auth/login", json={"email": email, "password": "wrong-password"},
+                       environ_base={"REMOTE_ADDR": ip})
+
+
+def test_login_is_limited_per_client_with_retry_after(client, limits_on):
+    answers = [login(client, f"user{n}@example.com").status_code for n in range(21)]
+    assert answers[:20] == [401] * 20 and answers[20] == 429
+    limited = login(client, "someone@example.com")
+    assert limited.status_code == 429 and limited.is_json
+    assert int(limited.headers["Retry-After"]) > 0
+    # Another client is not affected.
+    assert login(client, "someone@example.com", ip="198.51.100.8").status_code == 401
+
+
+def test_password_reset_is_limited_per_account_across_clients(client, limits_on):
+    statuses = [client.post("/api/v1/auth/password-reset", json={"email": "Ada@Example.com"},
+                            environ_base={"REMOTE_ADDR": f"198.51.100.{n}"}).status_code
+                for n in range(6)]
+    assert statuses == [202] * 5 + [429]
+    other = client.post("/api/v1/auth/password-reset", json={"email": "bob@example.com"},
+                        environ_base={"REMOTE_ADDR": "198.51.100.50"})
+    assert other.status_code == 202
+
+
+def test_checkout_is_limited_per_account(client, auth_headers, limits_on):
+    assert ratelimit.CHECKOUT_PER_ACCOUNT == "20 per minute"
+    user = UserFactory()
+    headers = auth_headers(user)
+    statuses = []
+    for n in range(21):
+        fill_cart(user, {VariantFactory(): 1})
+        statuses.append(client.post(
+            "/api/v1/checkout", headers={**headers, "Idempotency-Key": f"k{n}"},
+            json={"shipping_address": {"full_name": "A", "line1": "1 St", "city": "X",
+                                       "postal_code": "1", "country": "FR"}},
+            environ_base={"REMOTE_ADDR": f"198.51.100.{n}"}).status_code)
+    assert statuses[:20] == [201] * 20 and statuses[20] == 429
+
+
+def test_the_switch_turns_the_limits_off(client):
+    # (Distinct accounts: the per-account login throttle stays on whatever the switch.)
+    assert {login(client, f"x{n}@example.com").status_code for n in range(25)} == {401}
+
+
+def test_stripes_webhook_is_never_limited(client, limits_on):
+    answers = {client.post("/api/v1/webhooks/stripe", data=b"{}",
+                           content_type="application/json").status_code for _ in range(40)}
+    assert answers == {400}
