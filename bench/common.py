@@ -45,8 +45,12 @@ def bench_database(name: str):
 
 
 def app_environment(database_url: str, instance: Path) -> dict[str, str]:
+    """The app's environment: the benchmark's database, and the local Redis for the cache and
+    the token blocklist (``BENCH_REDIS_URL``), under a key prefix of this run's own."""
     return {**os.environ, "DATABASE_URL": database_url, "INSTANCE_PATH": str(instance),
             "RATELIMIT_ENABLED": "false", "EMAIL_BACKEND": "console",
+            "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
+            "CELERY_BROKER_KEY_PREFIX": f"stockroom-bench-{os.getpid()}:",
             "PYTHONUNBUFFERED": "1"}
 
 
@@ -128,16 +132,30 @@ def wrk(url: str, seconds: int = 10, warmup_seconds: int = 2,
     }
 
 
-def print_table(rows: list[tuple[str, dict, str, dict]]) -> None:
-    header = (f"{'measure':<34} {'req/s':>9} {'p95 ms':>8} {'errors':>6} | "
-              f"{'baseline':<22} {'req/s':>9} {'p95 ms':>8} | {'ratio':>6}")
+def print_table(rows: list[tuple], name: str | None = None) -> None:
+    """One line per measure: its figures, its baseline's from the same run, the ratio and,
+    when a row names one, its target ``(least ratio, most p95 ms or None)``. With
+    ``BENCH_RESULTS`` set, the rows are also appended there as JSON lines for ``report.py``."""
+    header = (f"{'measure':<36} {'req/s':>9} {'p95 ms':>8} {'errors':>6} | "
+              f"{'baseline':<24} {'req/s':>9} {'p95 ms':>8} | {'ratio':>6} | target")
     print(header)
     print("-" * len(header))
-    for name, figures, baseline_name, baseline in rows:
+    for measure, figures, baseline_name, baseline, *target in rows:
         ratio = figures["rps"] / baseline["rps"] if baseline["rps"] else float("nan")
-        print(f"{name:<34} {figures['rps']:>9.0f} {figures['p95_ms']:>8.1f} "
-              f"{figures['errors']:>6} | {baseline_name:<22} {baseline['rps']:>9.0f} "
-              f"{baseline['p95_ms']:>8.1f} | {ratio:>6.2f}")
+        aim = target[0] if target else None
+        aim_text = ""
+        if aim is not None:
+            aim_text = f">= {aim[0]:.2f}" + (f", p95 < {aim[1]} ms" if aim[1] else "")
+        print(f"{measure:<36} {figures['rps']:>9.0f} {figures['p95_ms']:>8.1f} "
+              f"{figures['errors']:>6} | {baseline_name:<24} {baseline['rps']:>9.0f} "
+              f"{baseline['p95_ms']:>8.1f} | {ratio:>6.2f} | {aim_text}")
+        if os.environ.get("BENCH_RESULTS"):
+            with open(os.environ["BENCH_RESULTS"], "a") as out:
+                out.write(json.dumps({
+                    "benchmark": name, "measure": measure, "figures": figures,
+                    "baseline_name": baseline_name, "baseline": baseline, "ratio": ratio,
+                    "target_ratio": aim[0] if aim else None,
+                    "target_p95_ms": aim[1] if aim else None}) + "\n")
 
 
 def scratch_instance() -> Path:

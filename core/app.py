@@ -18,9 +18,11 @@ from core import auth, cli, extensions, logs, metrics, ratelimit
 from core.celery import celery_init_app
 from core.config import PROJECT_ROOT, load_config, validate_config
 from core.errors import register_error_handlers
+from core.redis_client import make_redis
 from core.routing import register_converters
 from models.base import include_in_migrations
 from services import outbox, transactions
+from services.catalog_cache import make_catalog_cache
 from services.email_backends import make_email_backend
 from services.payment_providers import make_payment_provider
 from services.storage import LocalStorage
@@ -94,7 +96,11 @@ def register_extensions(app: Flask) -> None:
                                    app.config["SQLALCHEMY_ENGINE_OPTIONS"]))
     app.extensions["stockroom.email_backend"] = make_email_backend(app.config)
     app.extensions["stockroom.payments"] = make_payment_provider(app.config)
-    app.extensions["stockroom.blocklist"] = make_blocklist(app.config["REDIS_URL"])
+    redis_client = make_redis(app.config["REDIS_URL"])
+    app.extensions["stockroom.blocklist"] = make_blocklist(redis_client)
+    app.extensions["stockroom.catalog_cache"] = make_catalog_cache(
+        redis_client, "stockroom:catalog" + (app.config["CELERY_BROKER_KEY_PREFIX"] or ""),
+        app.config["CATALOG_CACHE_SECONDS"])
     app.extensions["stockroom.storage"] = LocalStorage(Path(app.config["MEDIA_ROOT"]),
                                                        app.config["MEDIA_URL"])
     outbox.install_session_hooks()

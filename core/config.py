@@ -90,6 +90,10 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "CELERY_BROKER_URL": broker_url,
         "REDIS_URL": env.get("REDIS_URL") or None,
+        # How long an anonymous catalog answer may stay in the Redis cache (0: not cached).
+        # Changes drop it at once; this bounds staleness only when Redis missed a change.
+        "CATALOG_CACHE_SECONDS": _int(env.get("CATALOG_CACHE_SECONDS"), 60,
+                                      "CATALOG_CACHE_SECONDS"),
         "PAYMENT_PROVIDER": env.get("PAYMENT_PROVIDER", "fake"),
         "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY") or None,
         "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET") or None,

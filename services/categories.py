@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from core.errors import Conflict, NotFound, ValidationFailed
 from models import Category, Product, db
+from services.catalog_cache import catalog_changed
 from services.slugs import slugify, unique_slug
 
 
@@ -73,6 +74,7 @@ def create_category(name: str, parent_id: int | None = None, slug: str | None = 
                         slug=_free_slug(slug or slugify(name), None))
     db.session.add(category)
     db.session.flush()
+    catalog_changed()
     return category
 
 
@@ -96,6 +98,7 @@ def update_category(category_id: int, fields: dict) -> Category:
             raise ValidationFailed(errors={"slug": ["Already in use."]})
         category.slug = fields["slug"]
     db.session.flush()
+    catalog_changed()
     return category
 
 
@@ -108,3 +111,4 @@ def delete_category(category_id: int) -> None:
         raise CategoryInUse("The category has products.")
     db.session.delete(category)
     db.session.flush()
+    catalog_changed()

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from core import logs
 from models import OutboxEvent, db, utcnow
-from services import webhooks
+from services import catalog_cache, webhooks
 
 # Marking is one short UPDATE; a few connections serve a whole process.
 MARKING_POOL = {"pool_size": 2, "max_overflow": 3, "pool_timeout": 30}
@@ -72,6 +72,8 @@ def record_event(event_type: str, aggregate_type: str, aggregate_id: int | str,
     # Its webhook deliveries commit with it, or not at all.
     webhooks.create_deliveries(event)
     db.session.info.setdefault(PENDING_KEY, []).append((event.id, event.type))
+    if event_type in catalog_cache.CATALOG_EVENTS:
+        catalog_cache.catalog_changed()
     return event
 
 
@@ -155,6 +157,9 @@ def undispatched_lag_seconds(now: datetime) -> float:
 
 
 def _after_commit(session: Session) -> None:
+    # SQLAlchemy also calls this when a SAVEPOINT is released; the transaction goes on.
+    if session.in_nested_transaction():
+        return
     events = session.info.pop(PENDING_KEY, None)
     if events:
         dispatch(events, current_outbox(), utcnow())

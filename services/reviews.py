@@ -19,6 +19,7 @@ from models import (
     WishlistItem,
     db,
 )
+from services.catalog_cache import catalog_changed
 from services.products import ProductNotFound, can_manage
 
 
@@ -86,6 +87,8 @@ def add_review(user: User, product_id: int, rating: int, title: str, body: str,
     locked.rating_average = (total / locked.rating_count).quantize(Decimal("0.01"),
                                                                    rounding=ROUND_HALF_UP)
     db.session.flush()
+    # The product's rating is part of the catalog's answers.
+    catalog_changed()
     return review
 
 

@@ -45,18 +45,5 @@ class RedisBlocklist:
         return bool(self.client.exists(self.KEY_PREFIX + jti))
 
 
-# Every authenticated request asks the blocklist, so a burst of requests needs a burst of
-# connections: a blocking pool makes the excess wait for one instead of failing.
-REDIS_POOL_MAX_CONNECTIONS = 50
-REDIS_POOL_WAIT_S = 5
-REDIS_SOCKET_TIMEOUT_S = 2
-
-
-def make_blocklist(redis_url: str | None) -> TokenBlocklist:
-    if redis_url:
-        pool = redis.BlockingConnectionPool.from_url(
-            redis_url, max_connections=REDIS_POOL_MAX_CONNECTIONS, timeout=REDIS_POOL_WAIT_S,
-            socket_timeout=REDIS_SOCKET_TIMEOUT_S,
-            socket_connect_timeout=REDIS_SOCKET_TIMEOUT_S)
-        return RedisBlocklist(redis.Redis(connection_pool=pool))
-    return DatabaseBlocklist()
+def make_blocklist(client: redis.Redis | None) -> TokenBlocklist:
+    return RedisBlocklist(client) if client is not None else DatabaseBlocklist()

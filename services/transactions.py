@@ -38,6 +38,10 @@ def _run(callbacks) -> None:
 
 
 def _after_commit(session: Session) -> None:
+    # SQLAlchemy also calls this when a SAVEPOINT is released; the transaction goes on, and
+    # may still roll back.
+    if session.in_nested_transaction():
+        return
     session.info.pop(ON_ROLLBACK, None)
     _run(session.info.pop(ON_COMMIT, None))
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import scoped_session, sessionmaker
 
 from core.app import create_app
 from models import db
+from services.catalog_cache import MemoryCatalogCache
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or None
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL") or None
@@ -121,6 +122,10 @@ def test_environ(database_url, tmp_path_factory) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def app(test_environ):
     app = create_app({"TESTING": True, **FAST_ARGON2}, environ=test_environ)
+    if "REDIS_URL" not in test_environ:
+        # Without Redis the suite still runs with a catalog cache, in memory, so that every
+        # test that reads the catalog after changing it checks the invalidation too.
+        app.extensions["stockroom.catalog_cache"] = MemoryCatalogCache()
     with app.app_context():
         from flask_migrate import upgrade
 
@@ -158,6 +163,8 @@ def _db(request, app, enqueued):
     # proxies follow it: give every test the suite's own app back.
     app.extensions["celery"].set_default()
     app.extensions["celery"].set_current()
+    # Each test's catalog starts uncached: its rows are rolled back, its entries are not.
+    app.extensions["stockroom.catalog_cache"].invalidate()
     if request.node.get_closest_marker("committed"):
         yield from _committed_db(app)
     else:

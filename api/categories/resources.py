@@ -8,7 +8,7 @@ from marshmallow import fields
 
 from api.schemas import Id, StrictSchema, text
 from core.auth import Blueprint
-from core.http_cache import public_cache
+from core.http_cache import catalog_cached, public_cache
 from models import db
 from services import categories
 from services.slugs import SLUG_PATTERN
@@ -41,6 +41,7 @@ class CategoryUpdateSchema(CategoryCreateSchema):
 @blp.route("/categories")
 class Categories(MethodView):
     @public_cache
+    @catalog_cached()
     @blp.etag
     @blp.response(200, CategoryTreeSchema(many=True))
     def get(self):

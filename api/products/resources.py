@@ -20,12 +20,14 @@ from api.products.schemas import (
     VariantUpdateSchema,
 )
 from core.auth import Blueprint, optional_user
-from core.http_cache import public_cache
+from core.http_cache import catalog_cached, public_cache
 from core.pagination import paginate_query
 from models import db
 from services import inventory, products
 
 blp = Blueprint("products", __name__, description="Products, variants, stock and images")
+
+LISTING_ARGS = (*ProductQueryArgsSchema().fields, "page", "page_size")
 
 
 def _listing_item(row) -> dict:
@@ -39,6 +41,7 @@ def _listing_item(row) -> dict:
 @blp.route("/products")
 class Products(MethodView):
     @public_cache
+    @catalog_cached(LISTING_ARGS)
     @blp.etag
     @blp.arguments(ProductQueryArgsSchema, location="query")
     @blp.response(200, ProductListItemSchema(many=True))
@@ -62,6 +65,7 @@ class Products(MethodView):
 @blp.route("/products/<slug:slug>")
 class ProductBySlug(MethodView):
     @public_cache
+    @catalog_cached()
     @blp.etag
     @blp.response(200, ProductSchema)
     def get(self, slug):

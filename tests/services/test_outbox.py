@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from models import OutboxEvent, db, utcnow
-from services import outbox
+from services import outbox, transactions
 from tests.factories import UserFactory
 
 
@@ -33,6 +33,27 @@ def test_rolled_back_event_dispatches_nothing(app, enqueued):
     db.session.commit()  # a later commit must not pick up the rolled-back event
     assert enqueued == []
     assert db.session.get(OutboxEvent, event_id) is None
+
+
+def test_a_released_savepoint_is_not_the_commit(app, enqueued):
+    """SQLAlchemy calls after_commit when a SAVEPOINT is released too: nothing may leave
+    then, since the transaction around it can still roll back."""
+    ran = []
+    event = outbox.record_event("test.happened", "thing", 7, {})
+    transactions.on_commit(lambda: ran.append("committed"))
+    with db.session.begin_nested():
+        outbox.record_event("test.inner", "thing", 7, {})
+    assert enqueued == [] and ran == []
+    db.session.rollback()
+    db.session.commit()
+    assert enqueued == [] and ran == []
+    event = outbox.record_event("test.happened", "thing", 8, {})
+    transactions.on_commit(lambda: ran.append("committed"))
+    with db.session.begin_nested():
+        inner = outbox.record_event("test.inner", "thing", 8, {})
+    db.session.commit()
+    assert enqueued == [(event.id, "test.happened"), (inner.id, "test.inner")]
+    assert ran == ["committed"]
 
 
 def test_a_failed_request_dispatches_nothing(client, enqueued):
