@@ -17,6 +17,7 @@ import api
 from core import auth, cli, extensions, logs, metrics, ratelimit
 from core.celery import celery_init_app
 from core.config import PROJECT_ROOT, load_config, validate_config
+from core.error_reporting import init_error_reporting
 from core.errors import register_error_handlers
 from core.redis_client import make_redis
 from core.routing import register_converters
@@ -44,6 +45,7 @@ def create_app(overrides: Mapping | None = None, environ: Mapping | None = None)
     validate_config(app.config)
     logs.configure(app.config["LOG_FORMAT"])
     logs.install_celery_signals(app.config["LOG_FORMAT"])
+    init_error_reporting(app.config)
 
     register_extensions(app)
     register_docs_assets(app)

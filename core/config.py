@@ -47,6 +47,18 @@ def _int(value: str | None, default: int, name: str) -> int:
         raise ConfigError(f"{name} must be an integer, got {value!r}") from exc
 
 
+def _fraction(value: str | None, default: float, name: str) -> float:
+    if value is None or value == "":
+        return default
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number from 0 to 1, got {value!r}") from exc
+    if not 0 <= number <= 1:
+        raise ConfigError(f"{name} must be a number from 0 to 1, got {value!r}")
+    return number
+
+
 def _list(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").split(",") if item.strip()]
 
@@ -83,6 +95,11 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
     config = {
         "APP_ENV": app_env,
         # One JSON object per log line in production; plain text on a developer's machine.
+        # Errors (unhandled exceptions in requests and tasks) go to Sentry when this is set.
+        "SENTRY_DSN": env.get("SENTRY_DSN") or None,
+        # The share of requests and tasks traced for Sentry's performance view (0: none).
+        "SENTRY_TRACES_SAMPLE_RATE": _fraction(env.get("SENTRY_TRACES_SAMPLE_RATE"), 0.0,
+                                               "SENTRY_TRACES_SAMPLE_RATE"),
         "LOG_FORMAT": env.get("LOG_FORMAT") or ("json" if app_env == "production" else "text"),
         "INSTANCE_PATH": str(instance_dir),
         "SECRET_KEY": env.get("SECRET_KEY") or DEV_SECRET_KEY,

@@ -52,6 +52,8 @@ def test_beat_and_flower(compose):
     flower = compose["services"]["flower"]["command"]
     assert flower[:4] == ["celery", "-A", "celery_app", "flower"]
     assert any(arg.startswith("--basic-auth=") for arg in flower)
+    # Flower serves /metrics without its password: its port stays on the host's loopback.
+    assert compose["services"]["flower"]["ports"] == ["127.0.0.1:5555:5555"]
 
 
 @pytest.mark.parametrize("service", APP_SERVICES)
