@@ -26,9 +26,7 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 bench: $(STAMP)
-	$(PY) bench/catalog.py
-	$(PY) bench/checkout.py
-	$(PY) bench/pipeline.py
+	$(PY) bench/report.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

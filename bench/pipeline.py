@@ -27,7 +27,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import BIN, ROOT, app_environment, bench_database, flask_cli, scratch_instance
+from common import (
+    BIN,
+    ROOT,
+    app_environment,
+    bench_database,
+    flask_cli,
+    print_table,
+    scratch_instance,
+)
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "2000"))
 WORKER_PROCESSES = 2
@@ -157,11 +165,12 @@ def main() -> None:
                 p50 = latencies[len(latencies) // 2]
             finally:
                 worker.stop()
-            print(f"{'measure':<44} {'per s':>8} | {'baseline':<30} {'per s':>8} | ratio")
-            print("-" * 104)
-            print(f"{'events delivered end to end':<44} {pipeline_rate:>8.0f} | "
-                  f"{'no-op Celery task, same broker':<30} {noop_rate:>8.0f} | "
-                  f"{pipeline_rate / noop_rate:.2f}")
+            print_table([
+                ("events delivered end to end", {"rps": pipeline_rate, "p95_ms": p95,
+                                                 "errors": EVENTS - len(arrivals.first)},
+                 "no-op Celery task", {"rps": noop_rate, "p95_ms": float("nan")},
+                 (0.5, None)),
+            ], name="pipeline")
             print(f"events committed and published by one producer thread in {produced:.1f} s "
                   f"({EVENTS / produced:.0f}/s)")
             print(f"commit -> first delivery attempt: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
