@@ -1,5 +1,5 @@
 """Sentry, when ``SENTRY_DSN`` is set: unhandled exceptions in requests (the 500s) and in
-Celery tasks, with the request id and the release, and without personal data.
+Celery tasks, tagged with the request id, and without personal data.
 
 A commerce backend's requests carry passwords, addresses and card-adjacent data, so no
 request body is ever sent, and neither are headers that identify or authorize a caller
