@@ -1,4 +1,4 @@
-"""Small helpers shared by tests: free ports and local HTTP receivers."""
+"""Small helpers shared by tests: free ports, local HTTP receivers, and apps of their own."""
 
 from __future__ import annotations
 
@@ -6,6 +6,16 @@ import json
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+def another_app(app, overrides: dict | None = None, **environ: str):
+    """A new app on the suite's database and instance folder, for tests that add routes or
+    change settings: the shared ``app`` stays as it is. ``environ`` adds variables."""
+    from core.app import create_app
+
+    return create_app({"TESTING": True, **(overrides or {})}, environ={
+        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
+        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"], **environ})
 
 
 def free_port() -> int:

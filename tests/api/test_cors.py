@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-from core.app import create_app
+from tests.helpers import another_app
 
 
 def test_cors_allows_configured_origins_only(app):
-    configured = create_app({"TESTING": True}, environ={
-        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-        "CORS_ORIGINS": "https://shop.example.com"})
+    configured = another_app(app, CORS_ORIGINS="https://shop.example.com")
     client = configured.test_client()
     allowed = client.options("/api/v1/auth/login", headers={
         "Origin": "https://shop.example.com", "Access-Control-Request-Method": "POST"})

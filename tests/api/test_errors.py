@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from flask import Blueprint
 
+from tests.helpers import another_app
+
 
 def assert_contract_error(response, status):
     assert response.status_code == status
@@ -33,11 +35,7 @@ def test_body_over_max_json_bytes_is_json_413(client, app):
 
 def test_unhandled_exception_is_json_500(app):
     # A dedicated app, so that the broken route does not leak into the shared one.
-    from core.app import create_app
-
-    broken = create_app({"TESTING": False, "PROPAGATE_EXCEPTIONS": False},
-                        environ={"INSTANCE_PATH": app.config["INSTANCE_PATH"],
-                                 "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"]})
+    broken = another_app(app, {"TESTING": False, "PROPAGATE_EXCEPTIONS": False})
     blueprint = Blueprint("boom", __name__)
 
     @blueprint.get("/boom")

@@ -3,6 +3,8 @@ set its own), with a no-content policy on JSON."""
 
 from __future__ import annotations
 
+from tests.helpers import another_app
+
 SECURITY = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
             "Referrer-Policy": "no-referrer", "Cross-Origin-Opener-Policy": "same-origin"}
 
@@ -29,11 +31,7 @@ def test_a_page_gets_the_security_headers_but_not_the_json_policy(client):
 def test_a_view_that_sets_its_own_header_keeps_it(app):
     from flask import Blueprint, jsonify
 
-    from core.app import create_app
-
-    other = create_app({"TESTING": True}, environ={
-        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"]})
+    other = another_app(app)
     blueprint = Blueprint("framed", __name__)
 
     @blueprint.get("/framed")

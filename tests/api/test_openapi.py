@@ -13,6 +13,7 @@ from schemathesis.specs.openapi.checks import (
 
 from models import db
 from tests.factories import UserFactory
+from tests.helpers import another_app
 
 
 @pytest.fixture
@@ -117,13 +118,9 @@ def test_api_conforms_as_admin(case, auth_headers):
 def test_the_openapi_document_builds_without_warnings(app):
     import warnings
 
-    from core.app import create_app
-
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        create_app({"TESTING": True}, environ={
-            "INSTANCE_PATH": app.config["INSTANCE_PATH"],
-            "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"]})
+        another_app(app)
 
 
 STATEFUL = settings(max_examples=50, stateful_step_count=10, deadline=None,

@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 from flask.views import MethodView
 
-from core.app import create_app
 from core.auth import Blueprint
 from tests.factories import UserFactory
+from tests.helpers import another_app
 
 
 @pytest.fixture(scope="module")
 def guarded_client(app):
     # Routes for this test only, on an app of their own.
-    guarded = create_app({"TESTING": True}, environ={
-        "INSTANCE_PATH": app.config["INSTANCE_PATH"],
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"]})
+    guarded = another_app(app)
     blueprint = Blueprint("roles_test", __name__)
 
     @blueprint.route("/admin-only")
