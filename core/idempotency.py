@@ -2,11 +2,15 @@
 
 An edge concern, like the commit itself: it lives beside the resources, not in services.
 
-The key is claimed in a short transaction of its own before the work starts, so a second
-request with the key, arriving while the first still runs, sees the claim and gets 409 at
-once. The answer is stored with the work, in the work's transaction; a later request with
-the key and the same body gets it back. A request that failed gives its key back, so the
-client can retry with it. A claim whose request died is taken over after ``LEASE``.
+The key is claimed in the work's own transaction, by one insert that does nothing if the
+key is already there. A second request with the key, arriving while the first still runs,
+waits on that insert until the first request's transaction ends (the unique index on
+PostgreSQL, the write lock on SQLite), then sees the claim: the stored answer to replay, or
+409 while the first request is still in a later phase. The answer is stored with the work,
+in the work's transaction; a later request with the key and the same body gets it back. A
+request that fails gives its key back: a failure in the first transaction rolls the claim
+back with the work, and a later failure releases it. A claim whose request died is taken
+over after ``LEASE``.
 
 Work in two phases (an order committed, then a payment started at the provider) records a
 checkpoint: the first phase's record, committed with it. If a later phase fails, the key is
@@ -25,7 +29,7 @@ import sqlalchemy as sa
 from flask import Response, jsonify
 
 from core.errors import Conflict, DomainError, ValidationFailed
-from models import IdempotencyKey, db
+from models import IdempotencyKey, db, insert_ignoring_conflict
 
 LEASE = timedelta(minutes=2)
 RETENTION = timedelta(hours=48)
@@ -68,24 +72,24 @@ def check_key(key: str | None) -> str:
 
 
 def claim(user_id: int, key: str, body_hash: str, now: datetime) -> Claim:
-    """Claim ``key`` for this request, and commit the claim. Returns the stored answer to
-    replay if the key already has one; raises ``KeyReused`` (422) for another body and
-    ``KeyInFlight`` (409) while another request holds it."""
+    """Claim ``key`` for this request in the current transaction, which the work joins.
+    Returns the stored answer to replay if the key already has one; raises ``KeyReused``
+    (422) for another body and ``KeyInFlight`` (409) while another request holds it."""
     check_key(key)
+    key_id = db.session.execute(
+        insert_ignoring_conflict(IdempotencyKey, ["user_id", "key"])
+        .values(user_id=user_id, key=key, request_hash=body_hash, locked_at=now,
+                created_at=now)
+        .returning(IdempotencyKey.id)).scalar()
+    if key_id is not None:
+        return Claim(key_id=key_id)
     existing = db.session.scalar(
         sa.select(IdempotencyKey).where(IdempotencyKey.user_id == user_id,
-                                        IdempotencyKey.key == key).with_for_update())
+                                        IdempotencyKey.key == key)
+        .with_for_update().execution_options(populate_existing=True))
     if existing is None:
-        row = IdempotencyKey(user_id=user_id, key=key, request_hash=body_hash, locked_at=now,
-                             created_at=now)
-        db.session.add(row)
-        try:
-            db.session.commit()
-        except sa.exc.IntegrityError:
-            # Another request inserted the key between our look and our insert.
-            db.session.rollback()
-            return claim(user_id, key, body_hash, now)
-        return Claim(key_id=row.id)
+        # The key was given back between our insert and our look: claim it afresh.
+        return claim(user_id, key, body_hash, now)
     if existing.request_hash != body_hash:
         db.session.rollback()
         raise KeyReused("This Idempotency-Key was used with another request.")
@@ -96,10 +100,10 @@ def claim(user_id: int, key: str, body_hash: str, now: datetime) -> Claim:
     if existing.locked_at is not None and now - existing.locked_at < LEASE:
         db.session.rollback()
         raise KeyInFlight("A request with this Idempotency-Key is still in progress.")
+    # An abandoned hold, or a request that failed after its checkpoint: take it over. The
+    # row stays locked until the work's first commit, so only one retry resumes.
     existing.locked_at = now
-    key_id, resource_id = existing.id, existing.resource_id
-    db.session.commit()
-    return Claim(key_id=key_id, resource_id=resource_id)
+    return Claim(key_id=existing.id, resource_id=existing.resource_id)
 
 
 def store_answer(key_id: int, status: int, body: dict) -> None:
@@ -116,7 +120,8 @@ def checkpoint(claim: Claim, resource_id: int) -> None:
 
 def release(key_id: int) -> None:
     """Give the key back after a failed request (in a transaction of its own): forget it,
-    or, past a checkpoint, unlock it so that a retry resumes."""
+    or, past a checkpoint, unlock it so that a retry resumes. A claim that never committed
+    went with the rollback, and these statements find nothing."""
     db.session.rollback()
     unanswered = sa.and_(IdempotencyKey.id == key_id, IdempotencyKey.response_status.is_(None))
     db.session.execute(sa.delete(IdempotencyKey).where(

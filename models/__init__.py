@@ -3,7 +3,7 @@
 from models.address import Address
 from models.audit import AuditLog
 from models.auth import LoginFailure, PasswordResetToken, RefreshToken, RevokedToken
-from models.base import db, utcnow
+from models.base import db, insert_ignoring_conflict, utcnow
 from models.cart import MAX_LINE_QUANTITY, Cart, CartItem
 from models.category import Category
 from models.discount import Discount, DiscountKind, DiscountRedemption
@@ -60,5 +60,6 @@ __all__ = [
     "WebhookEndpoint",
     "WishlistItem",
     "db",
+    "insert_ignoring_conflict",
     "utcnow",
 ]

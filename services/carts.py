@@ -59,22 +59,28 @@ class CartView:
         return self.cart.id if self.cart is not None else None
 
 
-def _load(cart_id: int) -> Cart:
+def _loaded(*where) -> Cart | None:
+    """The cart matching ``where`` with its lines, their variants and products (the product's
+    category is not needed here, so not joined)."""
     return db.session.scalar(
-        sa.select(Cart).where(Cart.id == cart_id)
+        sa.select(Cart).where(*where)
         .options(selectinload(Cart.items).joinedload(CartItem.variant)
-                 .joinedload(Variant.product))
+                 .joinedload(Variant.product).lazyload(Product.category))
         .execution_options(populate_existing=True))
 
 
+def _load(cart_id: int) -> Cart:
+    return _loaded(Cart.id == cart_id)
+
+
 def cart_for_user(user_id: int) -> Cart:
-    cart = db.session.scalar(sa.select(Cart.id).where(Cart.user_id == user_id))
+    cart = _loaded(Cart.user_id == user_id)
     if cart is None:
         new = Cart(user_id=user_id)
         db.session.add(new)
         db.session.flush()
-        cart = new.id
-    return _load(cart)
+        cart = _load(new.id)
+    return cart
 
 
 def cart_for_token(token: str | None) -> Cart:

@@ -119,8 +119,11 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
     if not items:
         raise EmptyCart("The cart is empty.")
     snapshot = _address_snapshot(user.id, address_id, shipping_address)
+    # Held here because locking the variants reloads them and drops their link to the
+    # product, which the session keeps only weakly: the order lines would read each again.
+    products = {item.variant_id: item.variant.product for item in items}
     inactive = [item.variant.sku for item in items
-                if item.variant.product.status != ProductStatus.ACTIVE.value]
+                if products[item.variant_id].status != ProductStatus.ACTIVE.value]
     if inactive:
         raise NotForSale("Some products are no longer for sale.",
                          errors={"lines": [{"sku": sku} for sku in inactive]})
@@ -145,7 +148,7 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
         reservation_expires_at=now + ttl, created_at=now)
     order.items = [
         OrderItem(variant_id=item.variant_id, product_id=item.variant.product_id,
-                  sku=item.variant.sku, product_name=item.variant.product.name,
+                  sku=item.variant.sku, product_name=products[item.variant_id].name,
                   variant_name=item.variant.name, unit_price=item.variant.price,
                   quantity=item.quantity, line_total=item.variant.price * item.quantity)
         for item in items]

@@ -20,8 +20,6 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 import stripe
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from core.errors import Conflict, DomainError
 from core.metrics import PAYMENT_RECONCILIATION_REPAIRS
@@ -35,8 +33,9 @@ from models import (
     Refund,
     RefundStatus,
     db,
+    insert_ignoring_conflict,
 )
-from services import inventory, orders, outbox
+from services import inventory, orders, outbox, transactions
 from services.payment_providers import (
     FakeProvider,
     PaymentIntent,
@@ -86,34 +85,31 @@ def _end_transaction() -> None:
 
 # Starting a payment ------------------------------------------------------------------------
 
-def start_payment(order_id: int, provider: PaymentProvider) -> tuple[Order, PaymentIntent]:
+def start_payment(order: Order, provider: PaymentProvider) -> PaymentIntent:
     """Create (or find again) the order's one payment at the provider and record its id.
 
-    The provider's idempotency key is derived from the order, so calling this again after a
-    failure, for the same order, never creates a second payment. Raises
+    Commits the current transaction first (the order and its reservation, at checkout),
+    keeping ``order`` loaded as committed: the answer is built from it without reading it
+    back. The provider's idempotency key is derived from the order, so calling this again
+    after a failure, for the same order, never creates a second payment. Raises
     ``ProviderUnavailable`` (503); the order keeps its reservation until it lapses.
     """
-    order = db.session.get(Order, order_id)
-    if order is None:
-        raise orders.OrderNotFound("Order not found.")
     known = order.payment_intent_id
     if known is None and order.status != S.PENDING_PAYMENT:
         # A retry that comes after the reservation lapsed: there is nothing left to pay.
         raise PaymentNotStarted(f"This order is {order.status}; it can no longer be paid.")
     args = {"order_id": order.id, "order_number": order.number, "amount": order.total,
             "currency": order.currency, "idempotency_key": f"stockroom-order-{order.id}-payment"}
-    _end_transaction()
+    transactions.commit_keeping_loaded()
     if known is not None:
         state = provider.retrieve_payment(known)
-        payment = PaymentIntent(provider.name, known, state.client_secret or "")
-    else:
-        payment = provider.create_payment(**args)
-    db.session.execute(
-        sa.update(Order).where(Order.id == order_id, Order.payment_intent_id.is_(None))
-        .values(payment_intent_id=payment.payment_intent_id)
-        .execution_options(synchronize_session=False))
-    # The commit before the provider call expired the session's copy: this reads it anew.
-    return orders.get_order(order_id), payment
+        return PaymentIntent(provider.name, known, state.client_secret or "")
+    payment = provider.create_payment(**args)
+    # Only the request holding the order's idempotency key gets here, and a request that
+    # takes an abandoned key over gets the same payment from the provider: a plain write.
+    order.payment_intent_id = payment.payment_intent_id
+    db.session.flush()
+    return payment
 
 
 # The inbox --------------------------------------------------------------------------------
@@ -159,11 +155,8 @@ def record_payment_event(provider: str, event: dict, now: datetime) -> int | Non
               "attempts": 0,
               "processed_at": None if handled else now,
               "outcome": None if handled else "ignored"}
-    insert = (postgresql_insert if db.session.get_bind().dialect.name == "postgresql"
-              else sqlite_insert)
     new_id = db.session.execute(
-        insert(PaymentEvent).values(**values)
-        .on_conflict_do_nothing(index_elements=["provider", "event_id"])
+        insert_ignoring_conflict(PaymentEvent, ["provider", "event_id"]).values(**values)
         .returning(PaymentEvent.id)).scalar()
     if new_id is not None and handled:
         outbox.record_event("payment.event_received", "payment_event", new_id,

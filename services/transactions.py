@@ -21,6 +21,19 @@ ON_COMMIT = "stockroom.on_commit"
 ON_ROLLBACK = "stockroom.on_rollback"
 
 
+def commit_keeping_loaded() -> None:
+    """Commit, keeping the session's objects as they were committed instead of expiring
+    them. For work that goes on after a commit (a provider call) and answers with the rows
+    it wrote: nothing else changes them meanwhile, and reading them back would cost a round
+    trip per table for what the session already holds."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
+
+
 def on_commit(callback: Callable[[], None]) -> None:
     db.session.info.setdefault(ON_COMMIT, []).append(callback)
 

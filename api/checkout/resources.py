@@ -14,8 +14,8 @@ from api.schemas import Id, StrictSchema
 from core import idempotency, ratelimit
 from core.auth import Blueprint
 from core.extensions import ErrorSchema
-from models import db, utcnow
-from services import carts, checkout, payments
+from models import utcnow
+from services import carts, checkout, orders, payments
 from services.payment_providers import payment_provider
 
 blp = Blueprint("checkout", __name__, description="Checkout")
@@ -73,18 +73,17 @@ class Checkout(MethodView):
         provider = payment_provider()
 
         def place(claim):
-            # Phase 1 commits the order and its reservation, so that the provider call of
-            # phase 2 runs with no row locked. A retry after phase 2 failed resumes there.
-            order_id = claim.resource_id
-            if order_id is None:
+            # The order and its reservation commit before the provider is called, so that
+            # no row is locked during the call. A retry after the call failed resumes there.
+            if claim.resource_id is None:
                 order = checkout.place_order(
                     user, carts.cart_for_user(user.id), address_id=body.get("address_id"),
                     shipping_address=body.get("shipping_address"),
                     provider_name=provider.name, now=now)
-                order_id = order.id
-                idempotency.checkpoint(claim, order_id)
-                db.session.commit()
-            order, payment = payments.start_payment(order_id, provider)
+                idempotency.checkpoint(claim, order.id)
+            else:
+                order = orders.get_order(claim.resource_id)
+            payment = payments.start_payment(order, provider)
             return {"order": order, "payment": payment}
 
         return idempotency.run_once(user.id, request.headers.get("Idempotency-Key"),

@@ -126,6 +126,9 @@ def test_out_of_stock_reserves_nothing_and_frees_the_key(client, shopper):
     user, headers = shopper
     plenty, scarce = VariantFactory(on_hand=10), VariantFactory(on_hand=1)
     fill_cart(user, {plenty: 2, scarce: 2})
+    # The refused request rolls back its session, which here is the test's own: commit the
+    # setup first, as it would be committed before any real request.
+    db.session.commit()
     response = checkout(client, headers)
     assert response.status_code == 409
     assert response.json["errors"]["lines"] == [
@@ -135,6 +138,7 @@ def test_out_of_stock_reserves_nothing_and_frees_the_key(client, shopper):
     scarce.on_hand = 5
     db.session.flush()
     assert checkout(client, headers).status_code == 201  # the same key works again
+    assert db.session.scalar(sa.select(sa.func.count(IdempotencyKey.id))) == 1
 
 
 # Idempotency
