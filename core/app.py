@@ -14,7 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 import api
-from core import auth, cli, extensions, logs, metrics, ratelimit
+from core import auth, cli, database, extensions, logs, metrics, ratelimit
 from core.celery import celery_init_app
 from core.config import PROJECT_ROOT, load_config, validate_config
 from core.error_reporting import init_error_reporting
@@ -92,17 +92,20 @@ def register_extensions(app: Flask) -> None:
 
     from tasks.outbox import publish_event
 
-    app.extensions["stockroom.outbox"] = outbox.Outbox(
-        publish=publish_event,
-        bind=outbox.marking_engine(app.config["SQLALCHEMY_DATABASE_URI"],
-                                   app.config["SQLALCHEMY_ENGINE_OPTIONS"]))
+    marking_engine = outbox.marking_engine(app.config["SQLALCHEMY_DATABASE_URI"],
+                                           app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+    with app.app_context():
+        for engine in (extensions.db.engine, marking_engine):
+            database.ping_when_idle(engine)
+    app.extensions["stockroom.outbox"] = outbox.Outbox(publish=publish_event,
+                                                       bind=marking_engine)
     app.extensions["stockroom.email_backend"] = make_email_backend(app.config)
     app.extensions["stockroom.payments"] = make_payment_provider(app.config)
     redis_client = make_redis(app.config["REDIS_URL"])
     app.extensions["stockroom.blocklist"] = make_blocklist(redis_client)
     app.extensions["stockroom.catalog_cache"] = make_catalog_cache(
         redis_client, "stockroom:catalog" + (app.config["CELERY_BROKER_KEY_PREFIX"] or ""),
-        app.config["CATALOG_CACHE_SECONDS"])
+        app.config["CATALOG_CACHE_SECONDS"], app.config["CATALOG_LOCAL_CACHE_SECONDS"])
     app.extensions["stockroom.storage"] = LocalStorage(Path(app.config["MEDIA_ROOT"]),
                                                        app.config["MEDIA_URL"])
     outbox.install_session_hooks()

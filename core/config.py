@@ -111,6 +111,10 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         # Changes drop it at once; this bounds staleness only when Redis missed a change.
         "CATALOG_CACHE_SECONDS": _int(env.get("CATALOG_CACHE_SECONDS"), 60,
                                       "CATALOG_CACHE_SECONDS"),
+        # How long each process serves its own copy of a current catalog answer before it
+        # asks Redis again (0: every read asks): another process's change shows within it.
+        "CATALOG_LOCAL_CACHE_SECONDS": _int(env.get("CATALOG_LOCAL_CACHE_SECONDS"), 1,
+                                            "CATALOG_LOCAL_CACHE_SECONDS"),
         "PAYMENT_PROVIDER": env.get("PAYMENT_PROVIDER", "fake"),
         "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY") or None,
         "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET") or None,
@@ -179,7 +183,9 @@ def engine_options(database_url: str) -> dict:
     if database_url.startswith("sqlite"):
         # A busy timeout lets the API, the worker and beat share one SQLite file.
         return {"connect_args": {"timeout": 15, "check_same_thread": False}}
-    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10, "pool_timeout": 5}
+    # Pooled connections are tested only after idling (core.database.ping_when_idle), not
+    # on every checkout (pool_pre_ping).
+    return {"pool_size": 10, "max_overflow": 10, "pool_timeout": 5}
 
 
 def validate_config(config: Mapping) -> None:

@@ -7,6 +7,12 @@ answer read before a change can only ever be stored under the generation that ch
 Entries also expire on their own (``CATALOG_CACHE_SECONDS``), which bounds how long a bump
 lost to a Redis outage can leave an answer stale.
 
+Each process also keeps the answers it last found current for ``CATALOG_LOCAL_CACHE_SECONDS``
+(1 s; 0 for none) in its own memory (``NearCatalogCache``), so that a hot page costs no
+round trip to Redis at all. A change committed by the same process drops that copy at once;
+one committed by another process is seen within those seconds. Anonymous answers are
+already public for a minute (``Cache-Control``), so this adds nothing a client could not see.
+
 What changes the catalog: the catalog's events (``product.updated``, ``product.deleted`` and
 ``inventory.changed``, recorded through the outbox), category changes and reviews (a
 product's rating). Without ``REDIS_URL`` nothing is cached here, since one process's memory
@@ -18,6 +24,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Protocol
 
 import redis
@@ -134,11 +142,57 @@ class MemoryCatalogCache:
             self.entries.clear()
 
 
-def make_catalog_cache(client: redis.Redis | None, prefix: str,
-                       ttl_seconds: int) -> CatalogCache:
+class NearCatalogCache:
+    """A process's own copies of the shared cache's current answers, each kept for
+    ``seconds`` after the shared cache confirmed it current, at most ``max_entries``.
+
+    Only answers read back from the shared cache are kept: one that this process just read
+    from the database is stored under the generation taken before that read, which a
+    change may have ended meanwhile; only the shared cache can tell.
+    """
+
+    def __init__(self, shared: CatalogCache, seconds: float, max_entries: int = 256,
+                 clock: Callable[[], float] = time.monotonic):
+        self.shared = shared
+        self.seconds = seconds
+        self.max_entries = max_entries
+        self.clock = clock
+        self.entries: OrderedDict[str, tuple[float, int, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def lookup(self, key: str) -> tuple[int, bytes | None] | None:
+        now = self.clock()
+        with self.lock:
+            kept = self.entries.get(key)
+            if kept is not None and kept[0] > now:
+                return kept[1], kept[2]
+        found = self.shared.lookup(key)
+        if found is not None and found[1] is not None:
+            with self.lock:
+                self.entries[key] = (now + self.seconds, found[0], found[1])
+                self.entries.move_to_end(key)
+                while len(self.entries) > self.max_entries:
+                    self.entries.popitem(last=False)
+        return found
+
+    def generation(self) -> int | None:
+        return self.shared.generation()
+
+    def put(self, generation: int, key: str, value: bytes) -> None:
+        self.shared.put(generation, key, value)
+
+    def invalidate(self) -> None:
+        with self.lock:
+            self.entries.clear()
+        self.shared.invalidate()
+
+
+def make_catalog_cache(client: redis.Redis | None, prefix: str, ttl_seconds: int,
+                       local_seconds: float = 0) -> CatalogCache:
     if client is None or ttl_seconds <= 0:
         return NoCatalogCache()
-    return RedisCatalogCache(client, prefix, ttl_seconds)
+    shared = RedisCatalogCache(client, prefix, ttl_seconds)
+    return NearCatalogCache(shared, local_seconds) if local_seconds > 0 else shared
 
 
 def catalog_cache() -> CatalogCache:

@@ -11,6 +11,7 @@ consumer is idempotent on the event id.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -60,15 +61,24 @@ def current_outbox() -> Outbox:
     return current_app.extensions["stockroom.outbox"]
 
 
+_events = OutboxEvent.__table__
+# Built once: a request records an event or two, and the pipeline's producers many.
+INSERT_EVENT = sa.insert(_events).returning(_events.c.id)
+
+
 def record_event(event_type: str, aggregate_type: str, aggregate_id: int | str,
                  data: dict) -> OutboxEvent:
     """Write a domain event in the current transaction; it is published once that commits."""
     request_id = g.get("request_id") if has_request_context() else None
-    event = OutboxEvent(type=event_type, aggregate_type=aggregate_type,
-                        aggregate_id=str(aggregate_id), data=data, request_id=request_id,
-                        created_at=utcnow())
-    db.session.add(event)
+    values = {"uuid": uuid.uuid4(), "type": event_type, "aggregate_type": aggregate_type,
+              "aggregate_id": str(aggregate_id), "data": data, "request_id": request_id,
+              "created_at": utcnow(), "dispatched_at": None, "dispatch_attempts": 0}
+    # The pending changes go first, as the unit of work would order them; the event row
+    # itself is one plain insert. The event returned is what was written, not a row the
+    # session tracks (read it with ``db.session.get`` to see it change).
     db.session.flush()
+    event = OutboxEvent(**values)
+    event.id = db.session.connection().execute(INSERT_EVENT, values).scalar_one()
     # Its webhook deliveries commit with it, or not at all.
     webhooks.create_deliveries(event)
     db.session.info.setdefault(PENDING_KEY, []).append((event.id, event.type))

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 import requests
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 from standardwebhooks.webhooks import Webhook
 
 from core.errors import Conflict, NotFound, ValidationFailed
@@ -109,7 +109,7 @@ def create_deliveries(event: OutboxEvent) -> int:
             rows.append({"function": None, "endpoint_id": endpoint_id,
                          "ordering_key": f"ep:{endpoint_id}|{aggregate}"})
     if rows:
-        db.session.execute(sa.insert(WebhookDelivery), [
+        db.session.connection().execute(INSERT_DELIVERIES, [
             {**row, "event_id": event.id, "event_type": event.type,
              "status": DeliveryStatus.PENDING.value, "attempt_count": 0,
              "next_attempt_at": event.created_at, "created_at": event.created_at,
@@ -117,6 +117,7 @@ def create_deliveries(event: OutboxEvent) -> int:
     return len(rows)
 
 
+INSERT_DELIVERIES = sa.insert(WebhookDelivery.__table__)
 ENDPOINTS_KEY = "stockroom.webhook_endpoints"
 
 
@@ -152,58 +153,109 @@ class AttemptOutcome:
     retry_in: timedelta | None = None
 
 
-def _target(delivery: WebhookDelivery) -> Target | None:
+def _target(function: str | None, endpoint_id: int | None) -> Target | None:
     config = current_app.config
-    if delivery.function is not None:
+    if function is not None:
         base, secret = config["SUPABASE_FUNCTIONS_URL"], config["SUPABASE_WEBHOOK_SECRET"]
         if not base or not secret:
             return None
-        return Target(f"{base.rstrip('/')}/{delivery.function}", secret,
+        return Target(f"{base.rstrip('/')}/{function}", secret,
                       config["SUPABASE_SERVICE_ROLE_KEY"])
-    endpoint = db.session.get(WebhookEndpoint, delivery.endpoint_id)
+    endpoint = db.session.get(WebhookEndpoint, endpoint_id)
     if endpoint is None:
         return None
     return Target(endpoint.url, endpoint.secret, None)
 
 
-def event_body(event: OutboxEvent) -> str:
+def event_body(event) -> str:
+    """The JSON body of an event (an ``OutboxEvent``, or a row with its columns)."""
     return json.dumps({"type": event.type, "timestamp": event.created_at.isoformat(),
                        "data": event.data}, separators=(",", ":"), default=str)
+
+
+def _blocked_by_earlier():
+    """True for a delivery while an earlier one of its ordering key is still open."""
+    earlier = sa.orm.aliased(WebhookDelivery)
+    return (sa.select(earlier.id)
+            .where(earlier.ordering_key == WebhookDelivery.ordering_key,
+                   earlier.event_id < WebhookDelivery.event_id,
+                   earlier.status.in_(OPEN))
+            .exists())
+
+
+# The statements of the delivery hot path, built once with bound parameters and run on the
+# session's connection: building an ORM statement anew costs three times as much CPU as
+# running this form (bench/README.md, "Profiling"), and a delivery runs six of them.
+_deliveries = WebhookDelivery.__table__
+_events = OutboxEvent.__table__
+_earlier = _deliveries.alias("earlier")
+_open = _deliveries.c.status.in_(OPEN)
+OPEN_DELIVERIES_OF_EVENT = (
+    sa.select(_deliveries.c.id)
+    .where(_deliveries.c.event_id == sa.bindparam("event_id"), _open)
+    .order_by(_deliveries.c.id))
+CLAIM = (
+    sa.update(_deliveries)
+    .where(_deliveries.c.id == sa.bindparam("delivery_id"), _open,
+           sa.or_(_deliveries.c.next_attempt_at.is_(None),
+                  _deliveries.c.next_attempt_at <= sa.bindparam("now")),
+           sa.or_(_deliveries.c.locked_until.is_(None),
+                  _deliveries.c.locked_until < sa.bindparam("now")),
+           ~sa.select(_earlier.c.id)
+           .where(_earlier.c.ordering_key == _deliveries.c.ordering_key,
+                  _earlier.c.event_id < _deliveries.c.event_id,
+                  _earlier.c.status.in_(OPEN)).exists())
+    .values(locked_until=sa.bindparam("lease"), updated_at=sa.bindparam("now"))
+    .returning(_deliveries.c.event_id, _deliveries.c.function, _deliveries.c.endpoint_id,
+               _deliveries.c.attempt_count))
+EVENT_FOR_BODY = (
+    sa.select(_events.c.uuid, _events.c.type, _events.c.created_at, _events.c.data)
+    .where(_events.c.id == sa.bindparam("event_id")))
+RECORD_ATTEMPT = sa.insert(WebhookAttempt.__table__)
+RECORD_OUTCOME = (
+    sa.update(_deliveries).where(_deliveries.c.id == sa.bindparam("delivery_id"))
+    .values(attempt_count=_deliveries.c.attempt_count + 1, locked_until=None,
+            status=sa.bindparam("new_status"), next_attempt_at=sa.bindparam("retry_at"),
+            updated_at=sa.bindparam("now"))
+    .returning(_deliveries.c.event_type))
+NEXT_IN_LINE = (
+    sa.select(_deliveries.c.id)
+    .join(_earlier, sa.and_(_earlier.c.id == sa.bindparam("delivery_id"),
+                            _earlier.c.ordering_key == _deliveries.c.ordering_key))
+    .where(_deliveries.c.event_id > _earlier.c.event_id, _open)
+    .order_by(_deliveries.c.event_id).limit(1))
+
+
+def open_deliveries_of_event(event_id: int) -> list[int]:
+    return list(db.session.connection().execute(OPEN_DELIVERIES_OF_EVENT,
+                                                {"event_id": event_id}).scalars())
 
 
 def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
     """Try to send one delivery now, if it is due, not held by another worker and not
     waiting behind an earlier one of its ordering key. Commits (the claim before the
-    request, the outcome after it); the HTTP request runs outside any transaction."""
-    claimed = db.session.execute(
-        sa.update(WebhookDelivery)
-        .where(WebhookDelivery.id == delivery_id, WebhookDelivery.status.in_(OPEN),
-               sa.or_(WebhookDelivery.next_attempt_at.is_(None),
-                      WebhookDelivery.next_attempt_at <= now),
-               sa.or_(WebhookDelivery.locked_until.is_(None),
-                      WebhookDelivery.locked_until < now))
-        .values(locked_until=now + timedelta(
-            seconds=current_app.config["WEBHOOK_LEASE_SECONDS"]))
-        .returning(WebhookDelivery.id)
-        .execution_options(synchronize_session=False)).scalar()
+    request, the outcome after it); the HTTP request runs outside any transaction.
+
+    This is the pipeline's hot path: one conditional update claims the delivery and
+    returns what the attempt needs, one read fetches the event, and the outcome is one
+    insert and one update."""
+    connection = db.session.connection()
+    lease = now + timedelta(seconds=current_app.config["WEBHOOK_LEASE_SECONDS"])
+    claimed = connection.execute(CLAIM, {"delivery_id": delivery_id, "now": now,
+                                         "lease": lease}).one_or_none()
     if claimed is None:
+        waiting = db.session.scalar(
+            sa.select(WebhookDelivery.id)
+            .where(WebhookDelivery.id == delivery_id, WebhookDelivery.status.in_(OPEN),
+                   _blocked_by_earlier()))
         db.session.commit()
-        return AttemptOutcome("not_due")
-    delivery = db.session.scalar(
-        sa.select(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
-        .options(joinedload(WebhookDelivery.event))
-        .execution_options(populate_existing=True))
-    earlier_open = db.session.scalar(
-        sa.select(WebhookDelivery.id)
-        .where(WebhookDelivery.ordering_key == delivery.ordering_key,
-               WebhookDelivery.event_id < delivery.event_id,
-               WebhookDelivery.status.in_(OPEN)).limit(1))
-    target = _target(delivery)
-    if earlier_open is not None or target is None:
-        delivery.locked_until = None
-        db.session.commit()
-        return AttemptOutcome("waiting" if earlier_open is not None else "not_configured")
-    message_id, body = delivery.webhook_id, event_body(delivery.event)
+        return AttemptOutcome("waiting" if waiting is not None else "not_due")
+    target = _target(claimed.function, claimed.endpoint_id)
+    if target is None:
+        _release(delivery_id)
+        return AttemptOutcome("not_configured")
+    event = connection.execute(EVENT_FOR_BODY, {"event_id": claimed.event_id}).one()
+    message_id, body = f"msg_{event.uuid.hex}", event_body(event)
     db.session.commit()
 
     status_code, error, retry_after, started = None, None, None, time.monotonic()
@@ -228,7 +280,15 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
     except Exception as exc:
         error = f"{exc.__class__.__name__}: {exc}"[:500]
     duration_ms = int((time.monotonic() - started) * 1000)
-    return _record_attempt(delivery_id, now, status_code, error, duration_ms, retry_after)
+    return _record_attempt(delivery_id, claimed.attempt_count + 1, now, status_code, error,
+                           duration_ms, retry_after)
+
+
+def _release(delivery_id: int) -> None:
+    db.session.execute(
+        sa.update(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
+        .values(locked_until=None).execution_options(synchronize_session=False))
+    db.session.commit()
 
 
 _local = threading.local()
@@ -244,20 +304,15 @@ def _http() -> requests.Session:
     return session
 
 
-def _record_attempt(delivery_id: int, now: datetime, status_code: int | None,
-                    error: str | None, duration_ms: int,
+def _record_attempt(delivery_id: int, attempts: int, now: datetime,
+                    status_code: int | None, error: str | None, duration_ms: int,
                     retry_after: timedelta | None) -> AttemptOutcome:
-    """Record the attempt and the delivery's new state: a few plain statements (this runs
-    once per delivery, on the hot path of the pipeline)."""
-    db.session.execute(sa.insert(WebhookAttempt).values(
-        delivery_id=delivery_id, at=now, status_code=status_code, error=error,
-        duration_ms=duration_ms))
-    attempts, event_type = db.session.execute(
-        sa.update(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
-        .values(attempt_count=WebhookDelivery.attempt_count + 1, locked_until=None,
-                updated_at=now)
-        .returning(WebhookDelivery.attempt_count, WebhookDelivery.event_type)
-        .execution_options(synchronize_session=False)).one()
+    """Record the attempt (the ``attempts``-th, counted from the claim, under whose lease
+    no other worker attempts it) and the delivery's new state, and commit."""
+    connection = db.session.connection()
+    connection.execute(RECORD_ATTEMPT, {
+        "delivery_id": delivery_id, "at": now, "status_code": status_code, "error": error,
+        "duration_ms": duration_ms})
     retry_in, next_attempt_at = None, None
     if status_code is not None and 200 <= status_code < 300:
         status = DeliveryStatus.SUCCEEDED
@@ -267,10 +322,9 @@ def _record_attempt(delivery_id: int, now: datetime, status_code: int | None,
         status = DeliveryStatus.FAILED
         retry_in = retry_wait(attempts, retry_after)
         next_attempt_at = now + retry_in
-    db.session.execute(
-        sa.update(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
-        .values(status=status.value, next_attempt_at=next_attempt_at)
-        .execution_options(synchronize_session=False))
+    event_type = connection.execute(RECORD_OUTCOME, {
+        "delivery_id": delivery_id, "new_status": status.value,
+        "retry_at": next_attempt_at, "now": now}).scalar_one()
     db.session.commit()
     if status == DeliveryStatus.DEAD:
         log.warning("webhook delivery %s (%s) is dead after %d attempts", delivery_id,
@@ -303,15 +357,8 @@ def _retry_after(value: str | None, now: datetime) -> timedelta | None:
 
 def next_in_line(delivery_id: int) -> int | None:
     """The open delivery that waits behind ``delivery_id`` (same ordering key), if any."""
-    delivery = db.session.get(WebhookDelivery, delivery_id)
-    if delivery is None:
-        return None
-    return db.session.scalar(
-        sa.select(WebhookDelivery.id)
-        .where(WebhookDelivery.ordering_key == delivery.ordering_key,
-               WebhookDelivery.event_id > delivery.event_id,
-               WebhookDelivery.status.in_(OPEN))
-        .order_by(WebhookDelivery.event_id).limit(1))
+    return db.session.connection().execute(
+        NEXT_IN_LINE, {"delivery_id": delivery_id}).scalar()
 
 
 def due_deliveries(now: datetime, limit: int = 500,
@@ -322,12 +369,6 @@ def due_deliveries(now: datetime, limit: int = 500,
     task for ``grace`` (unless a worker claimed it and died: its lease is over). Leaving the
     waiting ones out keeps a receiver that is down for days from costing a task per queued
     event at every sweep."""
-    earlier = sa.orm.aliased(WebhookDelivery)
-    blocked = (sa.select(earlier.id)
-               .where(earlier.ordering_key == WebhookDelivery.ordering_key,
-                      earlier.event_id < WebhookDelivery.event_id,
-                      earlier.status.in_(OPEN))
-               .exists())
     query = (sa.select(WebhookDelivery.id)
              .where(WebhookDelivery.status.in_(OPEN),
                     sa.or_(WebhookDelivery.status == DeliveryStatus.FAILED.value,
@@ -337,7 +378,7 @@ def due_deliveries(now: datetime, limit: int = 500,
                            WebhookDelivery.next_attempt_at <= now),
                     sa.or_(WebhookDelivery.locked_until.is_(None),
                            WebhookDelivery.locked_until < now),
-                    ~blocked)
+                    ~_blocked_by_earlier())
              .order_by(WebhookDelivery.id).limit(limit))
     return list(db.session.scalars(query))
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import sqlalchemy as sa
 from celery import shared_task
 
-from models import WebhookDelivery, db, utcnow
+from models import db, utcnow
 from services import webhooks
 
 # Retries this soon ride on a broker countdown (well inside any visibility timeout); later
@@ -19,12 +18,8 @@ COUNTDOWN_LIMIT = timedelta(seconds=60)
 @shared_task(name="tasks.webhooks.deliver_event_task")
 def deliver_event_task(event_id: int) -> list[str]:
     """Send every open delivery of an outbox event."""
-    ids = list(db.session.scalars(
-        sa.select(WebhookDelivery.id)
-        .where(WebhookDelivery.event_id == event_id,
-               WebhookDelivery.status.in_(webhooks.OPEN))
-        .order_by(WebhookDelivery.id)))
-    db.session.commit()
+    # This read shares its transaction with the first delivery's claim, which commits it.
+    ids = webhooks.open_deliveries_of_event(event_id)
     return [_deliver(delivery_id) for delivery_id in ids]
 
 

@@ -106,6 +106,9 @@ def test_environ(database_url, tmp_path_factory) -> dict[str, str]:
         "INSTANCE_PATH": str(instance),
         "EMAIL_BACKEND": "memory",
         "RATELIMIT_ENABLED": "false",
+        # Tests read the catalog back right after workers in other processes change it;
+        # the per-process copy and its second of lag have tests of their own.
+        "CATALOG_LOCAL_CACHE_SECONDS": "0",
     }
     if TEST_REDIS_URL:
         import redis

@@ -190,3 +190,49 @@ def test_two_processes_share_entries_and_invalidation_through_redis(app, client,
     other.invalidate()
     assert served(client, LISTING).headers["X-Cache"] == "miss"
     assert mine.generation() == generation + 1
+
+
+@pytest.mark.redis
+def test_a_process_copy_shows_another_process_change_after_its_second(app, client, shelf):
+    """With ``CATALOG_LOCAL_CACHE_SECONDS``, a worker serves a hot page from its own memory
+    and sees another worker's change through Redis once its second is over."""
+    shared, now = app.extensions["stockroom.catalog_cache"], [0.0]
+    near = catalog_cache.make_catalog_cache(make_redis(TEST_REDIS_URL), shared.prefix, 60,
+                                            local_seconds=1)
+    near.clock = lambda: now[0]
+    other = catalog_cache.RedisCatalogCache(make_redis(TEST_REDIS_URL), shared.prefix, 60)
+    app.extensions["stockroom.catalog_cache"] = near
+    try:
+        served(client, LISTING)
+        assert served(client, LISTING).headers["X-Cache"] == "hit"  # now kept here too
+        other.invalidate()
+        assert served(client, LISTING).headers["X-Cache"] == "hit"  # within its second
+        now[0] += 1
+        assert served(client, LISTING).headers["X-Cache"] == "miss"
+    finally:
+        app.extensions["stockroom.catalog_cache"] = shared
+
+
+def test_a_process_keeps_its_own_copy_for_its_seconds_and_drops_it_on_its_own_change():
+    """``NearCatalogCache``: a confirmed answer is served again without asking the shared
+    cache; another process's change shows once the copy's seconds are over; this process's
+    own change drops the copy at once; only answers the shared cache confirmed are kept."""
+    shared, now = catalog_cache.MemoryCatalogCache(), [0.0]
+    near = catalog_cache.NearCatalogCache(shared, seconds=1, max_entries=2,
+                                          clock=lambda: now[0])
+    generation, value = near.lookup("/a")
+    assert value is None
+    near.put(generation, "/a", b"A1")
+    assert near.entries == {}  # read from the database: not known current yet
+    assert near.lookup("/a") == (generation, b"A1")  # confirmed by the shared cache: kept
+    shared.invalidate()  # another process's change
+    shared.put(generation + 1, "/a", b"A2")
+    assert near.lookup("/a") == (generation, b"A1")
+    now[0] += 1
+    assert near.lookup("/a") == (generation + 1, b"A2")
+    near.invalidate()  # this process's change
+    assert near.entries == {} and near.lookup("/a") == (generation + 2, None)
+    for key in ("/b", "/c", "/d"):
+        shared.put(generation + 2, key, key.encode())
+        near.lookup(key)
+    assert list(near.entries) == ["/c", "/d"]
