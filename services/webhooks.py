@@ -28,8 +28,8 @@ from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
-import requests
 import sqlalchemy as sa
+import urllib3
 from flask import current_app
 from sqlalchemy.orm import selectinload
 from standardwebhooks.webhooks import Webhook
@@ -226,6 +226,24 @@ NEXT_IN_LINE = (
     .order_by(_deliveries.c.event_id).limit(1))
 
 
+ASYNC_COMMIT = sa.text("SET LOCAL synchronous_commit TO OFF")
+
+
+def _commit_bookkeeping(connection) -> None:
+    """Commit a delivery's lease or an attempt's record without waiting for the disk.
+
+    On PostgreSQL a durable commit waits for the WAL to reach the disk, which was half of a
+    delivery's time. These rows are bookkeeping: the event and its deliveries were written
+    durably by the transaction that caused them. If the database server crashed before
+    writing a lease or a record out, the delivery would be sent again with its webhook-id,
+    which receivers deduplicate: at least once either way. (A crash of the app or the
+    worker loses nothing; only the database server's own crash can.)
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(ASYNC_COMMIT)
+    db.session.commit()
+
+
 def open_deliveries_of_event(event_id: int) -> list[int]:
     return list(db.session.connection().execute(OPEN_DELIVERIES_OF_EVENT,
                                                 {"event_id": event_id}).scalars())
@@ -256,7 +274,7 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
         return AttemptOutcome("not_configured")
     event = connection.execute(EVENT_FOR_BODY, {"event_id": claimed.event_id}).one()
     message_id, body = f"msg_{event.uuid.hex}", event_body(event)
-    db.session.commit()
+    _commit_bookkeeping(connection)
 
     status_code, error, retry_after, started = None, None, None, time.monotonic()
     # Each attempt is signed afresh with its own time: receivers refuse stale timestamps.
@@ -269,13 +287,13 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
                    "webhook-signature": Webhook(target.secret).sign(message_id, sent_at, body)}
         if target.bearer:
             headers["authorization"] = f"Bearer {target.bearer}"
-        response = _http().post(target.url, data=body.encode(), headers=headers,
-                                timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
-                                allow_redirects=False)
-        status_code = response.status_code
+        response = _http().request(
+            "POST", target.url, body=body.encode(), headers=headers, redirect=False,
+            timeout=urllib3.Timeout(connect=CONNECT_TIMEOUT_S, read=READ_TIMEOUT_S))
+        status_code = response.status
         retry_after = _retry_after(response.headers.get("retry-after"), now)
-        response.close()
-    except requests.Timeout as exc:
+        response.release_conn()
+    except urllib3.exceptions.TimeoutError as exc:
         error = f"timed out: {exc.__class__.__name__}"
     except Exception as exc:
         error = f"{exc.__class__.__name__}: {exc}"[:500]
@@ -294,14 +312,16 @@ def _release(delivery_id: int) -> None:
 _local = threading.local()
 
 
-def _http() -> requests.Session:
-    """A session per thread: connections to a receiver are kept alive between deliveries.
-    It ignores the environment's proxies and netrc: deliveries go where they say."""
-    session = getattr(_local, "session", None)
-    if session is None:
-        session = _local.session = requests.Session()
-        session.trust_env = False
-    return session
+def _http() -> urllib3.PoolManager:
+    """A connection pool per thread: connections to a receiver are kept alive between
+    deliveries. urllib3 itself rather than requests, which costs twice the CPU per request
+    on the pipeline's hot path. It retries nothing (a failed attempt is recorded and
+    scheduled), follows no redirect and reads no proxy setting from the environment:
+    deliveries go where they say."""
+    pool = getattr(_local, "pool", None)
+    if pool is None:
+        pool = _local.pool = urllib3.PoolManager(retries=False)
+    return pool
 
 
 def _record_attempt(delivery_id: int, attempts: int, now: datetime,
@@ -325,7 +345,7 @@ def _record_attempt(delivery_id: int, attempts: int, now: datetime,
     event_type = connection.execute(RECORD_OUTCOME, {
         "delivery_id": delivery_id, "new_status": status.value,
         "retry_at": next_attempt_at, "now": now}).scalar_one()
-    db.session.commit()
+    _commit_bookkeeping(connection)
     if status == DeliveryStatus.DEAD:
         log.warning("webhook delivery %s (%s) is dead after %d attempts", delivery_id,
                     event_type, attempts)
