@@ -71,16 +71,27 @@ def check_key(key: str | None) -> str:
     return key
 
 
+_claim_statements: dict[str, sa.Insert] = {}
+
+
+def _claim_statement() -> sa.Insert:
+    """The claim's insert-or-ignore for the session's database, built once per dialect."""
+    dialect = db.session.get_bind().dialect.name
+    if dialect not in _claim_statements:
+        _claim_statements[dialect] = (
+            insert_ignoring_conflict(IdempotencyKey, ["user_id", "key"])
+            .returning(IdempotencyKey.__table__.c.id))
+    return _claim_statements[dialect]
+
+
 def claim(user_id: int, key: str, body_hash: str, now: datetime) -> Claim:
     """Claim ``key`` for this request in the current transaction, which the work joins.
     Returns the stored answer to replay if the key already has one; raises ``KeyReused``
     (422) for another body and ``KeyInFlight`` (409) while another request holds it."""
     check_key(key)
-    key_id = db.session.execute(
-        insert_ignoring_conflict(IdempotencyKey, ["user_id", "key"])
-        .values(user_id=user_id, key=key, request_hash=body_hash, locked_at=now,
-                created_at=now)
-        .returning(IdempotencyKey.id)).scalar()
+    key_id = db.session.connection().execute(_claim_statement(), {
+        "user_id": user_id, "key": key, "request_hash": body_hash, "locked_at": now,
+        "created_at": now}).scalar()
     if key_id is not None:
         return Claim(key_id=key_id)
     existing = db.session.scalar(
@@ -106,16 +117,24 @@ def claim(user_id: int, key: str, body_hash: str, now: datetime) -> Claim:
     return Claim(key_id=existing.id, resource_id=existing.resource_id)
 
 
+_keys = IdempotencyKey.__table__
+STORE_ANSWER = (sa.update(_keys).where(_keys.c.id == sa.bindparam("key_id"))
+                .values(response_status=sa.bindparam("status"),
+                        response_body=sa.bindparam("body"), locked_at=None))
+CHECKPOINT = (sa.update(_keys).where(_keys.c.id == sa.bindparam("key_id"))
+              .values(resource_id=sa.bindparam("resource")))
+
+
 def store_answer(key_id: int, status: int, body: dict) -> None:
     """Record the answer in the current (the work's) transaction."""
-    db.session.execute(sa.update(IdempotencyKey).where(IdempotencyKey.id == key_id)
-                       .values(response_status=status, response_body=body, locked_at=None))
+    db.session.connection().execute(STORE_ANSWER,
+                                    {"key_id": key_id, "status": status, "body": body})
 
 
 def checkpoint(claim: Claim, resource_id: int) -> None:
     """Record, in the current transaction, what the work's first phase created."""
-    db.session.execute(sa.update(IdempotencyKey).where(IdempotencyKey.id == claim.key_id)
-                       .values(resource_id=resource_id))
+    db.session.connection().execute(CHECKPOINT,
+                                    {"key_id": claim.key_id, "resource": resource_id})
 
 
 def release(key_id: int) -> None:

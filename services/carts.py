@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from core.errors import Conflict, NotFound, ValidationFailed
 from models import (
@@ -60,13 +60,13 @@ class CartView:
 
 
 def _loaded(*where) -> Cart | None:
-    """The cart matching ``where`` with its lines, their variants and products (the product's
-    category is not needed here, so not joined)."""
-    return db.session.scalar(
+    """The cart matching ``where`` with its lines, their variants and products, in one query
+    (a cart is a few lines; the product's category is not needed here, so not joined)."""
+    return db.session.execute(
         sa.select(Cart).where(*where)
-        .options(selectinload(Cart.items).joinedload(CartItem.variant)
+        .options(joinedload(Cart.items).joinedload(CartItem.variant)
                  .joinedload(Variant.product).lazyload(Product.category))
-        .execution_options(populate_existing=True))
+        .execution_options(populate_existing=True)).unique().scalar_one_or_none()
 
 
 def _load(cart_id: int) -> Cart:

@@ -42,13 +42,17 @@ class DiscountUsedUp(Conflict):
     error_code = "discount_not_applicable"
 
 
+NUMBER_TAKEN = sa.select(Order.__table__.c.id).where(
+    Order.__table__.c.number == sa.bindparam("number"))
+
+
 def order_number(now: datetime) -> str:
     """Human-readable and unguessable: SR-20261122-7KQ4XM (the date, then 6 random symbols
     of 32: a billion numbers a day). A number already taken is drawn again."""
     while True:
         suffix = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(6))
         number = f"SR-{now:%Y%m%d}-{suffix}"
-        if db.session.scalar(sa.select(Order.id).where(Order.number == number)) is None:
+        if db.session.connection().execute(NUMBER_TAKEN, {"number": number}).first() is None:
             return number
 
 

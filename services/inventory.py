@@ -137,19 +137,27 @@ def restock(lines: Mapping[int, int]) -> None:
         _move(variant_id, on_hand=lines[variant_id])
 
 
+_variants = Variant.__table__
+_reserved, _on_hand = sa.bindparam("add_reserved"), sa.bindparam("add_on_hand")
+# Every stock movement is this one statement, built once with bound parameters: the
+# invariants it must keep are in its WHERE, and the new levels come back in one round trip.
+MOVE_STOCK = (
+    sa.update(_variants)
+    .where(_variants.c.id == sa.bindparam("variant_id"),
+           _variants.c.reserved + _reserved >= 0,
+           _variants.c.on_hand + _on_hand >= 0,
+           _variants.c.reserved + _reserved <= _variants.c.on_hand + _on_hand)
+    .values(reserved=_variants.c.reserved + _reserved,
+            on_hand=_variants.c.on_hand + _on_hand)
+    .returning(*(_variants.c[name] for name in STOCK_COLUMNS))
+)
+
+
 def _move(variant_id: int, reserved: int = 0, on_hand: int = 0) -> None:
     """Apply one change as a conditional update stating the invariants it must keep."""
-    statement = (
-        sa.update(Variant)
-        .where(Variant.id == variant_id,
-               Variant.reserved + reserved >= 0,
-               Variant.on_hand + on_hand >= 0,
-               Variant.reserved + reserved <= Variant.on_hand + on_hand)
-        .values(reserved=Variant.reserved + reserved, on_hand=Variant.on_hand + on_hand)
-        .returning(*(getattr(Variant, name) for name in STOCK_COLUMNS))
-        .execution_options(synchronize_session=False)
-    )
-    row = db.session.execute(statement).one_or_none()
+    row = db.session.connection().execute(MOVE_STOCK, {
+        "variant_id": variant_id, "add_reserved": reserved, "add_on_hand": on_hand}
+    ).one_or_none()
     if row is None:
         raise StockAccountingError(
             f"variant {variant_id}: cannot move reserved by {reserved}, on_hand by {on_hand}")
