@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from flask import Flask, g, request
+from flask.sessions import SessionInterface
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -31,6 +32,23 @@ from services.token_blocklist import make_blocklist
 
 REQUEST_ID_HEADER = "X-Request-ID"
 REQUEST_ID_PATTERN = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+SECURITY_HEADERS = (("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+                    ("Referrer-Policy", "no-referrer"),
+                    ("Cross-Origin-Opener-Policy", "same-origin"))
+# An API answer is never a page: nothing in it may load or run anything.
+JSON_SECURITY_HEADERS = (*SECURITY_HEADERS, ("Content-Security-Policy",
+                                             "default-src 'none'; frame-ancestors 'none'"))
+
+
+class NoCookieSessions(SessionInterface):
+    """The API authenticates with bearer tokens and keeps nothing in cookies: no request
+    opens, verifies or sets a signed session cookie (Flask's default does, on every one)."""
+
+    def open_session(self, app, request):
+        return None  # Flask then uses a null session, which refuses to be written.
+
+    def save_session(self, app, session, response) -> None:
+        pass
 
 
 def create_app(overrides: Mapping | None = None, environ: Mapping | None = None) -> Flask:
@@ -38,6 +56,7 @@ def create_app(overrides: Mapping | None = None, environ: Mapping | None = None)
     ``overrides`` (tests)."""
     app = Flask("stockroom", root_path=str(PROJECT_ROOT), instance_relative_config=False)
     app.json = extensions.BoundedJSONProvider(app)
+    app.session_interface = NoCookieSessions()
     app.config.update(load_config(environ))
     app.config.update(api_spec_config())
     if overrides:
@@ -147,6 +166,9 @@ def register_request_hooks(app: Flask) -> None:
         if request.mimetype != "multipart/form-data":
             request.max_content_length = app.config["MAX_JSON_BYTES"]
 
+    production = app.config["APP_ENV"] == "production"
+    production_headers = (("Strict-Transport-Security", "max-age=63072000; includeSubDomains"),)
+
     @app.after_request
     def add_headers(response):
         started = g.get("request_started")
@@ -158,17 +180,14 @@ def register_request_hooks(app: Flask) -> None:
                 time.perf_counter() - started)
         headers = response.headers
         headers[REQUEST_ID_HEADER] = g.get("request_id", "")
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Referrer-Policy", "no-referrer")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if response.mimetype == "application/json":
-            # An API answer is never a page: nothing in it may load or run anything.
-            headers.setdefault("Content-Security-Policy",
-                               "default-src 'none'; frame-ancestors 'none'")
-        if app.config["APP_ENV"] == "production":
-            headers.setdefault("Strict-Transport-Security",
-                               "max-age=63072000; includeSubDomains")
+        # A view's own value wins; the rest are added in one pass over the headers (each
+        # setdefault would scan them again, on every answer).
+        present = {name.lower() for name, _ in headers.items()}
+        defaults = (JSON_SECURITY_HEADERS if response.mimetype == "application/json"
+                    else SECURITY_HEADERS)
+        for name, value in defaults + (production_headers if production else ()):
+            if name.lower() not in present:
+                headers.add(name, value)
         return response
 
 

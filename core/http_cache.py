@@ -57,7 +57,9 @@ def catalog_cached(query_args: Iterable[str] = ()):
                 return view(*args, **kwargs)
             cache = catalog_cache()
             key = request.path
-            query = [(name, value) for name in names for value in request.args.getlist(name)]
+            given = request.args
+            query = [(name, value) for name in names if name in given
+                     for value in given.getlist(name)]
             if query:
                 key += "?" + urlencode(query)
             found = cache.lookup(key)
