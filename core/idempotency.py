@@ -137,12 +137,15 @@ def checkpoint(claim: Claim, resource_id: int) -> None:
                                     {"key_id": claim.key_id, "resource": resource_id})
 
 
-def release(key_id: int) -> None:
+def release(key_id: int, user_id: int, key: str) -> None:
     """Give the key back after a failed request (in a transaction of its own): forget it,
     or, past a checkpoint, unlock it so that a retry resumes. A claim that never committed
-    went with the rollback, and these statements find nothing."""
+    went with the rollback, and these statements find nothing: they match the user and the
+    key too, since a rolled-back row's id may already be another request's (SQLite reuses
+    it)."""
     db.session.rollback()
-    unanswered = sa.and_(IdempotencyKey.id == key_id, IdempotencyKey.response_status.is_(None))
+    unanswered = sa.and_(IdempotencyKey.id == key_id, IdempotencyKey.user_id == user_id,
+                         IdempotencyKey.key == key, IdempotencyKey.response_status.is_(None))
     db.session.execute(sa.delete(IdempotencyKey).where(
         unanswered, IdempotencyKey.resource_id.is_(None)))
     db.session.execute(sa.update(IdempotencyKey).where(
@@ -178,7 +181,7 @@ def run_once(user_id: int, key: str | None, body: dict, work, dump, now: datetim
         store_answer(claimed.key_id, status, answer)
         db.session.commit()
     except BaseException:
-        release(claimed.key_id)
+        release(claimed.key_id, user_id, key)
         raise
     response = jsonify(answer)
     response.status_code = status

@@ -187,6 +187,22 @@ def test_a_delivery_is_not_sent_before_it_is_due_or_twice_at_once(receiver):
     assert len(receiver.requests) == 2
 
 
+@pytest.mark.committed
+@pytest.mark.postgres
+def test_the_next_in_line_is_found_between_transactions(receiver):
+    """With real commits, a delivery that succeeds hands over to the one waiting behind it;
+    the lookup then runs outside any transaction (one statement in autocommit)."""
+    first = delivery_of(event(aggregate_id=7, new_status="paid")).id
+    second = delivery_of(event(aggregate_id=7, new_status="processing")).id
+    assert webhooks.attempt_delivery(second, utcnow()).result == "waiting"
+    assert webhooks.attempt_delivery(first, utcnow()).result == "succeeded"
+    assert not db.session().in_transaction()
+    assert webhooks.next_in_line(first) == second
+    assert not db.session().in_transaction()
+    assert webhooks.attempt_delivery(second, utcnow()).result == "succeeded"
+    assert webhooks.next_in_line(second) is None
+
+
 def test_events_of_one_order_are_delivered_in_order(receiver):
     receiver.responses = [(500, {}, b"")]
     first = event(aggregate_id=7, new_status="paid")
