@@ -174,16 +174,6 @@ def event_body(event) -> str:
                        "data": event.data}, separators=(",", ":"), default=str)
 
 
-def _blocked_by_earlier():
-    """True for a delivery while an earlier one of its ordering key is still open."""
-    earlier = sa.orm.aliased(WebhookDelivery)
-    return (sa.select(earlier.id)
-            .where(earlier.ordering_key == WebhookDelivery.ordering_key,
-                   earlier.event_id < WebhookDelivery.event_id,
-                   earlier.status.in_(OPEN))
-            .exists())
-
-
 # The statements of the delivery hot path, built once with bound parameters and run on the
 # session's connection: building an ORM statement anew costs three times as much CPU as
 # running this form (bench/README.md, "Profiling"), and a delivery runs six of them.
@@ -191,6 +181,13 @@ _deliveries = WebhookDelivery.__table__
 _events = OutboxEvent.__table__
 _earlier = _deliveries.alias("earlier")
 _open = _deliveries.c.status.in_(OPEN)
+# A delivery waits while an earlier one of its ordering key is still open.
+BLOCKED_BY_EARLIER = (
+    sa.select(_earlier.c.id)
+    .where(_earlier.c.ordering_key == _deliveries.c.ordering_key,
+           _earlier.c.event_id < _deliveries.c.event_id,
+           _earlier.c.status.in_(OPEN))
+    .exists())
 OPEN_DELIVERIES_OF_EVENT = (
     sa.select(_deliveries.c.id)
     .where(_deliveries.c.event_id == sa.bindparam("event_id"), _open)
@@ -202,10 +199,7 @@ CLAIM = (
                   _deliveries.c.next_attempt_at <= sa.bindparam("now")),
            sa.or_(_deliveries.c.locked_until.is_(None),
                   _deliveries.c.locked_until < sa.bindparam("now")),
-           ~sa.select(_earlier.c.id)
-           .where(_earlier.c.ordering_key == _deliveries.c.ordering_key,
-                  _earlier.c.event_id < _deliveries.c.event_id,
-                  _earlier.c.status.in_(OPEN)).exists())
+           ~BLOCKED_BY_EARLIER)
     .values(locked_until=sa.bindparam("lease"), updated_at=sa.bindparam("now"))
     .returning(_deliveries.c.event_id, _deliveries.c.function, _deliveries.c.endpoint_id,
                _deliveries.c.attempt_count))
@@ -227,24 +221,6 @@ NEXT_IN_LINE = (
     .order_by(_deliveries.c.event_id).limit(1))
 
 
-ASYNC_COMMIT = sa.text("SET LOCAL synchronous_commit TO OFF")
-
-
-def _commit_bookkeeping(connection) -> None:
-    """Commit a delivery's lease or an attempt's record without waiting for the disk.
-
-    On PostgreSQL a durable commit waits for the WAL to reach the disk, which was half of a
-    delivery's time. These rows are bookkeeping: the event and its deliveries were written
-    durably by the transaction that caused them. If the database server crashed before
-    writing a lease or a record out, the delivery would be sent again with its webhook-id,
-    which receivers deduplicate: at least once either way. (A crash of the app or the
-    worker loses nothing; only the database server's own crash can.)
-    """
-    if connection.dialect.name == "postgresql":
-        connection.execute(ASYNC_COMMIT)
-    db.session.commit()
-
-
 def open_deliveries_of_event(event_id: int) -> list[int]:
     return list(db.session.connection().execute(OPEN_DELIVERIES_OF_EVENT,
                                                 {"event_id": event_id}).scalars())
@@ -263,10 +239,9 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
     claimed = connection.execute(CLAIM, {"delivery_id": delivery_id, "now": now,
                                          "lease": lease}).one_or_none()
     if claimed is None:
-        waiting = db.session.scalar(
-            sa.select(WebhookDelivery.id)
-            .where(WebhookDelivery.id == delivery_id, WebhookDelivery.status.in_(OPEN),
-                   _blocked_by_earlier()))
+        waiting = connection.execute(
+            sa.select(_deliveries.c.id)
+            .where(_deliveries.c.id == delivery_id, _open, BLOCKED_BY_EARLIER)).scalar()
         db.session.commit()
         return AttemptOutcome("waiting" if waiting is not None else "not_due")
     target = _target(claimed.function, claimed.endpoint_id)
@@ -275,7 +250,7 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
         return AttemptOutcome("not_configured")
     event = connection.execute(EVENT_FOR_BODY, {"event_id": claimed.event_id}).one()
     message_id, body = f"msg_{event.uuid.hex}", event_body(event)
-    _commit_bookkeeping(connection)
+    db.session.commit()
 
     status_code, error, retry_after, started = None, None, None, time.monotonic()
     # Each attempt is signed afresh with its own time: receivers refuse stale timestamps.
@@ -346,7 +321,7 @@ def _record_attempt(delivery_id: int, attempts: int, now: datetime,
     event_type = connection.execute(RECORD_OUTCOME, {
         "delivery_id": delivery_id, "new_status": status.value,
         "retry_at": next_attempt_at, "now": now}).scalar_one()
-    _commit_bookkeeping(connection)
+    db.session.commit()
     if status == DeliveryStatus.DEAD:
         log.warning("webhook delivery %s (%s) is dead after %d attempts", delivery_id,
                     event_type, attempts)
@@ -409,7 +384,7 @@ def due_deliveries(now: datetime, limit: int = 500,
                            WebhookDelivery.next_attempt_at <= now),
                     sa.or_(WebhookDelivery.locked_until.is_(None),
                            WebhookDelivery.locked_until < now),
-                    ~_blocked_by_earlier())
+                    ~BLOCKED_BY_EARLIER)
              .order_by(WebhookDelivery.id).limit(limit))
     return list(db.session.scalars(query))
 
