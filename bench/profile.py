@@ -5,7 +5,7 @@ bench/README.md quote; they move with the code, not with the machine's load.
 
     .venv/bin/python bench/profile.py checkout [--profile] [--sql]
     .venv/bin/python bench/profile.py delivery [--profile] [--sql]
-    .venv/bin/python bench/profile.py catalog  [--profile]   # a warm (cached) listing page
+    .venv/bin/python bench/profile.py catalog  [--profile] [--cold]   # a listing page
 
 Each run creates and drops its own PostgreSQL database (``BENCH_DATABASE_URL``) and uses the
 local Redis (``BENCH_REDIS_URL``), as the benchmarks do.
@@ -153,17 +153,25 @@ def delivery(args, env) -> None:
 
 
 def catalog(args, env) -> None:
-    flask_cli(env, "seed-demo", "--products", "200")
+    flask_cli(env, "seed-demo", "--products", "2000")
+    if args.cold:
+        env = {**env, "CATALOG_CACHE_SECONDS": "0"}
     os.environ.update(env)
     from wsgi import app
 
     client = app.test_client()
     path = "/api/v1/products?page_size=20"
+    statements: list[str] = []
+    with app.app_context():
+        listen(statements)
     for _ in range(50):
         assert client.get(path).status_code == 200
-    assert client.get(path).headers.get("X-Cache") == "hit"
-    measure("warm listing page (cache hit)", [lambda: client.get(path)] * args.count,
-            args.count, [], args.profile)
+    cached = client.get(path).headers.get("X-Cache")
+    assert cached == (None if args.cold else "hit"), cached
+    label = ("cold listing page (read from PostgreSQL)" if args.cold
+             else "warm listing page (cache hit)")
+    measure(label, [lambda: client.get(path)] * args.count, args.count, statements,
+            args.profile, postgres_cpu_seconds if args.cold else None)
 
 
 def main() -> None:
@@ -172,6 +180,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--sql", action="store_true")
+    parser.add_argument("--cold", action="store_true", help="catalog: with the cache off")
     args = parser.parse_args()
     with bench_database(f"stockroom_profile_{args.path}") as database_url:
         env = app_environment(database_url, scratch_instance())
