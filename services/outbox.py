@@ -18,13 +18,11 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app, g, has_request_context
-from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.orm import Session
 
 from core import logs
 from models import OutboxEvent, db, utcnow
-from services import catalog_cache, webhooks
+from services import catalog_cache, transactions, webhooks
 
 # Marking is one short UPDATE; a few connections serve a whole process.
 MARKING_POOL = {"pool_size": 2, "max_overflow": 3, "pool_timeout": 30}
@@ -81,7 +79,7 @@ def record_event(event_type: str, aggregate_type: str, aggregate_id: int | str,
     event.id = db.session.connection().execute(INSERT_EVENT, values).scalar_one()
     # Its webhook deliveries commit with it, or not at all.
     webhooks.create_deliveries(event)
-    db.session.info.setdefault(PENDING_KEY, []).append((event.id, event.type))
+    transactions.pending(PENDING_KEY).append((event.id, event.type))
     if event_type in catalog_cache.CATALOG_EVENTS:
         catalog_cache.catalog_changed()
     return event
@@ -166,22 +164,12 @@ def undispatched_lag_seconds(now: datetime) -> float:
     return max(0.0, (now - oldest).total_seconds())
 
 
-def _after_commit(session: Session) -> None:
-    # SQLAlchemy also calls this when a SAVEPOINT is released; the transaction goes on.
-    if session.in_nested_transaction():
-        return
-    events = session.info.pop(PENDING_KEY, None)
-    if events:
-        dispatch(events, current_outbox(), utcnow())
-
-
-def _after_rollback(session: Session) -> None:
-    # The events of a rolled-back transaction never existed; nothing may be published.
-    session.info.pop(PENDING_KEY, None)
+def _dispatch_committed(events: list[tuple[int, str]]) -> None:
+    dispatch(events, current_outbox(), utcnow())
 
 
 def install_session_hooks() -> None:
-    """Hook dispatch onto every commit of the application's sessions (idempotent)."""
-    if not sa_event.contains(Session, "after_commit", _after_commit):
-        sa_event.listen(Session, "after_commit", _after_commit)
-        sa_event.listen(Session, "after_rollback", _after_rollback)
+    """Publish each committed transaction's events after its commit. The pending list
+    follows savepoints (``services.transactions``): an event recorded inside a savepoint
+    that rolls back is never published, and the outer transaction's events still are."""
+    transactions.track(PENDING_KEY, _dispatch_committed)

@@ -55,6 +55,30 @@ def test_a_released_savepoint_is_not_the_commit(app, enqueued):
     assert ran == ["committed"]
 
 
+def test_a_rolled_back_savepoint_keeps_the_outer_transactions_work(app, enqueued):
+    """Break 9: SQLAlchemy fires after_rollback for a SAVEPOINT too, and the old hook
+    dropped every pending event and callback of the outer transaction then (this failed
+    before the fix: nothing was published and the callback never ran)."""
+    ran, undone = [], []
+    outer = outbox.record_event("test.outer", "thing", 9, {})
+    transactions.on_commit(lambda: ran.append("outer"))
+    nested = db.session.begin_nested()
+    outbox.record_event("test.inner", "thing", 9, {})
+    transactions.on_commit(lambda: ran.append("inner"))
+    transactions.on_rollback(lambda: undone.append("inner"))
+    with db.session.begin_nested():
+        outbox.record_event("test.innermost", "thing", 9, {})
+    nested.rollback()
+    assert undone == ["inner"]
+    after = outbox.record_event("test.after", "thing", 9, {})
+    db.session.commit()
+    assert enqueued == [(outer.id, "test.outer"), (after.id, "test.after")]
+    assert ran == ["outer"]
+    stored = db.session.scalars(sa.select(OutboxEvent.type).where(
+        OutboxEvent.aggregate_id == "9").order_by(OutboxEvent.id)).all()
+    assert stored == ["test.outer", "test.after"]
+
+
 def test_a_failed_request_dispatches_nothing(client, enqueued):
     UserFactory(email="taken@example.com")
     response = client.post("/api/v1/auth/register", json={
