@@ -15,7 +15,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 import api
-from core import auth, cli, database, extensions, logs, metrics, ratelimit
+from core import auth, cli, database, extensions, faults, logs, metrics, ratelimit
 from core.celery import celery_init_app
 from core.config import PROJECT_ROOT, load_config, validate_config
 from core.error_reporting import init_error_reporting
@@ -109,15 +109,16 @@ def register_extensions(app: Flask) -> None:
                              expose_headers=["X-Pagination", "X-Cart-Token", REQUEST_ID_HEADER,
                                              "Idempotent-Replayed", "ETag"])
 
-    from tasks.outbox import publish_event
+    from tasks.outbox import TRACKED, publish_event, republish_unfinished
 
     marking_engine = outbox.marking_engine(app.config["SQLALCHEMY_DATABASE_URI"],
                                            app.config["SQLALCHEMY_ENGINE_OPTIONS"])
     with app.app_context():
         for engine in (extensions.db.engine, marking_engine):
             database.ping_when_idle(engine)
-    app.extensions["stockroom.outbox"] = outbox.Outbox(publish=publish_event,
-                                                       bind=marking_engine)
+    app.extensions["stockroom.outbox"] = outbox.Outbox(
+        publish=publish_event, bind=marking_engine, tracked=frozenset(TRACKED),
+        redo=republish_unfinished)
     app.extensions["stockroom.email_backend"] = make_email_backend(app.config)
     app.extensions["stockroom.payments"] = make_payment_provider(app.config)
     redis_client = make_redis(app.config["REDIS_URL"])
@@ -129,6 +130,7 @@ def register_extensions(app: Flask) -> None:
                                                        app.config["MEDIA_URL"])
     outbox.install_session_hooks()
     transactions.install_session_hooks()
+    faults.install_from_setting(app.config["STOCKROOM_FAULTS"])
     celery_init_app(app)
 
 

@@ -173,6 +173,16 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         # A prefix for every broker key (Redis only), so that several deployments or test
         # runs can share one Redis without consuming each other's messages.
         "CELERY_BROKER_KEY_PREFIX": env.get("CELERY_BROKER_KEY_PREFIX") or None,
+        # Fault injection for crash tests (core.faults): steps at which this process kills
+        # itself. Never set outside tests; production refuses to start with it.
+        "STOCKROOM_FAULTS": env.get("STOCKROOM_FAULTS") or None,
+        # How long an email claimed by a worker is its to send; a worker that died lets it
+        # go after this, and the sweep sends it.
+        "EMAIL_CLAIM_LEASE_SECONDS": _int(env.get("EMAIL_CLAIM_LEASE_SECONDS"), 120,
+                                          "EMAIL_CLAIM_LEASE_SECONDS"),
+        # How long an outbox event's consumer has to finish before the sweep runs it again.
+        "OUTBOX_REDO_AFTER_SECONDS": _int(env.get("OUTBOX_REDO_AFTER_SECONDS"), 30,
+                                          "OUTBOX_REDO_AFTER_SECONDS"),
     }
     config["MAX_CONTENT_LENGTH"] = max(config["MAX_JSON_BYTES"], config["MAX_UPLOAD_BYTES"])
     config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(database_url)
@@ -205,5 +215,7 @@ def validate_config(config: Mapping) -> None:
                                                        and config["STRIPE_WEBHOOK_SECRET"]):
         problems.append("PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and "
                         "STRIPE_WEBHOOK_SECRET")
+    if config["STOCKROOM_FAULTS"]:
+        problems.append("STOCKROOM_FAULTS is for crash tests only")
     if problems:
         raise ConfigError("refusing to start in production: " + "; ".join(problems))

@@ -18,6 +18,11 @@ import time
 from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine
 
+# What a task retries with backoff: the database failed the statement in a way a later try
+# may not meet (a terminated backend, a dropped connection, a deadlock victim, a
+# serialization failure). Bad data or a broken invariant are not among them.
+DATABASE_ERRORS = (exc.OperationalError, exc.InterfaceError)
+
 PING_AFTER_IDLE_SECONDS = 5.0
 CHECKED_IN = "stockroom.checked_in"
 

@@ -10,9 +10,9 @@ from models.discount import Discount, DiscountKind, DiscountRedemption
 from models.email import EmailMessage, EmailStatus
 from models.idempotency import IdempotencyKey
 from models.operations import DailySales, Heartbeat
-from models.order import Order, OrderEvent, OrderItem, OrderStatus, PaymentStatus
+from models.order import CancelledBy, Order, OrderEvent, OrderItem, OrderStatus, PaymentStatus
 from models.outbox import OutboxEvent
-from models.payment import FakePayment, PaymentEvent, Refund, RefundStatus
+from models.payment import FakePayment, FakeRefund, PaymentEvent, Refund, RefundStatus
 from models.product import Product, ProductImage, ProductStatus, Variant
 from models.review import Review, WishlistItem
 from models.user import Role, User
@@ -22,6 +22,7 @@ __all__ = [
     "MAX_LINE_QUANTITY",
     "Address",
     "AuditLog",
+    "CancelledBy",
     "Cart",
     "CartItem",
     "Category",
@@ -33,6 +34,7 @@ __all__ = [
     "EmailMessage",
     "EmailStatus",
     "FakePayment",
+    "FakeRefund",
     "Heartbeat",
     "IdempotencyKey",
     "LoginFailure",

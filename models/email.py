@@ -12,8 +12,12 @@ from models.base import UTCDateTime, db, utcnow
 
 
 class EmailStatus(enum.StrEnum):
+    # Claimed by a worker until ``claimed_until``; after that, anyone may claim it again.
     SENDING = "sending"
     SENT = "sent"
+    # The last try failed, with the error. A transient failure (SendGrid's 429 or 5xx, the
+    # network) leaves the task's event unfinished, so the redo sweep sends it again; a
+    # refusal (another 4xx) finishes the event: nothing sends it again by itself.
     FAILED = "failed"
 
 
@@ -33,6 +37,8 @@ class EmailMessage(db.Model):
     error: Mapped[str | None] = mapped_column(sa.Text)
     attempts: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+    # The claim's lease: a worker that died while sending lets the message go then.
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (

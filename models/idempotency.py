@@ -17,6 +17,9 @@ class IdempotencyKey(db.Model):
     user_id: Mapped[int] = mapped_column(
         sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
     key: Mapped[str] = mapped_column(sa.String(255), nullable=False)
+    # The operation the key was used for: method, route and path parameters. The same key
+    # sent to another operation is refused, never replayed.
+    scope: Mapped[str] = mapped_column(sa.String(300), nullable=False, server_default="")
     # What the request was: the same key with another request is refused.
     request_hash: Mapped[str] = mapped_column(sa.String(64), nullable=False)
     # When the request holding the key started; a hold older than the lease is abandoned.

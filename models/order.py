@@ -36,6 +36,13 @@ class PaymentStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class CancelledBy(enum.StrEnum):
+    CUSTOMER = "customer"
+    ADMIN = "admin"
+    EXPIRY = "expiry"
+    PROVIDER = "provider"
+
+
 class Order(TimestampMixin, db.Model):
     __tablename__ = "orders"
 
@@ -65,6 +72,9 @@ class Order(TimestampMixin, db.Model):
     amount_refunded: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,
                                                  server_default="0")
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Who cancelled it (``CancelledBy``): a payment that succeeds after a person's cancel is
+    # refunded in full; after an expiry it takes the stock again if it can.
+    cancelled_by: Mapped[str | None] = mapped_column(sa.String(16))
     tracking_number: Mapped[str | None] = mapped_column(sa.String(100))
     carrier: Mapped[str | None] = mapped_column(sa.String(50))
 

@@ -29,6 +29,11 @@ class OutboxEvent(db.Model):
     dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     dispatch_attempts: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,
                                                    server_default="0")
+    # For an event whose consumers do work beyond its webhook deliveries (an email, a
+    # payment applied): when the sweep publishes those again unless they finished first.
+    # Empty once they finished, and for events with nothing but deliveries. "Dispatched"
+    # only says the consumers were sent to the broker; this says whether they are done.
+    redo_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         # The relay's scan: undispatched rows, oldest first.
@@ -36,4 +41,8 @@ class OutboxEvent(db.Model):
                  postgresql_where=sa.text("dispatched_at IS NULL"),
                  sqlite_where=sa.text("dispatched_at IS NULL")),
         sa.Index("ix_outbox_events_aggregate", "aggregate_type", "aggregate_id", "id"),
+        # The redo sweep's scan: events whose consumers have not finished.
+        sa.Index("ix_outbox_events_unfinished", "redo_at",
+                 postgresql_where=sa.text("redo_at IS NOT NULL"),
+                 sqlite_where=sa.text("redo_at IS NOT NULL")),
     )

@@ -97,3 +97,22 @@ class FakePayment(db.Model):
     amount_refunded: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
     failure_message: Mapped[str | None] = mapped_column(sa.String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+
+
+class FakeRefund(db.Model):
+    """The ``fake`` provider's own record of a refund (Stripe's Refund object): what a
+    refund request with an idempotency key created, so that the same key again answers the
+    same refund, as Stripe does."""
+
+    __tablename__ = "fake_refunds"
+
+    id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    payment_id: Mapped[str] = mapped_column(
+        sa.ForeignKey("fake_payments.id", ondelete="CASCADE"), nullable=False, index=True)
+    idempotency_key: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+    amount: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    # Stripe's refund statuses: pending, succeeded, failed.
+    status: Mapped[str] = mapped_column(sa.String(16), nullable=False)
+    refund_metadata: Mapped[dict] = mapped_column("metadata", sa.JSON, nullable=False,
+                                                  default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import TimestampMixin, db
+from models.base import TimestampMixin, UTCDateTime, db
 
 
 class Role(enum.StrEnum):
@@ -30,6 +31,9 @@ class User(TimestampMixin, db.Model):
     is_active: Mapped[bool] = mapped_column(
         sa.Boolean, nullable=False, default=True, server_default=sa.true()
     )
+    # Every token (access or refresh) issued at or before this moment is dead: set, under
+    # this row's lock, by a password reset, logout-all, reuse detection and deactivation.
+    tokens_valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         sa.CheckConstraint("role IN ('customer', 'seller', 'admin')", name="role"),

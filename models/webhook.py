@@ -59,6 +59,9 @@ class WebhookDelivery(db.Model):
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # A worker sending it holds it until then; a worker that died lets it go.
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The current lease's token: only the worker that holds it records an outcome, so a
+    # worker whose lease ran out (or whose delivery was redelivered) changes nothing.
+    lease_token: Mapped[str | None] = mapped_column(sa.String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow,
                                                  nullable=False)

@@ -116,3 +116,30 @@ def refusal(discount: Discount | None, subtotal: int, now: datetime,
     if subtotal < discount.min_subtotal:
         return f"This code needs a subtotal of at least {discount.min_subtotal} cents."
     return None
+
+
+def give_back_use(order_id: int) -> None:
+    """An order that used a code was cancelled or expired before payment: its use and its
+    redemption (the per-customer count) come back. Once per order: the redemption row is
+    the proof of the use, and only the statement that deletes it gives the use back."""
+    discount_id = db.session.execute(
+        sa.delete(DiscountRedemption).where(DiscountRedemption.order_id == order_id)
+        .returning(DiscountRedemption.discount_id)).scalar()
+    if discount_id is not None:
+        db.session.execute(
+            sa.update(Discount).where(Discount.id == discount_id, Discount.uses > 0)
+            .values(uses=Discount.uses - 1).execution_options(synchronize_session=False))
+
+
+def take_use_again(order_id: int, discount_id: int | None, user_id: int, now: datetime) -> None:
+    """A payment that arrived after its order expired revived the order at its discounted
+    price: the use it gave back is counted again (the sale was made; ``max_uses`` was
+    checked when the order was placed)."""
+    if discount_id is None or db.session.get(Discount, discount_id) is None:
+        return
+    db.session.execute(
+        sa.update(Discount).where(Discount.id == discount_id)
+        .values(uses=Discount.uses + 1).execution_options(synchronize_session=False))
+    db.session.add(DiscountRedemption(discount_id=discount_id, user_id=user_id,
+                                      order_id=order_id, created_at=now))
+    db.session.flush()

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from python_http_client import exceptions as http_errors
 from sendgrid import SendGridAPIClient
-from sendgrid.helpers.mail import Content, Mail
+from sendgrid.helpers.mail import Content, CustomArg, Header, Mail
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,12 @@ class OutgoingEmail:
     text: str
     html: str
     sender: str
+    # The message's own key (kind:dedupe key), the same on every send of it: sent as the
+    # X-Stockroom-Email-Key header (SendGrid: a custom arg too), so that a receiver can drop
+    # the duplicate a crash after sending causes.
+    key: str | None = None
+
+KEY_HEADER = "X-Stockroom-Email-Key"
 
 
 class TransientEmailError(Exception):
@@ -79,6 +85,8 @@ class SMTPBackend:
     def send(self, message: OutgoingEmail) -> str | None:
         mime = MimeMessage()
         mime["From"], mime["To"], mime["Subject"] = message.sender, message.to, message.subject
+        if message.key:
+            mime[KEY_HEADER] = message.key
         mime.set_content(message.text)
         mime.add_alternative(message.html, subtype="html")
         try:
@@ -108,6 +116,9 @@ class SendGridBackend:
         mail = Mail(from_email=message.sender, to_emails=message.to, subject=message.subject)
         mail.add_content(Content("text/plain", message.text))
         mail.add_content(Content("text/html", message.html))
+        if message.key:
+            mail.add_header(Header(KEY_HEADER, message.key))
+            mail.add_custom_arg(CustomArg("stockroom_email_key", message.key))
         try:
             response = self.client.send(mail)
         except http_errors.HTTPError as exc:

@@ -1,15 +1,26 @@
-"""Emails the system sends: rendered from file templates, recorded, and sent at most once.
+"""Emails the system sends: rendered from file templates, recorded, and sent once.
 
 Sending is two steps with a commit between (the task does the commits): ``claim_email``
-records the message for its (kind, dedupe key) or finds it already claimed, and
-``deliver_email`` hands it to the backend. A task that runs twice finds the claim and
-sends nothing; a send that failed is recorded on the row and may be claimed again.
+records the message for its (kind, dedupe key) with a lease, or finds it sent or held by a
+live claim, and ``deliver_email`` hands it to the backend. A task that runs twice finds the
+claim and sends nothing. A claim whose worker died (the lease ran out) and a send that
+failed transiently are claimed again by the next run, which the outbox's redo sweep makes
+happen; a message refused for good is recorded, and its event finished.
+
+Exactly once cannot be had across a crash between SendGrid accepting a message and the
+worker recording it: the message was sent, and nothing here knows. It is sent again once
+the lease is over (at least once). The window is kept to that one round trip: the outcome
+is recorded in the statement right after the send, and each message carries its key
+(``X-Stockroom-Email-Key``, ``kind:dedupe_key``) for a receiver that drops duplicates.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import current_app, render_template
 
+from core import faults
 from models import EmailMessage, EmailStatus, Order, PasswordResetToken, User, db, utcnow
 from services.auth import reset_token_for
 from services.email_backends import EmailBackend, OutgoingEmail, PermanentEmailError
@@ -40,23 +51,31 @@ def email_backend() -> EmailBackend:
 
 def claim_email(kind: str, dedupe_key: str, to: str,
                 subject: str | None = None) -> EmailMessage | None:
-    """Claim the right to send (kind, dedupe_key); None when it was sent or is being sent.
+    """Claim the right to send (kind, dedupe_key) for the claim's lease; None when it was
+    sent or is held by a claim whose lease still runs.
 
-    On PostgreSQL the row lock makes two workers that claim at once take turns.
+    On PostgreSQL the row lock makes two workers that claim at once take turns; the first
+    claim of a message is an insert, and the unique key makes a second one fail (the task
+    retries and finds the claim).
     """
+    now = utcnow()
+    lease = now + timedelta(seconds=current_app.config["EMAIL_CLAIM_LEASE_SECONDS"])
     message = db.session.scalar(
         db.select(EmailMessage)
         .where(EmailMessage.kind == kind, EmailMessage.dedupe_key == dedupe_key)
-        .with_for_update()
+        .with_for_update().execution_options(populate_existing=True)
     )
     if message is None:
         message = EmailMessage(kind=kind, dedupe_key=dedupe_key, to_address=to,
                                subject=subject or SUBJECTS[kind], status=EmailStatus.SENDING.value,
-                               attempts=1)
+                               attempts=1, claimed_until=lease)
         db.session.add(message)
-    elif message.status == EmailStatus.FAILED.value:
+    elif (message.status == EmailStatus.FAILED.value
+          or (message.status == EmailStatus.SENDING.value
+              and (message.claimed_until is None or message.claimed_until <= now))):
         message.status = EmailStatus.SENDING.value
         message.attempts += 1
+        message.claimed_until = lease
     else:
         return None
     db.session.flush()
@@ -73,21 +92,27 @@ def deliver_email(message: EmailMessage, context: dict, backend: EmailBackend) -
     outgoing = OutgoingEmail(
         to=message.to_address,
         subject=message.subject,
+        key=f"{message.kind}:{message.dedupe_key}",
         text=render_template(f"emails/{message.kind}.txt", **context),
         html=render_template(f"emails/{message.kind}.html", **context),
         sender=current_app.config["EMAIL_FROM"],
     )
     try:
-        message.provider_message_id = backend.send(outgoing)
+        provider_message_id = backend.send(outgoing)
     except PermanentEmailError as exc:
         message.status, message.error = EmailStatus.FAILED.value, str(exc)
+        message.claimed_until = None
         db.session.flush()
         return
     except Exception as exc:
         message.status, message.error = EmailStatus.FAILED.value, str(exc)
+        message.claimed_until = None
         db.session.flush()
         raise
+    faults.step("email.sent")
+    message.provider_message_id = provider_message_id
     message.status, message.error, message.sent_at = EmailStatus.SENT.value, None, utcnow()
+    message.claimed_until = None
     db.session.flush()
 
 
@@ -120,15 +145,16 @@ def prepare_order_email(notification: str, order_id: int,
                         data: dict) -> tuple[EmailMessage, dict] | None:
     """Claim the email that ``notification`` (``order_confirmed``, ``payment_failed``,
     ``order_refunded``) sends about an order; None for a notification without an email, or
-    one already sent. One email per (order, kind); a refund's is per refunded total, so
-    that a second partial refund is told too."""
+    one already sent. One email per (order, kind); a refund's is per refund row, so that
+    the customer is told of each refund once, as the ledger has them."""
     kind = ORDER_EMAILS.get(notification)
     order = db.session.get(Order, order_id)
     if kind is None or order is None:
         return None
     dedupe_key = f"order:{order.id}"
     if kind == "order_refunded":
-        dedupe_key += f":{data.get('amount_refunded', order.amount_refunded)}"
+        dedupe_key = f"refund:{data['refund_id']}" if data.get("refund_id") else \
+            f"{dedupe_key}:{data.get('amount_refunded', order.amount_refunded)}"
     message = claim_email(kind, dedupe_key, order.email,
                           SUBJECTS[kind].format(number=order.number))
     if message is None:

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from core.errors import Conflict, NotFound
-from models import Order, OrderEvent, OrderStatus, PaymentStatus, db
-from services import inventory, outbox, payments
+from models import CancelledBy, Order, OrderEvent, OrderStatus, PaymentStatus, db
+from services import discounts, inventory, outbox, refunds
 
 S = OrderStatus
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -117,22 +117,32 @@ def cancel_order(user_id: int, order_id: int, now: datetime) -> Order:
     a paid one puts its stock back on hand and is refunded in full (``refund_pending`` until
     the provider confirms). 409 from ``processing`` on."""
     order = customer_order(user_id, order_id, lock=True)
-    _cancel(order, now, "cancelled by the customer")
+    _cancel(order, now, "cancelled by the customer", CancelledBy.CUSTOMER)
     db.session.flush()
     return order
 
 
-def _cancel(order: Order, now: datetime, why: str) -> None:
-    if order.status == S.PENDING_PAYMENT:
-        transition(order, S.CANCELLED, now, why)
-        inventory.release_stock(order.stock_lines())
-        order.payment_status = PaymentStatus.CANCELLED
-        order.reservation_expires_at = None
+def cancel_unpaid(order: Order, now: datetime, why: str, by: CancelledBy) -> None:
+    """Cancel a locked, unpaid order: its reservation and its discount use come back, and
+    (unless the provider cancelled it) its payment is cancelled at the provider."""
+    transition(order, S.CANCELLED, now, why)
+    inventory.release_stock(order.stock_lines())
+    discounts.give_back_use(order.id)
+    order.payment_status = PaymentStatus.CANCELLED
+    order.reservation_expires_at = None
+    order.cancelled_by = by.value
+    if by != CancelledBy.PROVIDER:
         request_payment_cancel(order)
+
+
+def _cancel(order: Order, now: datetime, why: str, by: CancelledBy) -> None:
+    if order.status == S.PENDING_PAYMENT:
+        cancel_unpaid(order, now, why, by)
     elif order.status == S.PAID:
         transition(order, S.CANCELLED, now, f"{why}; full refund")
+        order.cancelled_by = by.value
         inventory.restock(order.stock_lines())
-        payments.request_refund(order, None, why, None, now)
+        refunds.request_refund(order, None, why, None, now)
     else:
         raise InvalidTransition(f"An order that is {order.status} can no longer be cancelled.")
 
@@ -154,11 +164,7 @@ def expire_reservations(now: datetime, limit: int = 200) -> int:
     for order in orders:
         if order.status != S.PENDING_PAYMENT:
             continue
-        transition(order, S.CANCELLED, now, "reservation expired")
-        inventory.release_stock(order.stock_lines())
-        order.payment_status = PaymentStatus.CANCELLED
-        order.reservation_expires_at = None
-        request_payment_cancel(order)
+        cancel_unpaid(order, now, "reservation expired", CancelledBy.EXPIRY)
         expired += 1
     db.session.flush()
     return expired
@@ -206,7 +212,7 @@ def admin_update_order(order_id: int, changes: dict, now: datetime) -> Order:
                 f"An order becomes {new} through its payment (use the refund endpoint for "
                 "refunds), not by hand.")
         if new == S.CANCELLED:
-            _cancel(order, now, "cancelled by an admin")
+            _cancel(order, now, "cancelled by an admin", CancelledBy.ADMIN)
         else:
             transition(order, new, now, changes.get("note"))
     db.session.flush()

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from flask import current_app, g, has_request_context
 from sqlalchemy.engine import Connection, Engine
 
-from core import logs
+from core import faults, logs
 from models import OutboxEvent, db, utcnow
 from services import catalog_cache, transactions, webhooks
 
@@ -47,6 +47,10 @@ class Outbox:
     """The app's outbox wiring: how events are published, and where dispatch is marked."""
 
     publish: Publisher
+    # The event types whose consumers do work beyond webhook deliveries (which have rows and
+    # a sweep of their own), and how those consumers alone are sent again.
+    tracked: frozenset[str]
+    redo: Publisher
     # What marks events dispatched once they were published after a commit: a small
     # engine of its own (in tests, the connection of the test's transaction). Not the
     # app's pool: the committing session still holds its connection while its after-commit
@@ -68,9 +72,13 @@ def record_event(event_type: str, aggregate_type: str, aggregate_id: int | str,
                  data: dict) -> OutboxEvent:
     """Write a domain event in the current transaction; it is published once that commits."""
     request_id = g.get("request_id") if has_request_context() else None
+    now, wiring = utcnow(), current_outbox()
+    redo_at = (now + timedelta(seconds=current_app.config["OUTBOX_REDO_AFTER_SECONDS"])
+               if event_type in wiring.tracked else None)
     values = {"uuid": uuid.uuid4(), "type": event_type, "aggregate_type": aggregate_type,
               "aggregate_id": str(aggregate_id), "data": data, "request_id": request_id,
-              "created_at": utcnow(), "dispatched_at": None, "dispatch_attempts": 0}
+              "created_at": now, "dispatched_at": None, "dispatch_attempts": 0,
+              "redo_at": redo_at}
     # The pending changes go first, as the unit of work would order them; the event row
     # itself is one plain insert. The event returned is what was written, not a row the
     # session tracks (read it with ``db.session.get`` to see it change).
@@ -97,6 +105,7 @@ def dispatch(events: list[tuple[int, str]], outbox: Outbox, now: datetime) -> li
                         event_id, event_type, exc_info=True)
             break
         published.append(event_id)
+    faults.step("outbox.published")
     if published:
         _mark_dispatched(published, outbox.bind, now)
     return published
@@ -152,6 +161,50 @@ def relay_undispatched(outbox: Outbox, now: datetime, grace: timedelta,
         published += 1
     db.session.flush()
     return published
+
+
+MARK_DONE = (sa.update(_events).where(_events.c.id == sa.bindparam("event_id"))
+             .values(redo_at=None))
+# The redo sweep's backoff: a consumer that keeps failing is tried again at these waits
+# after its first redo (and then every hour), never in a tight loop.
+REDO_BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10),
+                timedelta(minutes=30), timedelta(hours=1))
+
+
+def mark_done(event_id: int) -> None:
+    """Record, in the consumer's own transaction, that the event's work is done: the redo
+    sweep leaves it alone from the commit on."""
+    db.session.connection().execute(MARK_DONE, {"event_id": event_id})
+
+
+def redo_unfinished(outbox: Outbox, now: datetime, limit: int) -> int:
+    """Publish again the consumers of dispatched events whose work never finished (a
+    worker died or failed after the broker handed it the task, or the broker lost the
+    message); returns how many. Claimed with ``SKIP LOCKED`` like the relay; each redo
+    pushes the next one back (``REDO_BACKOFF``). Consumers check whether their work is
+    done, so a redo of work that did finish meanwhile does nothing."""
+    rows = db.session.scalars(
+        sa.select(OutboxEvent)
+        .where(OutboxEvent.redo_at <= now, OutboxEvent.dispatched_at.is_not(None))
+        .order_by(OutboxEvent.redo_at, OutboxEvent.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    redone = 0
+    for row in rows:
+        token = logs.request_id_var.set(row.request_id)
+        try:
+            outbox.redo(row.id, row.type)
+        except Exception:
+            log.warning("outbox redo: broker unavailable at event %s", row.id, exc_info=True)
+            break
+        finally:
+            logs.request_id_var.reset(token)
+        row.dispatch_attempts += 1
+        row.redo_at = now + REDO_BACKOFF[min(row.dispatch_attempts, len(REDO_BACKOFF)) - 1]
+        redone += 1
+    db.session.flush()
+    return redone
 
 
 def undispatched_lag_seconds(now: datetime) -> float:

@@ -20,7 +20,7 @@ import stripe
 from flask import current_app
 
 from core.errors import DomainError
-from models import FakePayment, db
+from models import FakePayment, FakeRefund, db
 
 # The Stripe API version this code was written and tested against. Pinned, so that a change
 # of the account's default version cannot change the shape of what we read.
@@ -53,6 +53,19 @@ class PaymentIntent:
 
 
 @dataclass(frozen=True)
+class ProviderRefund:
+    """One refund of a payment as the provider holds it."""
+
+    refund_id: str
+    amount: int
+    # pending, requires_action, succeeded, failed or canceled (Stripe's refund statuses).
+    status: str
+    # Our refund row's id, from the refund's metadata; None for one made elsewhere.
+    ours: int | None = None
+    failure_reason: str | None = None
+
+
+@dataclass(frozen=True)
 class PaymentState:
     """A payment as the provider holds it now (Stripe's PaymentIntent vocabulary)."""
 
@@ -67,6 +80,8 @@ class PaymentState:
     client_secret: str | None = None
     # Set when the last attempt to pay failed (the card was declined).
     failure_message: str | None = None
+    # Every refund of the payment, made here or elsewhere (the dashboard).
+    refunds: tuple[ProviderRefund, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,8 +127,11 @@ class StripeProvider:
             return method(*args, **kwargs)
         except stripe.StripeError as error:
             message = f"Stripe: {error.user_message or error}"
+            # A request with the same idempotency key still running at Stripe (409
+            # idempotency_key_in_use) will answer once it ends: a retry, not a refusal.
             transient = (isinstance(error, (stripe.APIConnectionError, stripe.RateLimitError))
-                         or error.http_status is None or error.http_status >= 500)
+                         or error.http_status is None or error.http_status >= 500
+                         or error.code == "idempotency_key_in_use")
             raise (ProviderUnavailable if transient else ProviderRefused)(message) from error
 
     def create_payment(self, *, order_id, order_number, amount, currency, idempotency_key):
@@ -128,7 +146,25 @@ class StripeProvider:
     def retrieve_payment(self, payment_intent_id):
         intent = self._call(self.client.v1.payment_intents.retrieve, payment_intent_id,
                             params={"expand": ["latest_charge"]})
-        return self._state(intent)
+        refunds: tuple[ProviderRefund, ...] = ()
+        if intent.status == "succeeded":
+            refunds = self._refunds(payment_intent_id)
+        return self._state(intent, refunds)
+
+    def _refunds(self, payment_intent_id: str) -> tuple[ProviderRefund, ...]:
+        """Every refund of the payment, whoever made it (one page of 100: a payment with
+        more refunds than that is not a case this store meets)."""
+        page = self._call(self.client.v1.refunds.list,
+                          params={"payment_intent": payment_intent_id, "limit": 100})
+        found = []
+        for refund in page.data:
+            data = refund.to_dict()
+            ours = (data.get("metadata") or {}).get("refund_id")
+            found.append(ProviderRefund(
+                data["id"], data["amount"], data.get("status") or "pending",
+                int(ours) if isinstance(ours, str) and ours.isdigit() else None,
+                data.get("failure_reason")))
+        return tuple(sorted(found, key=lambda r: r.refund_id))
 
     def cancel_payment(self, payment_intent_id, idempotency_key):
         intent = self._call(self.client.v1.payment_intents.cancel, payment_intent_id,
@@ -146,7 +182,7 @@ class StripeProvider:
                             data.get("failure_reason"))
 
     @staticmethod
-    def _state(stripe_intent) -> PaymentState:
+    def _state(stripe_intent, refunds: tuple[ProviderRefund, ...] = ()) -> PaymentState:
         intent = stripe_intent.to_dict()
         charge = intent.get("latest_charge")
         refunded = charge.get("amount_refunded", 0) if isinstance(charge, dict) else 0
@@ -158,15 +194,25 @@ class StripeProvider:
             order_id=int(order_id) if order_id and order_id.isdigit() else None,
             client_secret=intent.get("client_secret"),
             failure_message=(error.get("message") or error.get("code") or "declined")
-            if error else None)
+            if error else None,
+            refunds=refunds)
 
 
 class FakeProvider:
-    """Payments kept in ``fake_payments``: created with the order, settled by an explicit
-    call (``api/payments``), read back like Stripe's. Its writes join the caller's
-    transaction."""
+    """Payments kept in ``fake_payments`` and refunds in ``fake_refunds``: created with the
+    order, settled by an explicit call (``api/payments``), read back like Stripe's. Its
+    writes join the caller's transaction.
+
+    Refunds follow Stripe: a refund request's idempotency key answers the same refund when
+    sent again, and a refund is ``succeeded`` at once unless ``refunds_settle`` is false,
+    in which case it stays ``pending`` until ``settle_refund`` (as Stripe's asynchronous
+    refunds do), for tests that confirm refunds in any order.
+    """
 
     name = "fake"
+
+    def __init__(self, refunds_settle: bool = True):
+        self.refunds_settle = refunds_settle
 
     def create_payment(self, *, order_id, order_number, amount, currency, idempotency_key):
         payment = db.session.scalar(sa.select(FakePayment).where(FakePayment.order_id == order_id))
@@ -188,13 +234,24 @@ class FakeProvider:
             raise ProviderRefused(f"No such payment: {payment_intent_id}")
         return payment
 
+    def _refunds(self, payment_intent_id: str) -> list[FakeRefund]:
+        return list(db.session.scalars(
+            sa.select(FakeRefund).where(FakeRefund.payment_id == payment_intent_id)
+            .order_by(FakeRefund.id).execution_options(populate_existing=True)))
+
     def retrieve_payment(self, payment_intent_id):
         payment = self._payment(payment_intent_id)
+        refunds = tuple(
+            ProviderRefund(r.id, r.amount, r.status,
+                           int(r.refund_metadata["refund_id"])
+                           if str(r.refund_metadata.get("refund_id", "")).isdigit() else None)
+            for r in self._refunds(payment_intent_id))
         return PaymentState(
             payment_intent_id=payment.id, status=payment.status, amount=payment.amount,
-            currency=payment.currency, amount_refunded=payment.amount_refunded,
+            currency=payment.currency,
+            amount_refunded=sum(r.amount for r in refunds if r.status == "succeeded"),
             order_id=payment.order_id, client_secret=payment.client_secret,
-            failure_message=payment.failure_message)
+            failure_message=payment.failure_message, refunds=refunds)
 
     def settle(self, payment_intent_id: str, outcome: str) -> FakePayment:
         """The customer pays (``succeeded``) or the card is declined (``failed``)."""
@@ -217,16 +274,41 @@ class FakeProvider:
         return self.retrieve_payment(payment_intent_id)
 
     def refund(self, payment_intent_id, amount, idempotency_key, metadata):
-        # Idempotent without remembering keys: this write commits in the same transaction
-        # as the caller's record of the refund, so a retried caller never gets here twice.
         payment = self._payment(payment_intent_id, lock=True)
+        known = db.session.scalar(
+            sa.select(FakeRefund).where(FakeRefund.idempotency_key == idempotency_key))
+        if known is not None:
+            return RefundResult(known.id, known.status)
         if payment.status != "succeeded":
             raise ProviderRefused("Only a payment that succeeded can be refunded.")
-        if payment.amount_refunded + amount > payment.amount:
+        held = sum(r.amount for r in self._refunds(payment_intent_id) if r.status != "failed")
+        if held + amount > payment.amount:
             raise ProviderRefused("The refund exceeds what remains of the payment.")
-        payment.amount_refunded += amount
+        refund = self.create_refund(payment, amount, idempotency_key, metadata,
+                                    "succeeded" if self.refunds_settle else "pending")
+        return RefundResult(refund.id, refund.status)
+
+    def create_refund(self, payment: FakePayment, amount: int, idempotency_key: str | None,
+                      metadata: dict, status: str) -> FakeRefund:
+        """Record a refund (also one "made in the dashboard", with no key, in tests)."""
+        refund = FakeRefund(id=f"fake_re_{secrets.token_hex(12)}", payment_id=payment.id,
+                            idempotency_key=idempotency_key, amount=amount, status=status,
+                            refund_metadata=dict(metadata))
+        db.session.add(refund)
+        if status == "succeeded":
+            payment.amount_refunded += amount
         db.session.flush()
-        return RefundResult(f"fake_re_{idempotency_key}", "succeeded")
+        return refund
+
+    def settle_refund(self, refund_id: str, outcome: str) -> FakeRefund:
+        """A pending refund succeeds or fails (``outcome``), as Stripe's settle later."""
+        refund = db.session.get(FakeRefund, refund_id, with_for_update=True)
+        if refund.status == "pending":
+            refund.status = outcome
+            if outcome == "succeeded":
+                self._payment(refund.payment_id, lock=True).amount_refunded += refund.amount
+            db.session.flush()
+        return refund
 
 
 def make_payment_provider(config) -> PaymentProvider:

@@ -21,9 +21,11 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 import stripe
 
+from core import faults
 from core.errors import Conflict, DomainError
 from core.metrics import PAYMENT_RECONCILIATION_REPAIRS
 from models import (
+    CancelledBy,
     Order,
     OrderEvent,
     OrderStatus,
@@ -35,7 +37,7 @@ from models import (
     db,
     insert_ignoring_conflict,
 )
-from services import inventory, orders, outbox, transactions
+from services import discounts, inventory, orders, outbox, refunds, transactions
 from services.payment_providers import (
     FakeProvider,
     PaymentIntent,
@@ -53,6 +55,9 @@ HANDLED_EVENT_TYPES = frozenset({
     "charge.refunded",
 })
 RECONCILE_WINDOW = timedelta(hours=72)
+# How long a pending refund is followed, counted from the refund (Stripe settles most in
+# days; some payment methods take weeks).
+REFUND_FOLLOW_WINDOW = timedelta(days=120)
 # An event or refund this old and still not through is taken as failed, not in flight.
 RETRY_GRACE = timedelta(minutes=2)
 # Stripe's PaymentIntent statuses from which a payment can still be cancelled.
@@ -63,14 +68,6 @@ CANCELLABLE = frozenset({"requires_payment_method", "requires_confirmation", "re
 class BadWebhook(DomainError):
     http_status = 400
     error_code = "bad_webhook_signature"
-
-
-class NotPaid(Conflict):
-    error_code = "order_not_paid"
-
-
-class RefundExceedsPayment(Conflict):
-    error_code = "refund_exceeds_payment"
 
 
 class PaymentNotStarted(Conflict):
@@ -201,6 +198,7 @@ def sync_payment(payment_intent_id: str, provider: PaymentProvider, now: datetim
     changed (empty when nothing did). Ends the current transaction first."""
     _end_transaction()
     state = provider.retrieve_payment(payment_intent_id)
+    faults.step("payment.read_back")
     order = _order_of(state)
     return sync_order(order, state, now) if order is not None else []
 
@@ -235,10 +233,8 @@ def sync_order(order: Order, state: PaymentState, now: datetime) -> list[str]:
         elif order.status == S.CANCELLED:
             changes.append(_late_payment(order, now))
     elif state.status == "canceled" and order.status == S.PENDING_PAYMENT:
-        orders.transition(order, S.CANCELLED, now, "payment cancelled at the provider")
-        inventory.release_stock(order.stock_lines())
-        order.payment_status = PaymentStatus.CANCELLED
-        order.reservation_expires_at = None
+        orders.cancel_unpaid(order, now, "payment cancelled at the provider",
+                             CancelledBy.PROVIDER)
         changes.append("cancelled")
     elif (state.status == "requires_payment_method" and state.failure_message
           and order.status == S.PENDING_PAYMENT and order.payment_status != PaymentStatus.FAILED):
@@ -249,11 +245,27 @@ def sync_order(order: Order, state: PaymentState, now: datetime) -> list[str]:
                             {"order_id": order.id, "user_id": order.user_id,
                              "reason": state.failure_message})
         changes.append("payment_failed")
-    if order.paid_at is not None and state.amount_refunded > order.amount_refunded:
-        _record_refunded(order, state.amount_refunded, now)
-        changes.append("refunded")
+    if order.paid_at is not None:
+        confirmed = refunds.apply_provider_refunds(order, state.refunds, now)
+        if confirmed:
+            _refunds_confirmed(order, confirmed, now)
+            changes.append("refunded")
     db.session.flush()
     return changes
+
+
+def _refunds_confirmed(order: Order, confirmed: list[Refund], now: datetime) -> None:
+    """The customer's email (one per refund), and the timeline: ``refunded`` once everything
+    paid came back on an order that was paid, else a note per refund."""
+    for refund in confirmed:
+        orders.notify(order, "order_refunded", refund_id=refund.id, amount=refund.amount,
+                      amount_refunded=order.amount_refunded)
+    if order.amount_refunded >= order.total and order.status in orders.PAID_STATUSES:
+        orders.transition(order, S.REFUNDED, now, "refunded in full")
+        return
+    for refund in confirmed:
+        order.timeline.append(OrderEvent(status=order.status, at=now,
+                                         note=f"refund of {refund.amount} confirmed"))
 
 
 def _count_sales(order: Order) -> None:
@@ -281,145 +293,36 @@ def _mark_paid(order: Order, now: datetime, note: str) -> None:
 
 
 def _late_payment(order: Order, now: datetime) -> str:
-    """A payment that succeeded after its order was cancelled (the reservation lapsed, or the
-    cancel raced the payment): sell the stock again if there is enough, else refund in full."""
-    try:
-        inventory.reserve_stock(order.stock_lines())
-    except inventory.OutOfStock as short:
+    """A payment that succeeded after its order was cancelled. A person cancelled it (the
+    customer, an admin): it stays cancelled and the payment is refunded in full. It expired,
+    or the provider cancelled it: sell the stock again if there is enough, else refund in
+    full."""
+    why = None
+    if order.cancelled_by in (CancelledBy.CUSTOMER, CancelledBy.ADMIN):
+        why = f"payment arrived after the order was cancelled by the {order.cancelled_by}"
+    else:
+        try:
+            inventory.reserve_stock(order.stock_lines())
+        except inventory.OutOfStock as short:
+            why = ("payment arrived after the order was cancelled and the stock was gone "
+                   f"({short.errors['lines']})")
+    if why is not None:
         order.paid_at = now
         order.payment_status = PaymentStatus.SUCCEEDED
-        request_refund(order, None, "payment arrived after the order was cancelled and the "
-                       f"stock was gone ({short.errors['lines']})"[:200], None, now)
-        order.timeline.append(OrderEvent(
-            status=order.status, at=now,
-            note="payment arrived after cancellation; stock gone, refunded in full"))
+        refunds.request_refund(order, None, why[:200], None, now)
+        order.timeline.append(OrderEvent(status=order.status, at=now,
+                                         note=f"{why}; refunded in full"[:500]))
         return "late_payment_refunded"
     order.payment_status = PaymentStatus.SUCCEEDED
     order.paid_at = now
     inventory.commit_stock(order.stock_lines())
+    discounts.take_use_again(order.id, order.discount_id, order.user_id, now)
     _count_sales(order)
     orders.transition(order, S.PAID, now,
                       "payment arrived after cancellation; stock taken again",
                       system=True)
     orders.notify(order, "order_confirmed")
     return "late_payment_paid"
-
-
-def _record_refunded(order: Order, amount_refunded: int, now: datetime) -> None:
-    """The provider confirms ``amount_refunded`` in all: confirm our refunds up to it (and
-    record any made outside Stockroom), then set the payment status and, for a full refund
-    of an order that was paid, the ``refunded`` status."""
-    previously = order.amount_refunded
-    order.amount_refunded = min(amount_refunded, order.total)
-    uncovered = order.amount_refunded
-    refunds = db.session.scalars(
-        sa.select(Refund).where(Refund.order_id == order.id,
-                                Refund.status != RefundStatus.FAILED)
-        .order_by(Refund.id).with_for_update()).all()
-    for refund in refunds:
-        if refund.status == RefundStatus.PENDING and uncovered >= refund.amount:
-            refund.status = RefundStatus.SUCCEEDED
-        if refund.status == RefundStatus.SUCCEEDED:
-            uncovered -= refund.amount
-    if uncovered > 0:
-        db.session.add(Refund(order_id=order.id, amount=uncovered, currency=order.currency,
-                              reason="refunded at the provider", created_at=now,
-                              status=RefundStatus.SUCCEEDED.value))
-    still_pending = any(refund.status == RefundStatus.PENDING for refund in refunds)
-    if still_pending:
-        order.payment_status = PaymentStatus.REFUND_PENDING
-    elif order.amount_refunded >= order.total:
-        order.payment_status = PaymentStatus.REFUNDED
-    else:
-        order.payment_status = PaymentStatus.PARTIALLY_REFUNDED
-    if order.amount_refunded >= order.total and order.status in orders.PAID_STATUSES:
-        orders.transition(order, S.REFUNDED, now, "refunded in full")
-    else:
-        order.timeline.append(OrderEvent(
-            status=order.status, at=now,
-            note=f"refund of {order.amount_refunded - previously} confirmed"))
-    orders.notify(order, "order_refunded", amount_refunded=order.amount_refunded,
-           amount=order.amount_refunded - previously)
-
-
-# Refunds ------------------------------------------------------------------------------------
-
-def refundable(order: Order) -> int:
-    """What is left to refund: the total less every refund not failed."""
-    asked = db.session.scalar(
-        sa.select(sa.func.coalesce(sa.func.sum(Refund.amount), 0))
-        .where(Refund.order_id == order.id, Refund.status != RefundStatus.FAILED))
-    return order.total - asked
-
-
-def request_refund(order: Order, amount: int | None, reason: str, requested_by_id: int | None,
-                   now: datetime) -> Refund:
-    """Record a refund of ``amount`` (default: all that is left) on a locked, paid order; a
-    task submits it to the provider after the commit. 409 when the order was not paid or
-    the amount is more than is left."""
-    if order.paid_at is None:
-        raise NotPaid("This order has no payment to refund.")
-    left = refundable(order)
-    amount = left if amount is None else amount
-    if left <= 0:
-        raise RefundExceedsPayment("This order is already refunded in full.")
-    if amount > left:
-        raise RefundExceedsPayment(f"At most {left} can still be refunded.",
-                                   errors={"amount": [f"Must be at most {left}."]})
-    refund = Refund(order_id=order.id, amount=amount, currency=order.currency, reason=reason,
-                    requested_by_id=requested_by_id, created_at=now, updated_at=now,
-                    status=RefundStatus.PENDING.value)
-    db.session.add(refund)
-    order.payment_status = PaymentStatus.REFUND_PENDING
-    db.session.flush()
-    outbox.record_event("refund.requested", "order", order.id,
-                        {"refund_id": refund.id, "order_id": order.id, "amount": amount})
-    return refund
-
-
-def submit_refund(refund_id: int, provider: PaymentProvider, now: datetime) -> str | None:
-    """Send a pending refund to the provider, once (its idempotency key is the refund's).
-    Returns the payment to read back afterwards, or None if there is nothing to do.
-    A refusal marks the refund failed; ``ProviderUnavailable`` propagates (retry)."""
-    refund = db.session.get(Refund, refund_id)
-    if refund is None or refund.status != RefundStatus.PENDING or refund.provider_refund_id:
-        return None
-    order = db.session.get(Order, refund.order_id)
-    intent_id, amount, key = order.payment_intent_id, refund.amount, refund.refund_key
-    metadata = {"order_id": str(order.id), "refund_id": str(refund.id)}
-    _end_transaction()
-    try:
-        result = provider.refund(intent_id, amount, key, metadata)
-    except ProviderRefused as refused:
-        refund = db.session.scalar(sa.select(Refund).where(Refund.id == refund_id)
-                                   .with_for_update().execution_options(populate_existing=True))
-        if refund.status == RefundStatus.PENDING and refund.provider_refund_id is None:
-            refund.status, refund.failure_reason = RefundStatus.FAILED, str(refused)[:500]
-            order = orders.find_order(Order.id == refund.order_id, lock=True)
-            order.payment_status = _settled_payment_status(order)
-            order.timeline.append(OrderEvent(status=order.status, at=now,
-                                             note=f"refund of {amount} failed: {refused}"[:500]))
-            db.session.flush()
-        return None
-    refund = db.session.scalar(sa.select(Refund).where(Refund.id == refund_id)
-                               .with_for_update().execution_options(populate_existing=True))
-    if refund.provider_refund_id is None:
-        refund.provider_refund_id = result.refund_id
-        if result.status == "failed":
-            refund.status = RefundStatus.FAILED
-            refund.failure_reason = result.failure_reason or "failed at the provider"
-        refund.updated_at = now
-        db.session.flush()
-    return intent_id
-
-
-def _settled_payment_status(order: Order) -> str:
-    """The payment status once no refund is pending."""
-    if order.amount_refunded >= order.total:
-        return PaymentStatus.REFUNDED
-    if order.amount_refunded > 0:
-        return PaymentStatus.PARTIALLY_REFUNDED
-    return PaymentStatus.SUCCEEDED
 
 
 # Cancelling ---------------------------------------------------------------------------------
@@ -436,24 +339,33 @@ def cancel_payment(order_id: int, provider: PaymentProvider, now: datetime) -> l
         provider.cancel_payment(intent_id, f"stockroom-order-{order_id}-cancel-payment")
     except ProviderRefused as refused:
         log.info("payment %s of order %s not cancelled: %s", intent_id, order_id, refused)
+    faults.step("payment_cancel.sent")
     return sync_payment(intent_id, provider, now)
 
 
 # Reconciliation -----------------------------------------------------------------------------
 
 def reconcile(provider: PaymentProvider, now: datetime) -> dict[str, int]:
-    """Repair what missed webhooks and failed tasks left behind, over the last 72 hours:
-    read back every payment whose order may disagree with it, cancel payments of cancelled
-    orders that are still open, apply stored events that failed, and submit refunds that
-    never reached the provider. Returns (and logs, and counts) what it repaired."""
+    """Repair what missed webhooks and failed tasks left behind: read back every payment
+    whose order may disagree with it (orders of the last 72 hours awaiting payment or
+    cancelled unpaid, and any order with a refund still pending, however old the order:
+    a refund is followed by its own age, ``REFUND_FOLLOW_WINDOW``), cancel payments of
+    cancelled orders that are still open, apply stored events that failed, and submit
+    refunds that never reached the provider. Returns (and logs, and counts) what it
+    repaired."""
     since = now - RECONCILE_WINDOW
+    refunding = (sa.select(Refund.order_id)
+                 .where(Refund.status == RefundStatus.PENDING,
+                        Refund.created_at >= now - REFUND_FOLLOW_WINDOW))
     intent_ids = db.session.scalars(
         sa.select(Order.payment_intent_id)
-        .where(Order.payment_provider == provider.name, Order.created_at >= since,
+        .where(Order.payment_provider == provider.name,
                Order.payment_intent_id.is_not(None),
-               sa.or_(Order.status == S.PENDING_PAYMENT,
-                      Order.payment_status == PaymentStatus.REFUND_PENDING,
-                      sa.and_(Order.status == S.CANCELLED, Order.paid_at.is_(None))))
+               sa.or_(sa.and_(Order.created_at >= since,
+                              sa.or_(Order.status == S.PENDING_PAYMENT,
+                                     sa.and_(Order.status == S.CANCELLED,
+                                             Order.paid_at.is_(None)))),
+                      Order.id.in_(refunding)))
         .order_by(Order.id)).all()
     failed_events = db.session.scalars(
         sa.select(PaymentEvent.id)
@@ -488,7 +400,7 @@ def reconcile(provider: PaymentProvider, now: datetime) -> dict[str, int]:
             log.warning("reconciliation could not apply payment event %s: %s", event_id, error)
     for refund_id in stuck_refunds:
         try:
-            intent_id = submit_refund(refund_id, provider, now)
+            intent_id = refunds.submit_refund(refund_id, provider, now)
             db.session.commit()
             if intent_id is not None:
                 count(["refund_submitted"])

@@ -36,23 +36,41 @@ PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 
                         "interval_max": 0.2}
 
 
-def publish_event(event_id: int, event_type: str) -> None:
-    """Send the event's consumers to the broker; raises if the broker is unreachable."""
+# The consumers that mark their event done when their work is (every one but the webhook
+# deliveries, which have rows and a sweep of their own): the redo sweep runs them again.
+TRACKED: dict[str, tuple[str, ...]] = {
+    event_type: tracked for event_type, names in CONSUMERS.items()
+    if (tracked := tuple(name for name in names if name != DELIVER))}
+
+
+def _send(event_id: int, task_names: tuple[str, ...]) -> None:
     celery = current_app.extensions["celery"]
-    for task_name in CONSUMERS.get(event_type, ()):
+    for task_name in task_names:
         celery.tasks[task_name].apply_async(
             args=[event_id], retry=True, retry_policy=PUBLISH_RETRY_POLICY
         )
 
 
+def publish_event(event_id: int, event_type: str) -> None:
+    """Send the event's consumers to the broker; raises if the broker is unreachable."""
+    _send(event_id, CONSUMERS.get(event_type, ()))
+
+
+def republish_unfinished(event_id: int, event_type: str) -> None:
+    """Send the event's tracked consumers again (the redo sweep)."""
+    _send(event_id, TRACKED.get(event_type, ()))
+
+
 @shared_task(name="tasks.outbox.relay_outbox_task")
 def relay_outbox_task() -> int:
-    """Publish the events whose after-commit dispatch did not happen (broker away, crash)."""
-    config = current_app.config
+    """Publish the events whose after-commit dispatch did not happen (broker away, crash),
+    and again the consumers of dispatched events whose work never finished."""
+    config, wiring, now = current_app.config, outbox.current_outbox(), utcnow()
     count = outbox.relay_undispatched(
-        outbox.current_outbox(), utcnow(),
-        grace=timedelta(seconds=config["OUTBOX_RELAY_GRACE_SECONDS"]),
+        wiring, now, grace=timedelta(seconds=config["OUTBOX_RELAY_GRACE_SECONDS"]),
         limit=config["OUTBOX_RELAY_BATCH"],
     )
+    db.session.commit()
+    count += outbox.redo_unfinished(wiring, now, limit=config["OUTBOX_RELAY_BATCH"])
     db.session.commit()
     return count

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from core.database import DATABASE_ERRORS
 from models import OutboxEvent, db, utcnow
-from services import payments
+from services import outbox, payments, refunds
 from services.payment_providers import ProviderUnavailable, payment_provider
 
-RETRY = {"autoretry_for": (ProviderUnavailable,), "retry_backoff": 5,
+# A provider that is away and a database that failed are retried with backoff; past the
+# last retry, the outbox's redo sweep (and the reconciliation) run the work again.
+RETRY = {"autoretry_for": (ProviderUnavailable, *DATABASE_ERRORS), "retry_backoff": 5,
          "retry_backoff_max": 600, "retry_jitter": True, "max_retries": 10}
 
 
@@ -31,6 +34,7 @@ def apply_payment_event_task(event_id: int) -> str:
         return "no such event"
     outcome = payments.apply_payment_event(data["payment_event_id"], payment_provider(),
                                            utcnow())
+    outbox.mark_done(event_id)
     db.session.commit()
     return outcome
 
@@ -42,11 +46,16 @@ def submit_refund_task(event_id: int) -> str:
     if data is None:
         return "no such event"
     provider, now = payment_provider(), utcnow()
-    intent_id = payments.submit_refund(data["refund_id"], provider, now)
+    intent_id = refunds.submit_refund(data["refund_id"], provider, now)
     db.session.commit()
     if intent_id is None:
+        outbox.mark_done(event_id)
+        db.session.commit()
         return "nothing to submit"
+    # A read-back that fails is retried: ``submit_refund`` hands the payment back again
+    # while the refund is sent but not confirmed.
     changes = payments.sync_payment(intent_id, provider, now)
+    outbox.mark_done(event_id)
     db.session.commit()
     return ",".join(changes) or "submitted"
 
@@ -58,6 +67,7 @@ def cancel_payment_task(event_id: int) -> str:
     if data is None:
         return "no such event"
     changes = payments.cancel_payment(data["order_id"], payment_provider(), utcnow())
+    outbox.mark_done(event_id)
     db.session.commit()
     return ",".join(changes) or "cancelled"
 

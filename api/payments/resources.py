@@ -14,7 +14,7 @@ from api.schemas import StrictSchema, text
 from core import idempotency
 from core.auth import Blueprint
 from models import Role, db, utcnow
-from services import orders, payments
+from services import orders, payments, refunds
 from services.payment_providers import payment_provider
 
 blp = Blueprint("payments", __name__, description="Payments: Stripe's webhook and refunds")
@@ -77,7 +77,7 @@ class OrderRefund(MethodView):
 
         def refund(claim):
             order = orders.get_order(order_id, lock=True)
-            created = payments.request_refund(order, body.get("amount"),
+            created = refunds.request_refund(order, body.get("amount"),
                                               body.get("reason") or "refunded by an admin",
                                               admin_id, now)
             return {"refund": created, "order": order}

@@ -1,0 +1,220 @@
+"""Refunds: a ledger of money given back on an order, one row per provider refund.
+
+The rules (the contract's "Refunds are a ledger"):
+
+- A row is asked for under the order's row lock (``request_refund``), so concurrent
+  requests on one order take turns, and only while succeeded plus pending rows leave room
+  within what was captured. The database holds the same line (a trigger on ``refunds``,
+  migration 0008), so no path that forgets the lock can break it.
+- A row is confirmed only by its own refund at the provider: the one created with the row's
+  idempotency key, found again by its id (``provider_refund_id``) or, when the answer to
+  the create was lost, by the row id in its metadata. A running total is never shared out.
+- A refund made outside Stockroom (Stripe's dashboard) becomes a row of its own.
+- The order's ``amount_refunded`` and ``payment_status`` are derived from the rows.
+
+This module does not move the order's status and sends nothing itself: ``services.payments``
+reads the provider, calls ``apply_provider_refunds`` under the order's lock, and moves and
+notifies from what it returns.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from core import faults
+from core.errors import Conflict
+from models import Order, OrderEvent, PaymentStatus, Refund, RefundStatus, db
+from services import outbox
+from services.payment_providers import PaymentProvider, ProviderRefund, ProviderRefused
+
+OUTSIDE_REASON = "refunded at the provider"
+# Stripe's refund statuses, as the ledger keeps them.
+PROVIDER_STATUS = {"pending": RefundStatus.PENDING, "requires_action": RefundStatus.PENDING,
+                   "succeeded": RefundStatus.SUCCEEDED, "failed": RefundStatus.FAILED,
+                   "canceled": RefundStatus.FAILED}
+
+
+class NotPaid(Conflict):
+    error_code = "order_not_paid"
+
+
+class RefundExceedsPayment(Conflict):
+    error_code = "refund_exceeds_payment"
+
+
+def _rows(order_id: int, lock: bool = False) -> list[Refund]:
+    query = sa.select(Refund).where(Refund.order_id == order_id).order_by(Refund.id)
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    return list(db.session.scalars(query))
+
+
+def _held(rows: list[Refund]) -> int:
+    """What the ledger holds against the payment: succeeded and pending rows."""
+    return sum(row.amount for row in rows if row.status != RefundStatus.FAILED)
+
+
+def refundable(order: Order) -> int:
+    """What is left to refund: the total less every refund not failed."""
+    return order.total - _held(_rows(order.id))
+
+
+def request_refund(order: Order, amount: int | None, reason: str, requested_by_id: int | None,
+                   now: datetime) -> Refund:
+    """Record a refund of ``amount`` (default: all that is left) on a paid order, which the
+    caller has locked; a task submits it to the provider after the commit. 409 when the
+    order was not paid or the amount is more than is left."""
+    if order.paid_at is None:
+        raise NotPaid("This order has no payment to refund.")
+    left = order.total - _held(_rows(order.id, lock=True))
+    amount = left if amount is None else amount
+    if left <= 0:
+        raise RefundExceedsPayment("This order is already refunded in full.")
+    if amount > left:
+        raise RefundExceedsPayment(f"At most {left} can still be refunded.",
+                                   errors={"amount": [f"Must be at most {left}."]})
+    refund = Refund(order_id=order.id, amount=amount, currency=order.currency, reason=reason,
+                    requested_by_id=requested_by_id, created_at=now, updated_at=now,
+                    status=RefundStatus.PENDING.value)
+    db.session.add(refund)
+    order.payment_status = PaymentStatus.REFUND_PENDING
+    db.session.flush()
+    outbox.record_event("refund.requested", "order", order.id,
+                        {"refund_id": refund.id, "order_id": order.id, "amount": amount})
+    return refund
+
+
+def submit_refund(refund_id: int, provider: PaymentProvider, now: datetime) -> str | None:
+    """Send a pending refund to the provider (its idempotency key is the row's, so a second
+    send is the same refund). Returns the payment to read back afterwards: also when the
+    refund was sent before but is not confirmed yet, so that a task retried after a failed
+    read-back reads back again. None when there is nothing to do. A refusal marks the row
+    failed; ``ProviderUnavailable`` propagates (the task retries)."""
+    refund = db.session.get(Refund, refund_id)
+    if refund is None or refund.status != RefundStatus.PENDING:
+        return None
+    order = db.session.get(Order, refund.order_id)
+    intent_id = order.payment_intent_id
+    if refund.provider_refund_id is not None:
+        return intent_id
+    amount, key = refund.amount, refund.refund_key
+    metadata = {"order_id": str(order.id), "refund_id": str(refund.id)}
+    # Commit before the call: no row lock is held across the network.
+    db.session.commit()
+    faults.step("refund.sending")
+    try:
+        result = provider.refund(intent_id, amount, key, metadata)
+    except ProviderRefused as refused:
+        order = db.session.scalar(sa.select(Order).where(Order.id == refund.order_id)
+                                  .with_for_update().execution_options(populate_existing=True))
+        refund = db.session.scalar(sa.select(Refund).where(Refund.id == refund_id)
+                                   .with_for_update().execution_options(populate_existing=True))
+        if refund.status == RefundStatus.PENDING and refund.provider_refund_id is None:
+            refund.status, refund.failure_reason = RefundStatus.FAILED, str(refused)[:500]
+            refund.updated_at = now
+            db.session.flush()
+            derive_payment_status(order)
+            order.timeline.append(OrderEvent(status=order.status, at=now,
+                                             note=f"refund of {amount} failed: {refused}"[:500]))
+            db.session.flush()
+        return None
+    faults.step("refund.sent")
+    refund = db.session.scalar(sa.select(Refund).where(Refund.id == refund_id)
+                               .with_for_update().execution_options(populate_existing=True))
+    if refund.provider_refund_id is None:
+        refund.provider_refund_id = result.refund_id
+        refund.updated_at = now
+        db.session.flush()
+    return intent_id
+
+
+def apply_provider_refunds(order: Order, refunds: tuple[ProviderRefund, ...],
+                           now: datetime) -> list[Refund]:
+    """Bring the ledger of a locked ``order`` up to the provider's refunds of its payment;
+    returns the rows confirmed by this call (for the timeline and the customer's email).
+
+    Each provider refund confirms (or fails) only its own row; one with no row here was made
+    outside Stockroom and gets one. Unsent pending rows that no longer fit beside what the
+    provider refunded (the dashboard refunded the rest meanwhile) can never succeed there,
+    and are marked failed. Then ``amount_refunded`` and ``payment_status`` are derived.
+    """
+    rows = _rows(order.id, lock=True)
+    by_provider_id = {row.provider_refund_id: row for row in rows if row.provider_refund_id}
+    by_id = {row.id: row for row in rows}
+    outside: list[ProviderRefund] = []
+    confirmed: list[Refund] = []
+    for refund in refunds:
+        row = by_provider_id.get(refund.refund_id)
+        if row is None and refund.ours in by_id and by_id[refund.ours].provider_refund_id is None:
+            # The create answered, but the answer never reached the row.
+            row = by_id[refund.ours]
+            row.provider_refund_id = refund.refund_id
+            by_provider_id[refund.refund_id] = row
+        if row is None:
+            outside.append(refund)
+        elif _follow(row, refund, now):
+            confirmed.append(row)
+    if outside:
+        at_provider = sum(r.amount for r in refunds
+                          if PROVIDER_STATUS.get(r.status) != RefundStatus.FAILED)
+        _fail_unsent_beyond(rows, order.total - at_provider, now)
+        for refund in outside:
+            status = PROVIDER_STATUS.get(refund.status, RefundStatus.PENDING)
+            row = Refund(order_id=order.id, amount=refund.amount, currency=order.currency,
+                         reason=OUTSIDE_REASON, status=status.value,
+                         provider_refund_id=refund.refund_id, created_at=now, updated_at=now)
+            db.session.add(row)
+            db.session.flush()
+            rows.append(row)
+            if status == RefundStatus.SUCCEEDED:
+                confirmed.append(row)
+    db.session.flush()
+    derive_payment_status(order, rows)
+    return confirmed
+
+
+def _follow(row: Refund, refund: ProviderRefund, now: datetime) -> bool:
+    """Move ``row`` to its provider refund's status; True when that confirms it."""
+    status = PROVIDER_STATUS.get(refund.status, RefundStatus.PENDING)
+    if status == row.status or status == RefundStatus.PENDING:
+        return False
+    confirmed = status == RefundStatus.SUCCEEDED
+    row.status = status.value
+    if status == RefundStatus.FAILED:
+        row.failure_reason = refund.failure_reason or "failed at the provider"
+    row.updated_at = now
+    return confirmed
+
+
+def _fail_unsent_beyond(rows: list[Refund], room: int, now: datetime) -> None:
+    """Mark failed, newest first, the rows never sent to the provider that do not fit in
+    ``room`` (what the provider has not refunded)."""
+    unsent = [row for row in rows
+              if row.status == RefundStatus.PENDING and row.provider_refund_id is None]
+    held = sum(row.amount for row in unsent)
+    for row in reversed(unsent):
+        if held <= room:
+            break
+        row.status = RefundStatus.FAILED.value
+        row.failure_reason = "the payment was refunded at the provider meanwhile"
+        row.updated_at = now
+        held -= row.amount
+
+
+def derive_payment_status(order: Order, rows: list[Refund] | None = None) -> None:
+    """Set the order's ``amount_refunded`` and ``payment_status`` from its ledger."""
+    rows = _rows(order.id) if rows is None else rows
+    order.amount_refunded = sum(row.amount for row in rows
+                                if row.status == RefundStatus.SUCCEEDED)
+    if order.paid_at is None:
+        return
+    if any(row.status == RefundStatus.PENDING for row in rows):
+        order.payment_status = PaymentStatus.REFUND_PENDING
+    elif order.amount_refunded >= order.total:
+        order.payment_status = PaymentStatus.REFUNDED
+    elif order.amount_refunded > 0:
+        order.payment_status = PaymentStatus.PARTIALLY_REFUNDED
+    else:
+        order.payment_status = PaymentStatus.SUCCEEDED
