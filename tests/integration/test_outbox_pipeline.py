@@ -15,7 +15,7 @@ from core.app import create_app
 from core.config import QUEUES
 from models import EmailMessage, OutboxEvent, User, db, utcnow
 from services import auth, users
-from tasks.outbox import publish_event, relay_outbox_task
+from tasks.outbox import publish_event, relay_outbox_task, republish_unfinished
 from tests.conftest import FAST_ARGON2
 
 pytestmark = pytest.mark.committed
@@ -43,7 +43,7 @@ def _wait_until_sent(worker, to: str, times: int = 1) -> None:
 @pytest.fixture
 def real_broker(app):
     box = app.extensions["stockroom.outbox"]
-    box.publish = publish_event
+    box.publish, box.redo = publish_event, republish_unfinished
     return box
 
 
@@ -169,3 +169,41 @@ def test_a_settled_payment_is_applied_and_mailed_by_the_worker(app, client, work
         variant = db.session.get(Variant, variant_id)
         assert (variant.on_hand, variant.reserved) == (3, 0)
         assert _sent_emails() == [(order.email, "sent")]
+
+
+def test_a_worker_killed_after_claiming_an_email_is_redone_by_the_sweep(app, client,
+                                                                         test_environ,
+                                                                         real_broker,
+                                                                         monkeypatch):
+    """A real worker SIGKILLs itself right after its claim commits (``STOCKROOM_FAULTS``).
+    The broker keeps that message until its visibility timeout; the redo sweep does not
+    wait for it: once the claim's lease is over, it sends the task again, and another
+    worker sends the email once."""
+    from services import outbox
+    from tests.integration.conftest import start_worker
+
+    monkeypatch.setitem(app.config, "OUTBOX_REDO_AFTER_SECONDS", 0)
+    doomed = start_worker({**test_environ, "STOCKROOM_FAULTS": "email.claimed=kill",
+                           "EMAIL_CLAIM_LEASE_SECONDS": "0"}, name="doomed")
+    try:
+        with app.app_context():
+            _create_user("killed@example.com")
+        assert client.post("/api/v1/auth/password-reset",
+                           json={"email": "killed@example.com"}).status_code == 202
+        doomed.wait_for_line(*TASK_RECEIVED)
+        assert doomed.proc.wait(timeout=60) == -9
+    finally:
+        doomed.stop()
+    with app.app_context():
+        assert _sent_emails() == [("killed@example.com", "sending")]
+        survivor = start_worker({**test_environ, "EMAIL_CLAIM_LEASE_SECONDS": "0"},
+                                name="survivor")
+        try:
+            assert outbox.redo_unfinished(real_broker, utcnow(), limit=10) == 1
+            db.session.commit()
+            _wait_until_sent(survivor, "killed@example.com")
+        finally:
+            survivor.stop()
+        assert survivor.output().count("To: killed@example.com") == 1
+        row = db.session.scalar(sa.select(EmailMessage))
+        assert (row.status, row.attempts) == ("sent", 2)
