@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from flask import Response, jsonify
+from flask import Response, jsonify, request
 
 from core.errors import Conflict, DomainError, ValidationFailed
 from models import IdempotencyKey, db, insert_ignoring_conflict
@@ -84,14 +84,24 @@ def _claim_statement() -> sa.Insert:
     return _claim_statements[dialect]
 
 
-def claim(user_id: int, key: str, body_hash: str, now: datetime) -> Claim:
+def operation_scope() -> str:
+    """The operation a request is: its method, route and path parameters
+    (``POST /api/v1/admin/orders/<id:order_id>/refund order_id=2``). A key belongs to one."""
+    arguments = " ".join(f"{name}={value}" for name, value
+                         in sorted((request.view_args or {}).items()))
+    rule = request.url_rule.rule if request.url_rule is not None else request.path
+    return f"{request.method} {rule} {arguments}".strip()[:300]
+
+
+def claim(user_id: int, key: str, body_hash: str, now: datetime, scope: str = "") -> Claim:
     """Claim ``key`` for this request in the current transaction, which the work joins.
     Returns the stored answer to replay if the key already has one; raises ``KeyReused``
-    (422) for another body and ``KeyInFlight`` (409) while another request holds it."""
+    (422) for another operation (``scope``) or another body, and ``KeyInFlight`` (409)
+    while another request holds it."""
     check_key(key)
     key_id = db.session.connection().execute(_claim_statement(), {
-        "user_id": user_id, "key": key, "request_hash": body_hash, "locked_at": now,
-        "created_at": now}).scalar()
+        "user_id": user_id, "key": key, "scope": scope, "request_hash": body_hash,
+        "locked_at": now, "created_at": now}).scalar()
     if key_id is not None:
         return Claim(key_id=key_id)
     existing = db.session.scalar(
@@ -100,7 +110,11 @@ def claim(user_id: int, key: str, body_hash: str, now: datetime) -> Claim:
         .with_for_update().execution_options(populate_existing=True))
     if existing is None:
         # The key was given back between our insert and our look: claim it afresh.
-        return claim(user_id, key, body_hash, now)
+        return claim(user_id, key, body_hash, now, scope)
+    if existing.scope != scope:
+        db.session.rollback()
+        raise KeyReused("This Idempotency-Key was used for another operation; use a new key "
+                        "for each operation.")
     if existing.request_hash != body_hash:
         db.session.rollback()
         raise KeyReused("This Idempotency-Key was used with another request.")
@@ -163,14 +177,14 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 
 def run_once(user_id: int, key: str | None, body: dict, work, dump, now: datetime,
              status: int = 201) -> Response:
-    """Do ``work(claim)`` once per (user, key); ``dump`` turns its result into the JSON
-    answer. ``claim.resource_id`` is the checkpoint to resume from, if any.
+    """Do ``work(claim)`` once per (user, key), for this request's operation only;
+    ``dump`` turns its result into the JSON answer. ``claim.resource_id`` is the checkpoint to resume from, if any.
 
     The first request answers ``status``; the same key and body again answer the stored
     body with 200 and ``Idempotent-Replayed: true``, doing nothing.
     """
     key = check_key(key)
-    claimed = claim(user_id, key, request_hash(body), now)
+    claimed = claim(user_id, key, request_hash(body), now, operation_scope())
     if claimed.replay is not None:
         _, stored = claimed.replay
         response = jsonify(stored)

@@ -179,6 +179,7 @@ def test_a_key_in_flight_is_409(client, shopper):
     from core.idempotency import request_hash
 
     db.session.add(IdempotencyKey(user_id=user.id, key="busy", locked_at=utcnow(),
+                                  scope="POST /api/v1/checkout",
                                   request_hash=request_hash({"shipping_address": ADDRESS})))
     db.session.flush()
     response = checkout(client, headers, key="busy")

@@ -200,3 +200,22 @@ def test_refund_requests_hold_no_more_than_is_left(client, shopper, run_consumer
     with pytest.raises(refunds.RefundExceedsPayment):
         refunds.request_refund(order, 101, "b", None, utcnow())
     assert refunds.refundable(order) == 100
+
+
+def test_a_key_used_for_one_orders_refund_is_refused_for_another(client, shopper, admin,
+                                                                 run_consumers, auth_headers):
+    """Break 5: before the fix, refunding order B with the key used for order A replayed
+    A's answer (200) and never refunded B."""
+    first, _ = paid_order(client, shopper, run_consumers)
+    other_shopper = (user := UserFactory(), auth_headers(user))
+    second, _ = paid_order(client, other_shopper, run_consumers)
+    assert refund(client, admin, first["order"]["id"], "same-key",
+                  {"amount": 500}).status_code == 201
+    reused = refund(client, admin, second["order"]["id"], "same-key", {"amount": 500})
+    assert reused.status_code == 422
+    assert reused.json["error_code"] == "idempotency_key_reused"
+    assert "Idempotent-Replayed" not in reused.headers
+    assert _ledger(second["order"]["id"]) == []
+    # The same key, operation and body still replay.
+    replay = refund(client, admin, first["order"]["id"], "same-key", {"amount": 500})
+    assert replay.status_code == 200 and replay.headers["Idempotent-Replayed"] == "true"
