@@ -28,6 +28,9 @@ STEPS = frozenset({
     "payment_cancel.sent",
     # The outbox: the consumers were published, the rows not yet marked.
     "outbox.published",
+    # Races (tests pause here): a checkout holds its cart's lock; a refund request holds
+    # its order's lock; a refresh holds its user's lock.
+    "checkout.cart_locked", "refund.order_locked", "refresh.user_locked",
 })
 
 _handlers: dict[str, Callable[[str], None]] = {}

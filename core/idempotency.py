@@ -178,7 +178,8 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 def run_once(user_id: int, key: str | None, body: dict, work, dump, now: datetime,
              status: int = 201) -> Response:
     """Do ``work(claim)`` once per (user, key), for this request's operation only;
-    ``dump`` turns its result into the JSON answer. ``claim.resource_id`` is the checkpoint to resume from, if any.
+    ``dump`` turns its result into the JSON answer. ``claim.resource_id`` is the
+    checkpoint to resume from, if any.
 
     The first request answers ``status``; the same key and body again answer the stored
     body with 200 and ``Idempotent-Replayed: true``, doing nothing.

@@ -43,6 +43,10 @@ class QuantityTooLarge(ValidationFailed):
     error_code = "quantity_too_large"
 
 
+class CurrencyMismatch(Conflict):
+    error_code = "currency_mismatch"
+
+
 @dataclass(frozen=True)
 class CartView:
     """A cart with its live prices and totals, as the API shows it."""
@@ -71,6 +75,21 @@ def _loaded(*where) -> Cart | None:
 
 def _load(cart_id: int) -> Cart:
     return _loaded(Cart.id == cart_id)
+
+
+def lock_cart(cart: Cart) -> Cart:
+    """Take the cart's row lock, then read its lines afresh (a statement of its own, so
+    that on PostgreSQL it sees what a transaction that held the lock before committed).
+    Every change to a cart's lines and every checkout of it takes this lock first: a
+    checkout and an add, or two checkouts, take turns, and none works from lines another
+    has changed since it read them."""
+    db.session.execute(sa.select(Cart.id).where(Cart.id == cart.id).with_for_update())
+    return _load(cart.id)
+
+
+def cart_currency(cart: Cart) -> str | None:
+    """The currency of the cart's lines (the first line's), or None for an empty cart."""
+    return cart.items[0].variant.currency if cart.items else None
 
 
 def cart_for_user(user_id: int) -> Cart:
@@ -143,8 +162,17 @@ def _event(event_type: str, cart: Cart, item: CartItem, quantity: int) -> None:
 
 
 def add_item(cart: Cart, variant_id: int, quantity: int) -> Cart:
-    """Add ``quantity`` of a variant; a variant already in the cart adds to its line."""
+    """Add ``quantity`` of a variant; a variant already in the cart adds to its line.
+    409 ``currency_mismatch`` for a variant priced in another currency than the cart's
+    lines: a cart is charged in one currency."""
+    cart = lock_cart(cart)
     variant = _sellable_variant(variant_id)
+    currency = cart_currency(cart)
+    if currency is not None and variant.currency != currency:
+        raise CurrencyMismatch(
+            f"This cart is in {currency.upper()}; {variant.sku} is priced in "
+            f"{variant.currency.upper()}.",
+            errors={"variant_id": [f"Priced in {variant.currency}, not {currency}."]})
     item = next((i for i in cart.items if i.variant_id == variant.id), None)
     total = quantity + (item.quantity if item else 0)
     _check_quantity(variant, total)
@@ -168,6 +196,7 @@ def _item(cart: Cart, item_id: int) -> CartItem:
 
 
 def update_item(cart: Cart, item_id: int, quantity: int) -> Cart:
+    cart = lock_cart(cart)
     item = _item(cart, item_id)
     _check_quantity(item.variant, quantity)
     item.quantity = quantity
@@ -177,6 +206,7 @@ def update_item(cart: Cart, item_id: int, quantity: int) -> Cart:
 
 
 def remove_item(cart: Cart, item_id: int) -> Cart:
+    cart = lock_cart(cart)
     item = _item(cart, item_id)
     _event("cart.item_removed", cart, item, 0)
     db.session.delete(item)

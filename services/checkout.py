@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
+from core import faults
 from core.errors import Conflict, ValidationFailed
 from models import (
     Address,
@@ -23,7 +24,7 @@ from models import (
     User,
     db,
 )
-from services import addresses, discounts, inventory, orders
+from services import addresses, carts, discounts, inventory, orders
 
 ADDRESS_FIELDS = ("full_name", "line1", "line2", "city", "region", "postal_code", "country",
                   "phone")
@@ -118,10 +119,24 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
     short lines), count the discount, compute the totals on the server and empty the cart.
     The reservation holds for ``RESERVATION_TTL_SECONDS``. The payment is started after
     this transaction commits (``payments.start_payment``): a provider call must not run
-    while the variant rows are locked."""
+    while the variant rows are locked.
+
+    The cart is locked first and its lines read again under the lock: of two checkouts of
+    one cart, the second finds it empty (409 ``empty_cart``), and a line added meanwhile
+    is either in this order or still in the cart after it. 409 ``currency_mismatch`` when
+    the lines are priced in more than one currency."""
+    cart = carts.lock_cart(cart)
+    faults.step("checkout.cart_locked")
     items: list[CartItem] = list(cart.items)
     if not items:
         raise EmptyCart("The cart is empty.")
+    currencies = sorted({item.variant.currency for item in items})
+    if len(currencies) > 1:
+        raise carts.CurrencyMismatch(
+            "The cart's lines are priced in several currencies: "
+            f"{', '.join(c.upper() for c in currencies)}.",
+            errors={"lines": [{"sku": item.variant.sku, "currency": item.variant.currency}
+                              for item in items]})
     snapshot = _address_snapshot(user.id, address_id, shipping_address)
     # Held here because locking the variants reloads them and drops their link to the
     # product, which the session keeps only weakly: the order lines would read each again.

@@ -66,6 +66,7 @@ def request_refund(order: Order, amount: int | None, reason: str, requested_by_i
     """Record a refund of ``amount`` (default: all that is left) on a paid order, which the
     caller has locked; a task submits it to the provider after the commit. 409 when the
     order was not paid or the amount is more than is left."""
+    faults.step("refund.order_locked")
     if order.paid_at is None:
         raise NotPaid("This order has no payment to refund.")
     left = order.total - _held(_rows(order.id, lock=True))

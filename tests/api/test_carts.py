@@ -190,3 +190,29 @@ def test_a_discount_that_stops_applying_drops_from_the_cart(client, auth_headers
     body = client.patch(f"{ITEMS}/{item_id}", json={"quantity": 1}, headers=headers).json
     assert (body["discount_code"], body["discount_total"]) == (None, 0)
     assert discount.id
+
+
+def test_a_line_in_another_currency_is_409_and_checkout_rechecks(client, auth_headers):
+    """Break 8: 1000 USD cents plus 50000 JPY used to be charged as 51000 in USD."""
+    from models import CartItem, db
+    from services import carts
+    from tests.factories import UserFactory, VariantFactory
+
+    user = UserFactory()
+    headers = auth_headers(user)
+    usd, jpy = VariantFactory(price=1000, currency="usd"), VariantFactory(price=50000,
+                                                                          currency="jpy")
+    assert client.post("/api/v1/cart/items", json={"variant_id": usd.id, "quantity": 1},
+                       headers=headers).status_code == 201
+    refused = client.post("/api/v1/cart/items", json={"variant_id": jpy.id, "quantity": 1},
+                          headers=headers)
+    assert refused.status_code == 409 and refused.json["error_code"] == "currency_mismatch"
+    # A cart that holds both anyway (a price's currency changed after the add).
+    cart = carts.cart_for_user(user.id)
+    db.session.add(CartItem(cart_id=cart.id, variant_id=jpy.id, quantity=1))
+    db.session.flush()
+    address = {"full_name": "A", "line1": "1 Main St", "city": "Paris", "postal_code": "75001",
+               "country": "FR"}
+    response = client.post("/api/v1/checkout", json={"shipping_address": address},
+                           headers={**headers, "Idempotency-Key": "mixed"})
+    assert response.status_code == 409 and response.json["error_code"] == "currency_mismatch"

@@ -1,0 +1,150 @@
+"""The worst interleaving of two requests on one aggregate, forced on PostgreSQL: the first
+is paused at a named step while it holds its lock (``tests.harness.Pause``), the second is
+sent and shown blocked on that lock by ``pg_stat_activity``, then the first goes on. No
+sleeps: each side waits for the other's event."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from flask_jwt_extended import create_access_token
+
+from models import Cart, CartItem, FakePayment, Order, Refund, User, Variant, db
+from services import payments
+from services.payment_providers import payment_provider
+from tests.factories import ProductFactory, UserFactory, VariantFactory
+from tests.harness import Pause, run_in_thread, wait_until_blocked
+from tests.integration.test_checkout_concurrency import ADDRESS, _customers
+
+pytestmark = [pytest.mark.postgres, pytest.mark.committed]
+
+
+def _variant(app, on_hand, price=1000):
+    with app.app_context():
+        variant = VariantFactory(product_id=ProductFactory().id, on_hand=on_hand, price=price)
+        db.session.commit()
+        return variant.id
+
+
+def _checkout(app, headers, key):
+    def send():
+        return app.test_client().post("/api/v1/checkout", json={"shipping_address": ADDRESS},
+                                      headers={**headers, "Idempotency-Key": key})
+    return send
+
+
+def _paused(app, step, request):
+    """Start ``request`` in a thread and wait until it holds its lock at ``step``."""
+    pause = Pause(step).__enter__()
+    join = run_in_thread(request)
+    pause.wait()
+    return pause, join
+
+
+def test_checkout_x_checkout_of_one_cart(app):
+    """Break 4: both checkouts read the cart before either committed, and both reserved."""
+    variant_id = _variant(app, on_hand=10)
+    (headers,) = _customers(app, 1, [(variant_id, 3)], prefix="twice")
+    pause, first = _paused(app, "checkout.cart_locked", _checkout(app, headers, "key-a"))
+    try:
+        second = run_in_thread(_checkout(app, headers, "key-b"))
+        wait_until_blocked(db.engine)
+    finally:
+        pause.release()
+        pause.__exit__()
+    answers = sorted([first().status_code, (late := second()).status_code])
+    assert answers == [201, 409] and late.json["error_code"] == "empty_cart"
+    with app.app_context():
+        assert db.session.get(Variant, variant_id).reserved == 3
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 1
+
+
+def test_cart_add_x_checkout(app):
+    """An add that lands while a checkout holds the cart is not lost: it waits, then finds
+    the cart emptied by the order and starts a new line."""
+    variant_id = _variant(app, on_hand=10)
+    (headers,) = _customers(app, 1, [(variant_id, 2)], prefix="adder")
+    pause, checkout = _paused(app, "checkout.cart_locked", _checkout(app, headers, "key-a"))
+    try:
+        add = run_in_thread(lambda: app.test_client().post(
+            "/api/v1/cart/items", json={"variant_id": variant_id, "quantity": 1},
+            headers=headers))
+        wait_until_blocked(db.engine)
+    finally:
+        pause.release()
+        pause.__exit__()
+    placed, added = checkout(), add()
+    assert placed.status_code == 201 and added.status_code == 201
+    assert [line["quantity"] for line in placed.json["order"]["items"]] == [2]
+    assert [line["quantity"] for line in added.json["items"]] == [1]
+    with app.app_context():
+        assert db.session.scalar(sa.select(CartItem.quantity)) == 1
+
+
+def _paid_order(app, total_units=3):
+    variant_id = _variant(app, on_hand=10, price=1000)
+    with app.app_context():
+        admin = UserFactory(role="admin")
+        db.session.commit()
+        admin_headers = {"Authorization": f"Bearer {create_access_token(str(admin.id))}"}
+    (headers,) = _customers(app, 1, [(variant_id, total_units)], prefix="payer")
+    placed = _checkout(app, headers, "pay")().json
+    with app.app_context():
+        provider = payment_provider()
+        provider.settle(placed["payment"]["payment_intent_id"], "succeeded")
+        db.session.commit()
+        payments.sync_payment(placed["payment"]["payment_intent_id"], provider,
+                              __import__("models").utcnow())
+        db.session.commit()
+    return placed["order"], admin_headers
+
+
+def test_refund_x_refund_on_one_order(app):
+    """Two refunds that each fit alone but not together: the second waits for the first's
+    lock, then finds too little left."""
+    order, admin = _paid_order(app)
+    amount = order["total"] // 2 + 1
+
+    def ask(key):
+        return lambda: app.test_client().post(
+            f"/api/v1/admin/orders/{order['id']}/refund", json={"amount": amount},
+            headers={**admin, "Idempotency-Key": key})
+
+    pause, first = _paused(app, "refund.order_locked", ask("r1"))
+    try:
+        second = run_in_thread(ask("r2"))
+        wait_until_blocked(db.engine)
+    finally:
+        pause.release()
+        pause.__exit__()
+    answers = sorted([first().status_code, (late := second()).status_code])
+    assert answers == [201, 409] and late.json["error_code"] == "refund_exceeds_payment"
+    with app.app_context():
+        assert db.session.scalars(sa.select(Refund.amount)).all() == [amount]
+
+
+def test_the_database_guard_holds_when_the_lock_is_skipped(app):
+    """Two transactions add refunds to one order without the application's lock: the
+    trigger takes the order's lock and the second, summing after the first committed, is
+    refused."""
+    order, _ = _paid_order(app)
+    engine = db.engine
+    first, second = engine.connect(), engine.connect()
+    insert = sa.text("INSERT INTO refunds (order_id, amount, currency, reason, status, "
+                     "created_at, updated_at) VALUES (:order, :amount, 'usd', 'race', "
+                     "'pending', now(), now())")
+    try:
+        first.begin()
+        first.execute(insert, {"order": order["id"], "amount": order["total"] - 1})
+        second.begin()
+        blocked = run_in_thread(second.execute, insert, {"order": order["id"], "amount": 2})
+        wait_until_blocked(engine)
+        first.commit()
+        with pytest.raises(sa.exc.DatabaseError, match="would exceed its payment"):
+            blocked()
+    finally:
+        second.close()
+        first.close()
+    with app.app_context():
+        assert db.session.scalar(sa.select(FakePayment.amount_refunded)) == 0
+        assert db.session.query(Cart).count() == 1 and db.session.query(User).count() == 2
