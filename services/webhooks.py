@@ -35,6 +35,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload
 from standardwebhooks.webhooks import Webhook
 
+from core import faults
 from core.errors import Conflict, NotFound, ValidationFailed
 from models import (
     DeliveryStatus,
@@ -69,6 +70,10 @@ MAX_RETRY_AFTER = timedelta(hours=24)
 JITTER = 0.1
 CONNECT_TIMEOUT_S = 5
 READ_TIMEOUT_S = 15
+# The whole attempt, connect to last header: urllib3's read timeout is per read, so a
+# receiver that trickles bytes could otherwise hold an attempt past its lease. The lease
+# (WEBHOOK_LEASE_SECONDS) must outlast this; the fence makes a late outcome harmless anyway.
+ATTEMPT_DEADLINE_S = 20
 USER_AGENT = "Stockroom-Webhooks/1"
 OPEN = (DeliveryStatus.PENDING.value, DeliveryStatus.FAILED.value)
 # Where endpoints on this machine (http, loopback) are allowed: a developer's and the tests'.
@@ -148,8 +153,8 @@ class Target:
 
 @dataclass(frozen=True)
 class AttemptOutcome:
-    # "succeeded", "failed", "dead", or why nothing was sent: "not_due", "waiting",
-    # "not_configured".
+    # "succeeded", "failed", "dead", "stale" (sent after its lease: not recorded), or why
+    # nothing was sent: "not_due", "waiting", "not_configured".
     result: str
     retry_in: timedelta | None = None
 
@@ -200,18 +205,23 @@ CLAIM = (
            sa.or_(_deliveries.c.locked_until.is_(None),
                   _deliveries.c.locked_until < sa.bindparam("now")),
            ~BLOCKED_BY_EARLIER)
-    .values(locked_until=sa.bindparam("lease"), updated_at=sa.bindparam("now"))
+    .values(locked_until=sa.bindparam("lease"), lease_token=sa.bindparam("token"),
+            updated_at=sa.bindparam("now"))
     .returning(_deliveries.c.event_id, _deliveries.c.function, _deliveries.c.endpoint_id,
                _deliveries.c.attempt_count))
 EVENT_FOR_BODY = (
     sa.select(_events.c.uuid, _events.c.type, _events.c.created_at, _events.c.data)
     .where(_events.c.id == sa.bindparam("event_id")))
 RECORD_ATTEMPT = sa.insert(WebhookAttempt.__table__)
+# Fenced by the lease: only the worker whose claim wrote the current token records an
+# outcome. One whose lease ran out and was claimed again, or whose delivery an admin
+# redelivered, matches nothing: its attempt is recorded, the delivery is left alone.
 RECORD_OUTCOME = (
-    sa.update(_deliveries).where(_deliveries.c.id == sa.bindparam("delivery_id"))
+    sa.update(_deliveries).where(_deliveries.c.id == sa.bindparam("delivery_id"),
+                                 _deliveries.c.lease_token == sa.bindparam("token"))
     .values(attempt_count=_deliveries.c.attempt_count + 1, locked_until=None,
-            status=sa.bindparam("new_status"), next_attempt_at=sa.bindparam("retry_at"),
-            updated_at=sa.bindparam("now"))
+            lease_token=None, status=sa.bindparam("new_status"),
+            next_attempt_at=sa.bindparam("retry_at"), updated_at=sa.bindparam("now"))
     .returning(_deliveries.c.event_type))
 NEXT_IN_LINE = (
     sa.select(_deliveries.c.id)
@@ -236,8 +246,9 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
     insert and one update."""
     connection = db.session.connection()
     lease = now + timedelta(seconds=current_app.config["WEBHOOK_LEASE_SECONDS"])
+    token = secrets.token_hex(16)
     claimed = connection.execute(CLAIM, {"delivery_id": delivery_id, "now": now,
-                                         "lease": lease}).one_or_none()
+                                         "lease": lease, "token": token}).one_or_none()
     if claimed is None:
         waiting = connection.execute(
             sa.select(_deliveries.c.id)
@@ -251,6 +262,7 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
     event = connection.execute(EVENT_FOR_BODY, {"event_id": claimed.event_id}).one()
     message_id, body = f"msg_{event.uuid.hex}", event_body(event)
     db.session.commit()
+    faults.step("delivery.claimed")
 
     status_code, error, retry_after, started = None, None, None, time.monotonic()
     # Each attempt is signed afresh with its own time: receivers refuse stale timestamps.
@@ -265,23 +277,26 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
             headers["authorization"] = f"Bearer {target.bearer}"
         response = _http().request(
             "POST", target.url, body=body.encode(), headers=headers, redirect=False,
-            timeout=urllib3.Timeout(connect=CONNECT_TIMEOUT_S, read=READ_TIMEOUT_S))
+            timeout=urllib3.Timeout(connect=CONNECT_TIMEOUT_S, read=READ_TIMEOUT_S,
+                                    total=ATTEMPT_DEADLINE_S))
         status_code = response.status
         retry_after = _retry_after(response.headers.get("retry-after"), now)
         response.release_conn()
+        faults.step("delivery.answered")
     except urllib3.exceptions.TimeoutError as exc:
         error = f"timed out: {exc.__class__.__name__}"
     except Exception as exc:
         error = f"{exc.__class__.__name__}: {exc}"[:500]
     duration_ms = int((time.monotonic() - started) * 1000)
-    return _record_attempt(delivery_id, claimed.attempt_count + 1, now, status_code, error,
-                           duration_ms, retry_after)
+    return _record_attempt(delivery_id, token, claimed.attempt_count + 1, now, status_code,
+                           error, duration_ms, retry_after)
 
 
 def _release(delivery_id: int) -> None:
     db.session.execute(
         sa.update(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
-        .values(locked_until=None).execution_options(synchronize_session=False))
+        .values(locked_until=None, lease_token=None)
+        .execution_options(synchronize_session=False))
     db.session.commit()
 
 
@@ -300,11 +315,12 @@ def _http() -> urllib3.PoolManager:
     return pool
 
 
-def _record_attempt(delivery_id: int, attempts: int, now: datetime,
+def _record_attempt(delivery_id: int, token: str, attempts: int, now: datetime,
                     status_code: int | None, error: str | None, duration_ms: int,
                     retry_after: timedelta | None) -> AttemptOutcome:
-    """Record the attempt (the ``attempts``-th, counted from the claim, under whose lease
-    no other worker attempts it) and the delivery's new state, and commit."""
+    """Record the attempt (the ``attempts``-th, counted from the claim) and, if this
+    worker's lease (``token``) is still the delivery's, its new state; commit. A stale
+    worker's attempt is kept in the history and changes nothing else (``stale``)."""
     connection = db.session.connection()
     connection.execute(RECORD_ATTEMPT, {
         "delivery_id": delivery_id, "at": now, "status_code": status_code, "error": error,
@@ -319,9 +335,13 @@ def _record_attempt(delivery_id: int, attempts: int, now: datetime,
         retry_in = retry_wait(attempts, retry_after)
         next_attempt_at = now + retry_in
     event_type = connection.execute(RECORD_OUTCOME, {
-        "delivery_id": delivery_id, "new_status": status.value,
-        "retry_at": next_attempt_at, "now": now}).scalar_one()
+        "delivery_id": delivery_id, "token": token, "new_status": status.value,
+        "retry_at": next_attempt_at, "now": now}).scalar()
     db.session.commit()
+    if event_type is None:
+        log.warning("webhook delivery %s: attempt %d ended after its lease (%s); its "
+                    "outcome is not recorded", delivery_id, attempts, status.value)
+        return AttemptOutcome("stale")
     if status == DeliveryStatus.DEAD:
         log.warning("webhook delivery %s (%s) is dead after %d attempts", delivery_id,
                     event_type, attempts)
@@ -401,11 +421,16 @@ def redeliver(delivery_id: int, now: datetime) -> WebhookDelivery:
         raise DeliveryNotFound("Webhook delivery not found.")
     if delivery.status not in (DeliveryStatus.FAILED, DeliveryStatus.DEAD):
         raise NotRedeliverable(f"A {delivery.status} delivery cannot be redelivered.")
+    if delivery.locked_until is not None and delivery.locked_until > now:
+        raise NotRedeliverable("This delivery is being attempted now; redeliver it once the "
+                               "attempt has ended.")
     if delivery.status == DeliveryStatus.DEAD:
         delivery.attempt_count = min(delivery.attempt_count, MAX_ATTEMPTS - 1)
     delivery.status = DeliveryStatus.FAILED
     delivery.next_attempt_at = now
+    # A worker whose lease ran out may still be sending: its outcome no longer counts.
     delivery.locked_until = None
+    delivery.lease_token = None
     db.session.flush()
     return delivery
 

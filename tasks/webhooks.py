@@ -7,15 +7,20 @@ from datetime import timedelta
 
 from celery import shared_task
 
+from core.database import DATABASE_ERRORS
 from models import db, utcnow
 from services import webhooks
+
+# A database that failed is retried; past that, the delivery sweep finds the delivery.
+RETRY = {"autoretry_for": DATABASE_ERRORS, "retry_backoff": 2, "retry_backoff_max": 60,
+         "retry_jitter": True, "max_retries": 5}
 
 # Retries this soon ride on a broker countdown (well inside any visibility timeout); later
 # ones wait in the database for beat's sweep.
 COUNTDOWN_LIMIT = timedelta(seconds=60)
 
 
-@shared_task(name="tasks.webhooks.deliver_event_task")
+@shared_task(name="tasks.webhooks.deliver_event_task", **RETRY)
 def deliver_event_task(event_id: int) -> list[str]:
     """Send every open delivery of an outbox event."""
     # This read shares its transaction with the first delivery's claim, which commits it.
@@ -23,7 +28,7 @@ def deliver_event_task(event_id: int) -> list[str]:
     return [_deliver(delivery_id) for delivery_id in ids]
 
 
-@shared_task(name="tasks.webhooks.deliver_webhook_task")
+@shared_task(name="tasks.webhooks.deliver_webhook_task", **RETRY)
 def deliver_webhook_task(delivery_id: int) -> str:
     """Send one delivery, if it is due and not waiting behind an earlier one."""
     return _deliver(delivery_id)
