@@ -17,6 +17,7 @@ from werkzeug.datastructures import CombinedMultiDict
 from core import audit
 from core.errors import Forbidden, error_body
 from models import User, db
+from services import auth as auth_service
 
 BEARER = [{"bearerAuth": []}]
 CART_TOKEN_HEADER = "X-Cart-Token"  # noqa: S105 (a header name, not a secret)
@@ -48,7 +49,9 @@ def register_jwt_callbacks(jwt: JWTManager) -> None:
             user = db.session.get(User, int(claims["sub"]))
         except (TypeError, ValueError):
             return None
-        return user if user is not None and user.is_active else None
+        if user is None or not user.is_active or auth_service.tokens_dead(user, claims):
+            return None
+        return user
 
     @jwt.token_in_blocklist_loader
     def is_revoked(_header, claims):
@@ -56,7 +59,7 @@ def register_jwt_callbacks(jwt: JWTManager) -> None:
         # which must see a reused token to revoke its family.
         if claims.get("type") == "refresh":
             return False
-        return token_blocklist().is_revoked(claims["jti"])
+        return token_blocklist().is_revoked(claims["jti"], claims.get("fam"))
 
     jwt.unauthorized_loader(lambda reason: _unauthorized("Missing or malformed bearer token."))
     jwt.invalid_token_loader(lambda reason: _unauthorized("Invalid token."))

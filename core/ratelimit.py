@@ -23,6 +23,9 @@ LOGIN_PER_CLIENT = "20 per minute; 200 per hour"
 REGISTER_PER_CLIENT = "10 per minute; 100 per hour"
 RESET_PER_CLIENT = "5 per minute; 50 per hour"
 CHECKOUT_PER_CLIENT = "60 per minute"
+# A storefront refreshes once per 15-minute access token; a loop that spends stolen or
+# replayed refresh tokens is slowed down.
+REFRESH_PER_CLIENT = "30 per minute; 300 per hour"
 # Per account: one mailbox or one customer, from however many addresses.
 LOGIN_PER_ACCOUNT = "30 per hour"
 RESET_PER_ACCOUNT = "5 per hour"
@@ -95,6 +98,10 @@ def register_limits() -> list:
 def reset_limits() -> list:
     return [_limit(RESET_PER_CLIENT),
             _limit(RESET_PER_ACCOUNT, key_func=account_email, scope="reset-account")]
+
+
+def refresh_limits() -> list:
+    return [_limit(REFRESH_PER_CLIENT)]
 
 
 def checkout_limits() -> list:

@@ -11,10 +11,12 @@ from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from core import faults
 from core.errors import TooManyRequests, ValidationFailed
-from models import LoginFailure, PasswordResetToken, RefreshToken, RevokedToken, User, db
+from models import LoginFailure, PasswordResetToken, RefreshToken, RevokedToken, User, db, utcnow
 from services import carts, outbox
 from services.passwords import burn_verification, hash_password, needs_rehash, verify_password
+from services.sessions import end_sessions, lock_user
 from services.token_blocklist import TokenBlocklist
 from services.users import check_password, find_user_by_email, normalize_email
 
@@ -33,12 +35,27 @@ class InvalidResetToken(ValidationFailed):
     error_code = "invalid_reset_token"
 
 
+ISSUED_MS_CLAIM = "ims"
+
+
+def issued_ms(claims: dict) -> int:
+    """When a token was issued, in milliseconds (``iat`` has whole seconds only)."""
+    value = claims.get(ISSUED_MS_CLAIM)
+    return int(value) if isinstance(value, int) else int(claims.get("iat", 0)) * 1000
+
+
+def tokens_dead(user: User, claims: dict) -> bool:
+    """Whether the token was issued at or before its user's sessions were ended."""
+    cutoff = user.tokens_valid_after
+    return cutoff is not None and issued_ms(claims) <= int(cutoff.timestamp() * 1000)
+
+
 def issue_tokens(user: User, now: datetime, family_id: str | None = None) -> TokenPair:
     """Issue an access token and a refresh token of ``family_id`` (a new family if None)."""
     family_id = family_id or str(uuid.uuid4())
     refresh_jti = str(uuid.uuid4())
     refresh_ttl: timedelta = current_app.config["JWT_REFRESH_TOKEN_EXPIRES"]
-    claims = {"fam": family_id}
+    claims = {"fam": family_id, ISSUED_MS_CLAIM: int(utcnow().timestamp() * 1000)}
     access = create_access_token(identity=str(user.id), additional_claims=claims)
     refresh = create_refresh_token(identity=str(user.id),
                                    additional_claims={**claims, "jti": refresh_jti})
@@ -96,20 +113,24 @@ def rotate_refresh_token(jti: str, user_id: int, now: datetime) -> TokenPair | N
 
     A token that was already rotated or revoked being presented again means a copy is
     in someone else's hands: the whole family is revoked (OAuth 2.0 Security BCP 4.14.2).
-    The row lock makes two concurrent uses of one token resolve as one use and one reuse.
+    The user's row lock comes first (as in every revocation), then the token's: two
+    concurrent uses of one token resolve as one use and one reuse, and a revocation racing
+    this refresh either finds the new token or is found by it.
     """
+    user = lock_user(user_id)
+    faults.step("refresh.user_locked")
     token = db.session.scalar(
         db.select(RefreshToken).where(RefreshToken.jti == jti).with_for_update()
+        .execution_options(populate_existing=True)
     )
-    if token is None or token.user_id != user_id:
+    if token is None or token.user_id != user_id or user is None:
         return None
     if token.revoked_at is not None:
         revoke_refresh_family(token.family_id, now)
         return None
-    if token.expires_at <= now:
+    if token.expires_at <= now or not user.is_active:
         return None
-    user = db.session.get(User, user_id)
-    if user is None or not user.is_active:
+    if user.tokens_valid_after is not None and token.created_at <= user.tokens_valid_after:
         return None
     pair = issue_tokens(user, now, family_id=token.family_id)
     token.revoked_at = now
@@ -126,20 +147,17 @@ def revoke_refresh_family(family_id: str, now: datetime) -> None:
     )
 
 
-def revoke_all_refresh_tokens(user_id: int, now: datetime) -> None:
-    db.session.execute(
-        db.update(RefreshToken)
-        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=now)
-    )
-
-
 def logout(access_claims: dict, blocklist: TokenBlocklist, now: datetime) -> None:
-    """Revoke the presented access token and the refresh tokens of its sign-in."""
+    """Revoke the presented access token and every token of its sign-in (its family):
+    the refresh tokens, and access tokens a refresh racing this logout issued, which the
+    family's own blocklist entry ends. Under the user's lock, like every revocation."""
+    lock_user(int(access_claims["sub"]))
     expires_at = datetime.fromtimestamp(access_claims["exp"], UTC)
     blocklist.revoke(access_claims["jti"], expires_at)
     family_id = access_claims.get("fam")
     if family_id:
+        refresh_ttl: timedelta = current_app.config["JWT_REFRESH_TOKEN_EXPIRES"]
+        blocklist.revoke(family_id, now + refresh_ttl)
         revoke_refresh_family(family_id, now)
     db.session.flush()
 
@@ -212,8 +230,7 @@ def confirm_password_reset(token: str, new_password: str, now: datetime) -> User
                                 errors={"token": ["Invalid or expired token."]})
     user = db.session.get(User, reset.user_id)
     user.password_hash = hash_password(new_password)
-    revoke_all_refresh_tokens(user.id, now)
-    db.session.flush()
+    end_sessions(user.id)
     return user
 
 

@@ -1,22 +1,31 @@
-"""Where revoked access tokens are remembered: the database, or Redis when ``REDIS_URL`` is set.
+"""Where revoked access tokens (and revoked sign-ins, by their family id) are remembered.
 
-Both keep an entry only until the token would have expired anyway.
+The database holds the truth: a revocation is a row, written in the logout's transaction, so
+it outlives the loss of Redis (which, here as in many deployments, keeps nothing on disk).
+With ``REDIS_URL`` set, Redis caches what is known revoked, so a revoked token is refused
+without a database read; a token not found there is looked up in the database, and Redis
+being away only means the database answers. Entries last until the token would have expired.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Protocol
 
 import redis
+import sqlalchemy as sa
 
 from models import RevokedToken, db, utcnow
+from services import transactions
+
+log = logging.getLogger(__name__)
 
 
 class TokenBlocklist(Protocol):
     def revoke(self, jti: str, expires_at: datetime) -> None: ...
 
-    def is_revoked(self, jti: str) -> bool: ...
+    def is_revoked(self, jti: str, family_id: str | None = None) -> bool: ...
 
 
 class DatabaseBlocklist:
@@ -27,23 +36,41 @@ class DatabaseBlocklist:
             db.session.add(RevokedToken(jti=jti, expires_at=expires_at))
             db.session.flush()
 
-    def is_revoked(self, jti: str) -> bool:
-        return db.session.get(RevokedToken, jti) is not None
+    def is_revoked(self, jti: str, family_id: str | None = None) -> bool:
+        ids = [jti] if family_id is None else [jti, family_id]
+        return db.session.scalar(
+            sa.select(RevokedToken.jti).where(RevokedToken.jti.in_(ids)).limit(1)) is not None
 
 
-class RedisBlocklist:
+class CachedBlocklist(DatabaseBlocklist):
+    """The database blocklist, with Redis remembering what is known revoked."""
+
     KEY_PREFIX = "stockroom:revoked-jti:"
 
     def __init__(self, client: redis.Redis):
         self.client = client
 
     def revoke(self, jti: str, expires_at: datetime) -> None:
-        ttl = max(1, int((expires_at - utcnow()).total_seconds()) + 1)
-        self.client.set(self.KEY_PREFIX + jti, "1", ex=ttl)
+        super().revoke(jti, expires_at)
+        # Cached once the revocation has committed: a rolled-back logout revoked nothing.
+        transactions.on_commit(lambda: self._remember(jti, expires_at))
 
-    def is_revoked(self, jti: str) -> bool:
-        return bool(self.client.exists(self.KEY_PREFIX + jti))
+    def _remember(self, jti: str, expires_at: datetime) -> None:
+        ttl = max(1, int((expires_at - utcnow()).total_seconds()) + 1)
+        try:
+            self.client.set(self.KEY_PREFIX + jti, "1", ex=ttl)
+        except redis.RedisError:
+            log.warning("token blocklist: Redis is away; the database keeps the revocation")
+
+    def is_revoked(self, jti: str, family_id: str | None = None) -> bool:
+        ids = [jti] if family_id is None else [jti, family_id]
+        try:
+            if self.client.exists(*(self.KEY_PREFIX + i for i in ids)):
+                return True
+        except redis.RedisError:
+            log.warning("token blocklist: Redis is away; asking the database")
+        return super().is_revoked(jti, family_id)
 
 
 def make_blocklist(client: redis.Redis | None) -> TokenBlocklist:
-    return RedisBlocklist(client) if client is not None else DatabaseBlocklist()
+    return CachedBlocklist(client) if client is not None else DatabaseBlocklist()

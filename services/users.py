@@ -6,6 +6,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from core.errors import Conflict, NotFound, ValidationFailed
 from models import Role, User, db
+from services import sessions
 from services.passwords import hash_password
 
 MIN_PASSWORD_LENGTH = 10
@@ -113,4 +114,7 @@ def admin_update_user(admin: User, user_id: int, changes: dict) -> User:
         if name in changes:
             setattr(user, name, changes[name])
     db.session.flush()
+    if changes.get("is_active") is False:
+        # Reactivating must not bring the old sessions back: they end here, for good.
+        sessions.end_sessions(user.id)
     return user

@@ -19,7 +19,7 @@ from core.auth import CART_TOKEN_PARAMETER, Blueprint, guest_cart_token, token_b
 from core.errors import Unauthorized
 from core.extensions import ErrorSchema
 from models import db, utcnow
-from services import auth, users
+from services import auth, sessions, users
 
 blp = Blueprint("auth", __name__, description="Accounts and tokens")
 
@@ -64,6 +64,9 @@ class Login(MethodView):
 
 @blp.route("/refresh")
 class Refresh(MethodView):
+    decorators = ratelimit.refresh_limits()
+
+    @blp.alt_response(429, schema=ErrorSchema, description="Too many requests (Retry-After)")
     @blp.auth_required(refresh=True)
     @blp.response(200, TokenPairSchema)
     def post(self):
@@ -84,6 +87,16 @@ class Logout(MethodView):
     def post(self):
         """Revoke this access token and its refresh token"""
         auth.logout(get_jwt(), token_blocklist(), utcnow())
+        db.session.commit()
+
+
+@blp.route("/logout-all")
+class LogoutAll(MethodView):
+    @blp.auth_required()
+    @blp.response(204)
+    def post(self):
+        """End every session of mine: every access and refresh token issued until now"""
+        sessions.end_sessions(int(get_jwt()["sub"]))
         db.session.commit()
 
 

@@ -12,7 +12,7 @@ from flask_jwt_extended import create_access_token
 from models import Cart, CartItem, FakePayment, Order, Refund, User, Variant, db
 from services import payments
 from services.payment_providers import payment_provider
-from tests.factories import ProductFactory, UserFactory, VariantFactory
+from tests.factories import DEFAULT_PASSWORD, ProductFactory, UserFactory, VariantFactory
 from tests.harness import Pause, run_in_thread, wait_until_blocked
 from tests.integration.test_checkout_concurrency import ADDRESS, _customers
 
@@ -148,3 +148,36 @@ def test_the_database_guard_holds_when_the_lock_is_skipped(app):
     with app.app_context():
         assert db.session.scalar(sa.select(FakePayment.amount_refunded)) == 0
         assert db.session.query(Cart).count() == 1 and db.session.query(User).count() == 2
+
+
+def test_refresh_x_logout_all(app):
+    """Break 3: a refresh holding the old token's row lock inserted the new token while the
+    revocation waited, and the revocation never saw it. Now both take the user's lock: the
+    refresh goes first here, and what it minted dies with the revocation."""
+    with app.app_context():
+        user = UserFactory()
+        db.session.commit()
+        email = user.email
+    tokens = app.test_client().post("/api/v1/auth/login", json={
+        "email": email, "password": DEFAULT_PASSWORD}).json
+    assert "refresh_token" in tokens, tokens
+
+    def bearer(token):
+        return {"Authorization": f"Bearer {token}"}
+
+    pause, refresh = _paused(app, "refresh.user_locked", lambda: app.test_client().post(
+        "/api/v1/auth/refresh", headers=bearer(tokens["refresh_token"])))
+    try:
+        revoke = run_in_thread(lambda: app.test_client().post(
+            "/api/v1/auth/logout-all", headers=bearer(tokens["access_token"])))
+        wait_until_blocked(db.engine)
+    finally:
+        pause.release()
+        pause.__exit__()
+    minted, ended = refresh(), revoke()
+    assert (minted.status_code, ended.status_code) == (200, 204)
+    client = app.test_client()
+    assert client.get("/api/v1/me", headers=bearer(minted.json["access_token"])
+                      ).status_code == 401
+    assert client.post("/api/v1/auth/refresh", headers=bearer(minted.json["refresh_token"])
+                       ).status_code == 401
