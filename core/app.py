@@ -13,6 +13,7 @@ from flask import Flask, g, request
 from flask.sessions import SessionInterface
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.exceptions import BadRequest
 
 import api
 from core import auth, cli, database, extensions, faults, logs, metrics, ratelimit
@@ -161,6 +162,15 @@ def register_request_hooks(app: Flask) -> None:
     @app.before_request
     def start_timer() -> None:
         g.request_started = time.perf_counter()
+
+    @app.before_request
+    def refuse_nul_characters() -> None:
+        # No text column takes a NUL (PostgreSQL refuses it with a driver error): a path
+        # or query that holds one is malformed, not a server error.
+        if "\x00" in request.path or any("\x00" in value
+                                         for values in request.args.listvalues()
+                                         for value in values):
+            raise BadRequest("The request path or query holds a NUL character.")
 
     @app.before_request
     def limit_json_bodies() -> None:

@@ -51,6 +51,14 @@ migrate = Migrate()
 cors = CORS()
 
 
+def _check_text(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError("The JSON body holds a lone surrogate (\\ud800-\\udfff), "
+                         "which is not text.") from error
+
+
 class BoundedJSONProvider(DefaultJSONProvider):
     """Flask's JSON, refusing request bodies nested deeper than ``MAX_JSON_DEPTH``: a
     deeply nested body would otherwise exhaust the parser's recursion (a 500) or the
@@ -67,10 +75,17 @@ class BoundedJSONProvider(DefaultJSONProvider):
         return value
 
     def _check_depth(self, value) -> None:
+        """Refuse too deep a body, and strings no database can store: a lone surrogate
+        (``"\ud800"``) parses, but cannot be encoded as UTF-8."""
         stack = [(value, 1)]
         while stack:
             item, depth = stack.pop()
-            if isinstance(item, dict | list):
+            if isinstance(item, str):
+                _check_text(item)
+            elif isinstance(item, dict | list):
+                if isinstance(item, dict):
+                    for key in item:
+                        _check_text(key)
                 if depth > self.MAX_JSON_DEPTH:
                     raise ValueError(f"The JSON body is nested more than "
                                      f"{self.MAX_JSON_DEPTH} levels deep.")

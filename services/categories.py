@@ -53,6 +53,9 @@ def descendant_ids(slug: str) -> list[int]:
     return found
 
 
+MAX_CATEGORY_DEPTH = 10
+
+
 def _check_parent(category_id: int | None, parent_id: int | None) -> None:
     if parent_id is None:
         return
@@ -66,6 +69,24 @@ def _check_parent(category_id: int | None, parent_id: int | None) -> None:
             raise ValidationFailed(errors={"parent_id": ["A category cannot be its own ancestor."]})
         seen.add(parent.id)
         parent = db.session.get(Category, parent.parent_id) if parent.parent_id else None
+    # The tree is answered (and serialized) nested: its depth is capped when it is built,
+    # so that no admin can make GET /categories fail for everyone.
+    height = _subtree_height(category_id) if category_id is not None else 1
+    if len(seen) + height > MAX_CATEGORY_DEPTH:
+        raise ValidationFailed(errors={"parent_id": [
+            f"Categories nest at most {MAX_CATEGORY_DEPTH} levels deep."]})
+
+
+def _subtree_height(category_id: int) -> int:
+    """Levels from ``category_id`` down to its deepest descendant, itself included."""
+    children: dict[int | None, list[int]] = {}
+    for row in db.session.execute(sa.select(Category.id, Category.parent_id)):
+        children.setdefault(row.parent_id, []).append(row.id)
+    height, frontier = 0, [category_id]
+    while frontier and height <= MAX_CATEGORY_DEPTH:
+        height += 1
+        frontier = [child for parent in frontier for child in children.get(parent, [])]
+    return height
 
 
 def create_category(name: str, parent_id: int | None = None, slug: str | None = None) -> Category:
