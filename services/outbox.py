@@ -130,6 +130,20 @@ def _mark_dispatched(event_ids: list[int], bind: Engine | Connection, now: datet
         log.warning("outbox: could not mark events %s dispatched", event_ids, exc_info=True)
 
 
+def _publish_row(publish: Publisher, row: OutboxEvent, sweep: str) -> bool:
+    """Publish a stored event from a sweep; False when the broker is away. The tasks it
+    sets off still carry the id of the request behind the event."""
+    token = logs.request_id_var.set(row.request_id)
+    try:
+        publish(row.id, row.type)
+    except Exception:
+        log.warning("outbox %s: broker unavailable at event %s", sweep, row.id, exc_info=True)
+        return False
+    finally:
+        logs.request_id_var.reset(token)
+    return True
+
+
 def relay_undispatched(outbox: Outbox, now: datetime, grace: timedelta,
                        limit: int) -> int:
     """Publish events that a commit left undispatched; returns how many went out.
@@ -148,15 +162,8 @@ def relay_undispatched(outbox: Outbox, now: datetime, grace: timedelta,
     published = 0
     for row in rows:
         row.dispatch_attempts += 1
-        # The tasks a relayed event sets off still carry the id of the request behind it.
-        token = logs.request_id_var.set(row.request_id)
-        try:
-            outbox.publish(row.id, row.type)
-        except Exception:
-            log.warning("outbox relay: broker unavailable at event %s", row.id, exc_info=True)
+        if not _publish_row(outbox.publish, row, "relay"):
             break
-        finally:
-            logs.request_id_var.reset(token)
         row.dispatched_at = now
         published += 1
     db.session.flush()
@@ -192,14 +199,8 @@ def redo_unfinished(outbox: Outbox, now: datetime, limit: int) -> int:
     ).all()
     redone = 0
     for row in rows:
-        token = logs.request_id_var.set(row.request_id)
-        try:
-            outbox.redo(row.id, row.type)
-        except Exception:
-            log.warning("outbox redo: broker unavailable at event %s", row.id, exc_info=True)
+        if not _publish_row(outbox.redo, row, "redo"):
             break
-        finally:
-            logs.request_id_var.reset(token)
         row.dispatch_attempts += 1
         row.redo_at = now + REDO_BACKOFF[min(row.dispatch_attempts, len(REDO_BACKOFF)) - 1]
         redone += 1
