@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import sqlalchemy as sa
 from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -81,6 +82,7 @@ def authenticate(email: str, password: str, now: datetime) -> User | None:
     config = current_app.config
     key = normalize_email(email)
     window: timedelta = config["LOGIN_FAILURE_WINDOW"]
+    _one_login_at_a_time(key)
     count, oldest = db.session.execute(
         db.select(db.func.count(LoginFailure.id), db.func.min(LoginFailure.created_at))
         .where(LoginFailure.email == key, LoginFailure.created_at > now - window)
@@ -106,6 +108,17 @@ def authenticate(email: str, password: str, now: datetime) -> User | None:
     db.session.execute(db.delete(LoginFailure).where(LoginFailure.email == key))
     db.session.flush()
     return user
+
+
+def _one_login_at_a_time(account: str) -> None:
+    """Serialize the logins of one account until this transaction ends, so that the
+    failures are counted before the password is verified: of 20 wrong passwords sent at
+    once, exactly ``LOGIN_FAILURE_LIMIT`` are verified and the rest are 429. A transaction-
+    scoped advisory lock on PostgreSQL (no row to create first); SQLite's transactions
+    already take the database's write lock when they begin."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+                           {"key": f"stockroom.login:{account}"})
 
 
 def rotate_refresh_token(jti: str, user_id: int, now: datetime) -> TokenPair | None:

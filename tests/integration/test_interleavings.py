@@ -181,3 +181,20 @@ def test_refresh_x_logout_all(app):
                       ).status_code == 401
     assert client.post("/api/v1/auth/refresh", headers=bearer(minted.json["refresh_token"])
                        ).status_code == 401
+
+
+def test_twenty_parallel_wrong_passwords_verify_exactly_the_limit(app):
+    """The probe's finding: 13 of 20 parallel wrong passwords were verified before the
+    throttle answered. Counting now happens under the account's lock, before verifying."""
+    from tests.integration.test_checkout_concurrency import _together
+
+    with app.app_context():
+        user = UserFactory()
+        db.session.commit()
+        email = user.email
+    answers = _together(app, [lambda client: client.post(
+        "/api/v1/auth/login", json={"email": email, "password": "wrong-password-123"})] * 20)
+    codes = sorted(answer.status_code for answer in answers)
+    limit = app.config["LOGIN_FAILURE_LIMIT"]
+    assert codes == [401] * limit + [429] * (20 - limit)
+    assert all(answer.is_json for answer in answers)
