@@ -6,6 +6,7 @@ Every change to a line records a cart event (``cart.item_added``, ``cart.item_up
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -102,13 +103,24 @@ def cart_for_user(user_id: int) -> Cart:
     return cart
 
 
-def cart_for_token(token: str | None) -> Cart:
-    """The guest cart of ``token``; a new one (with a new token) if it is unknown."""
+# What ``secrets.token_urlsafe(32)`` makes: the only guest tokens a cart is created with.
+GUEST_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def cart_for_token(token: str | None, *, create: bool = True) -> Cart:
+    """The guest cart of ``token``. An unknown token: a new cart, with that token when it
+    is one this store hands out (a ``GET /cart`` handed it out without storing anything),
+    else with a new one. With ``create=False`` (reads) nothing is stored: the answer is an
+    empty cart that is not saved, so reading carts without a token creates no rows."""
     if token:
         cart_id = db.session.scalar(sa.select(Cart.id).where(Cart.token == token))
         if cart_id is not None:
             return _load(cart_id)
-    cart = Cart(token=secrets.token_urlsafe(32))
+    if not (token and GUEST_TOKEN.fullmatch(token)):
+        token = secrets.token_urlsafe(32)
+    cart = Cart(token=token)
+    if not create:
+        return cart
     db.session.add(cart)
     db.session.flush()
     return _load(cart.id)

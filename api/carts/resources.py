@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import wraps
 
 import marshmallow as ma
-from flask import after_this_request
+from flask import after_this_request, request
 from flask.views import MethodView
 from marshmallow import fields
 
@@ -64,7 +64,8 @@ class DiscountApplySchema(StrictSchema):
 
 def with_cart(view):
     """Pass the caller's cart to the view: the user's, or the guest's named by
-    ``X-Cart-Token`` (a new one, whose token the answer carries, when there is none)."""
+    ``X-Cart-Token`` (a new one, whose token the answer carries, when there is none; a read
+    stores no new cart: it is stored on the first change, under the token it handed out)."""
 
     @wraps(view)
     def wrapper(*args, **kwargs):
@@ -72,7 +73,7 @@ def with_cart(view):
         if user is not None:
             cart = carts.cart_for_user(user.id)
         else:
-            cart = carts.cart_for_token(guest_cart_token())
+            cart = carts.cart_for_token(guest_cart_token(), create=request.method != "GET")
             token = cart.token
 
             @after_this_request

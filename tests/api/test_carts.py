@@ -216,3 +216,27 @@ def test_a_line_in_another_currency_is_409_and_checkout_rechecks(client, auth_he
     response = client.post("/api/v1/checkout", json={"shipping_address": address},
                            headers={**headers, "Idempotency-Key": "mixed"})
     assert response.status_code == 409 and response.json["error_code"] == "currency_mismatch"
+
+
+def test_reading_carts_without_a_token_stores_nothing(client):
+    """The probe's finding: 300 GET /cart without a token made 300 cart rows."""
+    import sqlalchemy as sa
+
+    from models import Cart, db
+    from tests.factories import VariantFactory
+
+    tokens = set()
+    for _ in range(30):
+        response = client.get("/api/v1/cart")
+        assert response.status_code == 200 and response.json["items"] == []
+        tokens.add(response.headers["X-Cart-Token"])
+    assert len(tokens) == 30
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Cart)) == 0
+    token = tokens.pop()
+    variant = VariantFactory()
+    added = client.post("/api/v1/cart/items", json={"variant_id": variant.id, "quantity": 1},
+                        headers={"X-Cart-Token": token})
+    assert added.status_code == 201 and added.headers["X-Cart-Token"] == token
+    again = client.get("/api/v1/cart", headers={"X-Cart-Token": token})
+    assert [line["variant_id"] for line in again.json["items"]] == [variant.id]
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Cart)) == 1
