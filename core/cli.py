@@ -31,6 +31,10 @@ def register_commands(app: Flask) -> None:
                   type=click.IntRange(0, 100_000), help="How many demo products to have.")
     def seed_demo(products: int) -> None:
         """Load the demo data (idempotent)."""
+        if app.config["APP_ENV"] == "production":
+            # The demo accounts have published passwords, an admin's among them.
+            raise click.ClickException("seed-demo creates accounts with known passwords "
+                                       "(an admin's too) and is refused in production.")
         summary = demo.seed_demo(products)
         db.session.commit()
         for line in summary:

@@ -63,3 +63,11 @@ def test_seed_demo_loads_a_realistic_catalog_once(app, client):
     image = client.get(listing.json[0]["image"])
     assert image.status_code == 200 and image.data.startswith(b"\x89PNG")
     image.close()
+
+
+def test_seed_demo_is_refused_in_production(app, monkeypatch):
+    """It creates an admin with a published password: never on a production database."""
+    monkeypatch.setitem(app.config, "APP_ENV", "production")
+    result = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code != 0 and "refused in production" in result.output
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
