@@ -30,7 +30,8 @@ STEPS = frozenset({
     "outbox.published",
     # Races (tests pause here): a checkout holds its cart's lock; a refund request holds
     # its order's lock; a refresh holds its user's lock.
-    "checkout.cart_locked", "refund.order_locked", "refresh.user_locked",
+    "checkout.cart_locked", "checkout.stock_reserved", "refund.order_locked",
+    "refresh.user_locked",
 })
 
 _handlers: dict[str, Callable[[str], None]] = {}

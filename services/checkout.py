@@ -148,6 +148,7 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
                          errors={"lines": [{"sku": sku} for sku in inactive]})
 
     inventory.reserve_stock({item.variant_id: item.quantity for item in items})
+    faults.step("checkout.stock_reserved")
     # Prices are read after the rows are locked: the order charges what the stock cost
     # at the moment it was taken.
     subtotal = sum(item.variant.price * item.quantity for item in items)

@@ -5,12 +5,26 @@ sleeps: each side waits for the other's event."""
 
 from __future__ import annotations
 
+import secrets
+from datetime import timedelta
+
 import pytest
 import sqlalchemy as sa
 from flask_jwt_extended import create_access_token
 
-from models import Cart, CartItem, FakePayment, Order, Refund, User, Variant, db
-from services import payments
+from models import (
+    Cart,
+    CartItem,
+    FakePayment,
+    FakeRefund,
+    Order,
+    Refund,
+    User,
+    Variant,
+    db,
+    utcnow,
+)
+from services import orders, payments, refunds
 from services.payment_providers import payment_provider
 from tests.factories import DEFAULT_PASSWORD, ProductFactory, UserFactory, VariantFactory
 from tests.harness import Pause, run_in_thread, wait_until_blocked
@@ -93,8 +107,7 @@ def _paid_order(app, total_units=3):
         provider = payment_provider()
         provider.settle(placed["payment"]["payment_intent_id"], "succeeded")
         db.session.commit()
-        payments.sync_payment(placed["payment"]["payment_intent_id"], provider,
-                              __import__("models").utcnow())
+        payments.sync_payment(placed["payment"]["payment_intent_id"], provider, utcnow())
         db.session.commit()
     return placed["order"], admin_headers
 
@@ -198,3 +211,140 @@ def test_twenty_parallel_wrong_passwords_verify_exactly_the_limit(app):
     limit = app.config["LOGIN_FAILURE_LIMIT"]
     assert codes == [401] * limit + [429] * (20 - limit)
     assert all(answer.is_json for answer in answers)
+
+
+def _placed_order(app, on_hand=5, units=2):
+    variant_id = _variant(app, on_hand=on_hand)
+    (headers,) = _customers(app, 1, [(variant_id, units)], prefix=f"o{secrets.token_hex(3)}")
+    placed = _checkout(app, headers, "place")().json
+    return placed, variant_id, headers
+
+
+def _apply_payment(app, intent):
+    def apply():
+        with app.app_context():
+            changes = payments.sync_payment(intent, payment_provider(), utcnow())
+            db.session.commit()
+            return changes
+    return apply
+
+
+def _levels(app, variant_id):
+    with app.app_context():
+        variant = db.session.get(Variant, variant_id)
+        return variant.on_hand, variant.reserved
+
+
+def _settle(app, intent):
+    with app.app_context():
+        payment_provider().settle(intent, "succeeded")
+        db.session.commit()
+
+
+def test_customer_cancel_x_payment_success(app):
+    """The cancel lands between the payment's read-back and its application: the order
+    stays cancelled and the payment is refunded in full."""
+    placed, variant_id, headers = _placed_order(app)
+    intent = placed["payment"]["payment_intent_id"]
+    _settle(app, intent)
+    pause, apply = _paused(app, "payment.read_back", _apply_payment(app, intent))
+    try:
+        cancelled = app.test_client().post(f"/api/v1/orders/{placed['order']['id']}/cancel",
+                                           headers=headers)
+        assert cancelled.status_code == 200
+    finally:
+        pause.release()
+        pause.__exit__()
+    assert apply() == ["late_payment_refunded"]
+    with app.app_context():
+        order = db.session.get(Order, placed["order"]["id"])
+        assert (order.status, order.payment_status) == ("cancelled", "refund_pending")
+        assert db.session.scalars(sa.select(Refund.amount)).all() == [order.total]
+    assert _levels(app, variant_id) == (5, 0)
+
+
+def test_expiry_x_payment_success(app):
+    """The reservation lapses between the read-back and the application: the payment takes
+    the stock again (it is there) and the order is paid."""
+    placed, variant_id, _ = _placed_order(app)
+    intent = placed["payment"]["payment_intent_id"]
+    _settle(app, intent)
+    pause, apply = _paused(app, "payment.read_back", _apply_payment(app, intent))
+    try:
+        with app.app_context():
+            later = utcnow() + timedelta(seconds=app.config["RESERVATION_TTL_SECONDS"] + 1)
+            assert orders.expire_reservations(later) == 1
+            db.session.commit()
+    finally:
+        pause.release()
+        pause.__exit__()
+    assert apply() == ["late_payment_paid"]
+    with app.app_context():
+        order = db.session.get(Order, placed["order"]["id"])
+        assert (order.status, order.payment_status) == ("paid", "succeeded")
+    assert _levels(app, variant_id) == (3, 0)
+
+
+def test_refund_task_x_charge_refunded(app):
+    """The provider created the refund; before the task records its id, the webhook's
+    read-back confirms it by the row id in its metadata. One row, succeeded, no other."""
+    order, admin = _paid_order(app)
+    response = app.test_client().post(f"/api/v1/admin/orders/{order['id']}/refund",
+                                      json={"amount": 700},
+                                      headers={**admin, "Idempotency-Key": "r"})
+    assert response.status_code == 201
+    refund_id = response.json["refund"]["id"]
+
+    def submit():
+        with app.app_context():
+            intent = refunds.submit_refund(refund_id, payment_provider(), utcnow())
+            db.session.commit()
+            return intent
+
+    # The fake provider keeps its refunds in the caller's transaction; Stripe holds a
+    # refund the moment it answers. Commit it at the step, as Stripe would have it.
+    pause = Pause("refund.sent")
+    hold = pause._handler
+    pause._handler = lambda name: (db.session.commit(), hold(name))
+    pause.__enter__()
+    task = run_in_thread(submit)
+    pause.wait()
+    try:
+        with app.app_context():
+            intent = db.session.get(Order, order["id"]).payment_intent_id
+            assert payments.sync_payment(intent, payment_provider(), utcnow()) == ["refunded"]
+            db.session.commit()
+    finally:
+        pause.release()
+        pause.__exit__()
+    assert task() == intent
+    with app.app_context():
+        rows = db.session.scalars(sa.select(Refund)).all()
+        assert [(r.amount, r.status) for r in rows] == [(700, "succeeded")]
+        assert rows[0].provider_refund_id == db.session.scalar(sa.select(FakeRefund.id))
+        assert db.session.get(Order, order["id"]).amount_refunded == 700
+
+
+def test_stock_edit_x_checkout(app):
+    """An admin lowers the stock while a checkout holds the variant's lock with its
+    reservation made: the edit waits, then is judged against what is reserved."""
+    variant_id = _variant(app, on_hand=5)
+    (headers,) = _customers(app, 1, [(variant_id, 4)], prefix="editrace")
+    with app.app_context():
+        admin = UserFactory(role="admin")
+        db.session.commit()
+        admin_headers = {"Authorization": f"Bearer {create_access_token(str(admin.id))}"}
+    pause, checkout = _paused(app, "checkout.stock_reserved", _checkout(app, headers, "k"))
+    try:
+        edit = run_in_thread(lambda: app.test_client().put(
+            f"/api/v1/variants/{variant_id}/inventory", json={"on_hand": 2},
+            headers=admin_headers))
+        wait_until_blocked(db.engine)
+    finally:
+        pause.release()
+        pause.__exit__()
+    assert checkout().status_code == 201
+    refused = edit()
+    assert refused.status_code == 409
+    on_hand, reserved = _levels(app, variant_id)
+    assert (on_hand, reserved) == (5, 4) and on_hand >= reserved
