@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 import time
@@ -30,6 +31,8 @@ from services.email_backends import make_email_backend
 from services.payment_providers import make_payment_provider
 from services.storage import LocalStorage
 from services.token_blocklist import make_blocklist
+
+log = logging.getLogger(__name__)
 
 REQUEST_ID_HEADER = "X-Request-ID"
 REQUEST_ID_PATTERN = re.compile(r"[A-Za-z0-9._:-]{1,64}")
@@ -177,6 +180,18 @@ def register_request_hooks(app: Flask) -> None:
         # Uploads may be as large as MAX_UPLOAD_BYTES; everything else is JSON-sized.
         if request.mimetype != "multipart/form-data":
             request.max_content_length = app.config["MAX_JSON_BYTES"]
+
+    @app.teardown_appcontext
+    def end_session(_error) -> None:
+        # Runs before Flask-SQLAlchemy's own teardown (teardowns run in reverse order of
+        # registration) and ends the session itself. A connection that died mid-request
+        # makes the rollback inside ``remove`` raise; let that escape the WSGI call after
+        # the answer was built, and the server sends a 500 with an empty body instead.
+        # The pool has already discarded the connection: nothing is left to clean up.
+        try:
+            extensions.db.session.remove()
+        except Exception:
+            log.warning("ending the database session failed", exc_info=True)
 
     production = app.config["APP_ENV"] == "production"
     production_headers = (("Strict-Transport-Security", "max-age=63072000; includeSubDomains"),)

@@ -55,3 +55,21 @@ def test_a_connection_killed_in_use_fails_once_then_the_pool_recovers(engine, da
     with pytest.raises(sa.exc.OperationalError), engine.connect() as connection:
         connection.exec_driver_sql("SELECT 1")
     assert _backend_pid(engine) != first
+
+
+def test_a_session_that_cannot_end_does_not_turn_the_answer_into_an_empty_500(app,
+                                                                              monkeypatch):
+    """The probe's finding: with PostgreSQL backends terminated, two answers were 500s with
+    an empty body: the session's rollback raised in the app context's teardown, after the
+    answer was built. The teardown now ends the session itself and keeps that inside."""
+    import sqlalchemy as sa
+
+    from models import db
+
+    def dead(*_args):
+        raise sa.exc.OperationalError("ROLLBACK", {}, Exception("terminating connection"))
+
+    end_session = next(f for f in app.teardown_appcontext_funcs
+                       if f.__name__ == "end_session")
+    monkeypatch.setattr(db.session, "remove", dead)
+    end_session(None)
