@@ -181,7 +181,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         "EMAIL_CLAIM_LEASE_SECONDS": _int(env.get("EMAIL_CLAIM_LEASE_SECONDS"), 120,
                                           "EMAIL_CLAIM_LEASE_SECONDS"),
         # How long an outbox event's consumer has to finish before the sweep runs it again.
-        "OUTBOX_REDO_AFTER_SECONDS": _int(env.get("OUTBOX_REDO_AFTER_SECONDS"), 30,
+        "OUTBOX_REDO_AFTER_SECONDS": _int(env.get("OUTBOX_REDO_AFTER_SECONDS"), 15,
                                           "OUTBOX_REDO_AFTER_SECONDS"),
     }
     config["MAX_CONTENT_LENGTH"] = max(config["MAX_JSON_BYTES"], config["MAX_UPLOAD_BYTES"])

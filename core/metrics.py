@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
@@ -20,6 +22,11 @@ HTTP_REQUEST_SECONDS = Histogram(
     ["method", "route", "status"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
+
+
+# An event still unfinished after this is worth an operator's look: the consumer of a
+# healthy system finishes in well under it.
+UNFINISHED_AFTER = timedelta(minutes=1)
 
 
 class DatabaseGauges(Collector):
@@ -63,6 +70,10 @@ class DatabaseGauges(Collector):
             deliveries = dict(db.session.execute(
                 sa.select(WebhookDelivery.status, sa.func.count())
                 .group_by(WebhookDelivery.status)).all())
+            unfinished = db.session.scalar(sa.select(sa.func.count()).select_from(
+                OutboxEvent).where(OutboxEvent.redo_at.is_not(None),
+                                   OutboxEvent.dispatched_at.is_not(None),
+                                   OutboxEvent.created_at < now - UNFINISHED_AFTER))
             unapplied = db.session.scalar(sa.select(sa.func.count()).select_from(
                 PaymentEvent).where(PaymentEvent.processed_at.is_(None)))
             awaiting = db.session.scalar(sa.select(sa.func.count()).select_from(Order).where(
@@ -82,6 +93,9 @@ class DatabaseGauges(Collector):
                               "Age of the oldest event not yet published.",
                               value=(now - oldest).total_seconds() if oldest else 0),
             family,
+            GaugeMetricFamily("stockroom_outbox_unfinished_events",
+                              "Published events whose consumers have not finished after a "
+                              "minute (being redone by the sweep).", value=unfinished),
             GaugeMetricFamily("stockroom_payment_events_unapplied",
                               "Stored payment events not yet applied.", value=unapplied),
             GaugeMetricFamily("stockroom_orders_awaiting_payment",

@@ -54,6 +54,7 @@ def test_metrics_for_the_private_network(client):
     assert 'stockroom_http_request_duration_seconds_count{method="GET",route="/healthz",' \
            'status="200"}' in text
     for name in ("stockroom_outbox_lag_seconds", "stockroom_outbox_undispatched_events",
+                 "stockroom_outbox_unfinished_events",
                  'stockroom_webhook_deliveries{status="dead"}',
                  "stockroom_payment_events_unapplied", "stockroom_orders_awaiting_payment",
                  "stockroom_reservations_expired_total"):
