@@ -22,7 +22,6 @@ import secrets
 import socket
 import threading
 import time
-from base64 import b64encode
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -84,10 +83,6 @@ class DeliveryNotFound(NotFound):
     error_code = "webhook_delivery_not_found"
 
 
-class EndpointNotFound(NotFound):
-    error_code = "webhook_endpoint_not_found"
-
-
 class NotRedeliverable(Conflict):
     error_code = "webhook_delivery_not_redeliverable"
 
@@ -138,7 +133,7 @@ def _active_endpoints() -> list[tuple[int, list[str]]]:
     return cached
 
 
-def _endpoints_changed() -> None:
+def endpoints_changed() -> None:
     db.session.info.pop(ENDPOINTS_KEY, None)
 
 
@@ -268,7 +263,7 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
     # Each attempt is signed afresh with its own time: receivers refuse stale timestamps.
     sent_at = now
     try:
-        _check_address(target.url)
+        check_address(target.url)
         headers = {"content-type": "application/json", "user-agent": USER_AGENT,
                    "webhook-id": message_id,
                    "webhook-timestamp": str(int(sent_at.timestamp())),
@@ -475,13 +470,7 @@ def get_delivery(delivery_id: int) -> WebhookDelivery:
     return delivery
 
 
-# Endpoints -------------------------------------------------------------------------------------
-
-def new_secret() -> str:
-    return "whsec_" + b64encode(secrets.token_bytes(24)).decode()
-
-
-def _check_address(url: str) -> None:
+def check_address(url: str) -> None:
     """Outside development, refuse URLs that are not https or that resolve to a private,
     loopback, link-local or otherwise internal address (checked again at each delivery,
     so that a DNS change cannot turn an endpoint inward)."""
@@ -507,54 +496,3 @@ def _check_address(url: str) -> None:
         if not address.is_global or address.is_multicast:
             raise UnsafeEndpointUrl(f"{parts.hostname} resolves to an internal address.",
                                     errors={"url": ["Resolves to an internal address."]})
-
-
-def _check_event_types(event_types: list[str]) -> None:
-    unknown = sorted(set(event_types) - PUBLIC_EVENT_TYPES)
-    if unknown or not event_types:
-        raise ValidationFailed("Unknown event types.", errors={"event_types": [
-            f"Choose among {', '.join(sorted(PUBLIC_EVENT_TYPES))}."]})
-
-
-def create_endpoint(url: str, event_types: list[str], description: str | None,
-                    secret: str | None, active: bool) -> WebhookEndpoint:
-    _check_address(url)
-    _check_event_types(event_types)
-    endpoint = WebhookEndpoint(url=url, event_types=sorted(set(event_types)),
-                               description=description, secret=secret or new_secret(),
-                               active=active)
-    db.session.add(endpoint)
-    db.session.flush()
-    _endpoints_changed()
-    return endpoint
-
-
-def endpoint_listing() -> sa.Select:
-    return sa.select(WebhookEndpoint).order_by(WebhookEndpoint.id)
-
-
-def get_endpoint(endpoint_id: int) -> WebhookEndpoint:
-    endpoint = db.session.get(WebhookEndpoint, endpoint_id)
-    if endpoint is None:
-        raise EndpointNotFound("Webhook endpoint not found.")
-    return endpoint
-
-
-def update_endpoint(endpoint_id: int, changes: dict) -> WebhookEndpoint:
-    endpoint = get_endpoint(endpoint_id)
-    if "url" in changes:
-        _check_address(changes["url"])
-    if "event_types" in changes:
-        _check_event_types(changes["event_types"])
-        changes["event_types"] = sorted(set(changes["event_types"]))
-    for name, value in changes.items():
-        setattr(endpoint, name, value)
-    db.session.flush()
-    _endpoints_changed()
-    return endpoint
-
-
-def delete_endpoint(endpoint_id: int) -> None:
-    db.session.delete(get_endpoint(endpoint_id))
-    db.session.flush()
-    _endpoints_changed()

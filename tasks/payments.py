@@ -12,7 +12,7 @@ from celery import shared_task
 
 from core.database import DATABASE_ERRORS
 from models import OutboxEvent, db, utcnow
-from services import outbox, payments, refunds
+from services import outbox, payments, reconciliation, refunds
 from services.payment_providers import ProviderUnavailable, payment_provider
 
 # A provider that is away and a database that failed are retried with backoff; past the
@@ -75,6 +75,6 @@ def cancel_payment_task(event_id: int) -> str:
 @shared_task(name="tasks.payments.reconcile_payments_task")
 def reconcile_payments_task() -> dict[str, int]:
     """Repair orders whose payment events were missed (beat, every 15 minutes)."""
-    repaired = payments.reconcile(payment_provider(), utcnow())
+    repaired = reconciliation.reconcile(payment_provider(), utcnow())
     db.session.commit()
     return repaired

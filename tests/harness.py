@@ -120,7 +120,7 @@ def run_sweeps(app, run_consumers=None, later: timedelta = timedelta(minutes=10)
     """What beat does after a crash, ``later`` from now (past every lease and grace): the
     outbox relay and redo, the webhook retry sweep and the payment reconciliation; then the
     consumer tasks they enqueued, in this process."""
-    from services import outbox, payments
+    from services import outbox, reconciliation
     from services.payment_providers import payment_provider
 
     now = utcnow() + later
@@ -131,7 +131,7 @@ def run_sweeps(app, run_consumers=None, later: timedelta = timedelta(minutes=10)
     db.session.commit()
     if run_consumers is not None:
         run_consumers()
-    payments.reconcile(payment_provider(), now)
+    reconciliation.reconcile(payment_provider(), now)
     db.session.commit()
     if run_consumers is not None:
         run_consumers()

@@ -10,7 +10,7 @@ from api.schemas import StrictBoolean, StrictSchema, text
 from core.auth import Blueprint
 from core.pagination import paginate_query
 from models import DeliveryStatus, db, utcnow
-from services import webhooks
+from services import webhook_endpoints, webhooks
 
 blp = Blueprint("webhooks", __name__, description="Outbound webhooks (admin)")
 
@@ -124,14 +124,14 @@ class Endpoints(MethodView):
     @blp.paginate()
     def get(self, pagination_parameters):
         """List subscribed webhook endpoints"""
-        return paginate_query(webhooks.endpoint_listing(), pagination_parameters)
+        return paginate_query(webhook_endpoints.endpoint_listing(), pagination_parameters)
 
     @blp.auth_required("admin")
     @blp.arguments(EndpointCreateSchema)
     @blp.response(201, EndpointCreatedSchema)
     def post(self, body):
         """Subscribe an endpoint to event types (https, public addresses only in production)"""
-        endpoint = webhooks.create_endpoint(
+        endpoint = webhook_endpoints.create_endpoint(
             body["url"], body["event_types"], body.get("description"), body.get("secret"),
             body["active"])
         db.session.commit()
@@ -144,14 +144,14 @@ class EndpointById(MethodView):
     @blp.response(200, EndpointSchema)
     def get(self, endpoint_id):
         """One subscribed webhook endpoint"""
-        return webhooks.get_endpoint(endpoint_id)
+        return webhook_endpoints.get_endpoint(endpoint_id)
 
     @blp.auth_required("admin")
     @blp.arguments(EndpointUpdateSchema, required=False)
     @blp.response(200, EndpointSchema)
     def patch(self, body, endpoint_id):
         """Change a webhook endpoint"""
-        endpoint = webhooks.update_endpoint(endpoint_id, body)
+        endpoint = webhook_endpoints.update_endpoint(endpoint_id, body)
         db.session.commit()
         return endpoint
 
@@ -159,5 +159,5 @@ class EndpointById(MethodView):
     @blp.response(204)
     def delete(self, endpoint_id):
         """Remove a webhook endpoint and its deliveries"""
-        webhooks.delete_endpoint(endpoint_id)
+        webhook_endpoints.delete_endpoint(endpoint_id)
         db.session.commit()

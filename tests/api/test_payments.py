@@ -23,7 +23,7 @@ from models import (
     db,
     utcnow,
 )
-from services import orders, payments
+from services import orders, reconciliation
 from services.payment_providers import FakeProvider, ProviderUnavailable, payment_provider
 from tests.factories import UserFactory, VariantFactory, fill_cart
 from tests.helpers import stripe_event, stripe_signature
@@ -289,7 +289,7 @@ def test_a_failed_apply_is_recorded_and_retried_by_reconciliation(client, shoppe
     assert event.processed_at is None and event.attempts == 1
     assert event.last_error == "the provider is away"
     assert order_of(placed).status == "pending_payment"
-    repaired = payments.reconcile(payment_provider(), utcnow() + timedelta(minutes=3))
+    repaired = reconciliation.reconcile(payment_provider(), utcnow() + timedelta(minutes=3))
     assert order_of(placed).status == "paid" and levels(variant) == (3, 0)
     assert repaired == {"paid": 1}
     db.session.refresh(event)

@@ -207,3 +207,56 @@ def test_a_worker_killed_after_claiming_an_email_is_redone_by_the_sweep(app, cli
         assert survivor.output().count("To: killed@example.com") == 1
         row = db.session.scalar(sa.select(EmailMessage))
         assert (row.status, row.attempts) == ("sent", 2)
+
+
+@pytest.mark.redis
+def test_payment_tasks_lost_with_a_restarted_broker_are_redone_in_seconds(app, test_environ,
+                                                                          private_redis):
+    """The probe's finding: Redis restarted (it keeps nothing on disk) with 44 payment tasks
+    queued, and 39 paid orders stayed pending for 10 minutes, until the reconciliation. The
+    redo sweep now publishes the lost tasks again once ``OUTBOX_REDO_AFTER_SECONDS`` pass."""
+    from flask_jwt_extended import create_access_token
+
+    from models import Order
+    from services import outbox
+    from services.payment_providers import payment_provider
+    from tests.factories import UserFactory, VariantFactory, fill_cart
+    from tests.integration.conftest import start_worker
+
+    environ = {**test_environ, "CELERY_BROKER_URL": private_redis.url}
+    lost_app = create_app({"TESTING": True, **FAST_ARGON2, "OUTBOX_REDO_AFTER_SECONDS": 0},
+                          environ=environ)
+    address = {"full_name": "A B", "line1": "1 Main St", "city": "Paris",
+               "postal_code": "75001", "country": "FR"}
+    try:
+        with lost_app.app_context():
+            user = UserFactory()
+            fill_cart(user, {VariantFactory(on_hand=5): 1})
+            db.session.commit()
+            headers = {"Authorization": f"Bearer {create_access_token(str(user.id))}"}
+        client = lost_app.test_client()
+        placed = client.post("/api/v1/checkout", json={"shipping_address": address},
+                             headers={**headers, "Idempotency-Key": "lost"}).json
+        intent = placed["payment"]["payment_intent_id"]
+        # Settled while no worker runs: the apply task waits in Redis, which then restarts.
+        assert client.post(f"/api/v1/payments/fake/{intent}/settle",
+                           json={"outcome": "succeeded"}, headers=headers).status_code == 202
+        private_redis.stop()
+        private_redis.start()
+        worker = start_worker(environ, name="after-restart")
+        try:
+            with lost_app.app_context():
+                assert outbox.redo_unfinished(lost_app.extensions["stockroom.outbox"],
+                                              utcnow(), limit=50) >= 1
+                db.session.commit()
+            worker.wait_for_line("Task tasks.payments.apply_payment_event_task[",
+                                 "] succeeded")
+        finally:
+            worker.stop()
+        with lost_app.app_context():
+            order = db.session.get(Order, placed["order"]["id"])
+            assert (order.status, order.payment_status) == ("paid", "succeeded")
+            assert payment_provider().retrieve_payment(intent).status == "succeeded"
+    finally:
+        with lost_app.app_context():
+            db.engine.dispose()

@@ -28,7 +28,7 @@ from models import (
     db,
     utcnow,
 )
-from services import checkout, payments
+from services import checkout, reconciliation
 from services.payment_providers import StripeProvider, payment_provider
 from tests.factories import UserFactory, VariantFactory, fill_cart
 from tests.helpers import stripe_event, stripe_signature
@@ -174,7 +174,7 @@ def test_refunds_in_part_then_in_full_and_signed_refund_events_change_nothing(
     placed = place(client, auth_headers, shopper_with_cart(variant))
     order_id, intent_id = placed["order"]["id"], placed["payment"]["payment_intent_id"]
     confirm(customer_stripe, intent_id, "pm_card_visa")
-    assert payments.reconcile(stripe_provider, utcnow()) == {"paid": 1}
+    assert reconciliation.reconcile(stripe_provider, utcnow()) == {"paid": 1}
     admin = auth_headers(UserFactory(role="admin"))
     db.session.commit()
 
@@ -223,12 +223,12 @@ def test_reconciliation_repairs_dropped_webhooks_once(client, auth_headers, stri
             confirm(customer_stripe, intent_id, "pm_card_chargeCustomerFail")
     assert levels(variant.id) == (100, 25)
 
-    assert payments.reconcile(stripe_provider, utcnow()) == {"paid": 20, "payment_failed": 5}
+    assert reconciliation.reconcile(stripe_provider, utcnow()) == {"paid": 20, "payment_failed": 5}
     statuses = db.session.execute(sa.select(Order.status, Order.payment_status)
                                   .order_by(Order.id)).all()
     assert statuses == [("paid", "succeeded")] * 20 + [("pending_payment", "failed")] * 5
     assert levels(variant.id) == (80, 5)
-    assert payments.reconcile(stripe_provider, utcnow()) == {}
+    assert reconciliation.reconcile(stripe_provider, utcnow()) == {}
 
     # The dropped webhooks arrive late: each is stored and applied, and changes nothing.
     for number, intent_id in enumerate(intents):

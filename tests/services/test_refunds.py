@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from models import EmailMessage, FakeRefund, Order, OutboxEvent, Refund, db, utcnow
-from services import payments, refunds
+from services import payments, reconciliation, refunds
 from services.payment_providers import ProviderUnavailable, payment_provider
 from tests.api.test_payments import paid_order, refund
 from tests.api.test_payments import shopper as shopper  # a fixture
@@ -168,7 +168,7 @@ def test_reconciliation_follows_a_refund_on_an_old_order(app, client, shopper, a
     payment_provider().settle_refund(provider_refund.id, "succeeded")
     db.session.commit()
     assert _order(order_id).payment_status == "refund_pending"
-    repaired = payments.reconcile(payment_provider(), utcnow())
+    repaired = reconciliation.reconcile(payment_provider(), utcnow())
     db.session.commit()
     assert repaired.get("refunded") == 1
     assert _order(order_id).payment_status == "partially_refunded"
