@@ -10,6 +10,7 @@ import json
 from functools import wraps
 
 import flask_smorest
+import sqlalchemy as sa
 from flask import current_app, request
 from flask_jwt_extended import JWTManager, current_user, verify_jwt_in_request
 from webargs import missing
@@ -20,6 +21,7 @@ from core import audit
 from core.errors import Forbidden, error_body
 from models import User, db
 from services import auth as auth_service
+from services.token_blocklist import revoked_clause
 
 BEARER = [{"bearerAuth": []}]
 CART_TOKEN_HEADER = "X-Cart-Token"  # noqa: S105 (a header name, not a secret)
@@ -48,20 +50,28 @@ def register_jwt_callbacks(jwt: JWTManager) -> None:
     @jwt.user_lookup_loader
     def load_user(_header, claims):
         try:
-            user = db.session.get(User, int(claims["sub"]))
+            user_id = int(claims["sub"])
         except (TypeError, ValueError):
             return None
-        if user is None or not user.is_active or auth_service.tokens_dead(user, claims):
+        # Refresh tokens are checked against their row by the refresh endpoint itself,
+        # which must see a reused token to revoke its family. An access token's revocation
+        # is read in the query that loads its user: the truth, at no round trip of its own.
+        revoked = (sa.false() if claims.get("type") == "refresh"
+                   else revoked_clause(claims["jti"], claims.get("fam")))
+        row = db.session.execute(sa.select(User, revoked).where(User.id == user_id)).first()
+        if row is None or row[1]:
+            return None
+        user = row[0]
+        if not user.is_active or auth_service.tokens_dead(user, claims):
             return None
         return user
 
     @jwt.token_in_blocklist_loader
     def is_revoked(_header, claims):
-        # Refresh tokens are checked against their row by the refresh endpoint itself,
-        # which must see a reused token to revoke its family.
+        # What the cache knows is refused before any query; the rest is the user lookup's.
         if claims.get("type") == "refresh":
             return False
-        return token_blocklist().is_revoked(claims["jti"], claims.get("fam"))
+        return token_blocklist().cached_revoked(claims["jti"], claims.get("fam"))
 
     jwt.unauthorized_loader(lambda reason: _unauthorized("Missing or malformed bearer token."))
     jwt.invalid_token_loader(lambda reason: _unauthorized("Invalid token."))

@@ -25,7 +25,7 @@ from models import (
     Variant,
     db,
 )
-from services import discounts, outbox
+from services import discounts, outbox, transactions
 
 
 class CartItemNotFound(NotFound):
@@ -78,14 +78,34 @@ def _load(cart_id: int) -> Cart:
     return _loaded(Cart.id == cart_id)
 
 
+# The carts this transaction holds the lock of (and read after taking it).
+LOCKED = "stockroom.carts.locked"
+transactions.track(LOCKED)
+
+
 def lock_cart(cart: Cart) -> Cart:
     """Take the cart's row lock, then read its lines afresh (a statement of its own, so
     that on PostgreSQL it sees what a transaction that held the lock before committed).
     Every change to a cart's lines and every checkout of it takes this lock first: a
     checkout and an add, or two checkouts, take turns, and none works from lines another
-    has changed since it read them."""
+    has changed since it read them. A cart this transaction locked already is returned
+    as it is."""
+    if cart.id in transactions.pending(LOCKED):
+        return cart
     db.session.execute(sa.select(Cart.id).where(Cart.id == cart.id).with_for_update())
+    transactions.pending(LOCKED).append(cart.id)
     return _load(cart.id)
+
+
+def locked_cart_for_user(user_id: int) -> Cart:
+    """The user's cart, locked (``lock_cart``) without reading it first: checkout's way in.
+    A user without a cart gets an empty one, which checkout refuses."""
+    cart_id = db.session.scalar(sa.select(Cart.id).where(Cart.user_id == user_id)
+                                .with_for_update())
+    if cart_id is None:
+        return Cart(user_id=user_id)
+    transactions.pending(LOCKED).append(cart_id)
+    return _load(cart_id)
 
 
 def cart_currency(cart: Cart) -> str | None:

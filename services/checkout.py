@@ -125,7 +125,8 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
     one cart, the second finds it empty (409 ``empty_cart``), and a line added meanwhile
     is either in this order or still in the cart after it. 409 ``currency_mismatch`` when
     the lines are priced in more than one currency."""
-    cart = carts.lock_cart(cart)
+    if cart.id is not None:
+        cart = carts.lock_cart(cart)
     faults.step("checkout.cart_locked")
     items: list[CartItem] = list(cart.items)
     if not items:

@@ -2,10 +2,11 @@
 
 The database holds the truth: a revocation is a row, written in the logout's transaction, so
 it outlives the loss of Redis (which, here as in many deployments, keeps nothing on disk).
-With ``REDIS_URL`` set, Redis caches what is known revoked, so a revoked token is refused
-without a database read; a token not found there is looked up in the database, and Redis
-being away only means the database answers. Entries last until the token would have expired.
-"""
+Every request checks it in the one query that loads its user (``revoked_clause``), so the
+truth costs no round trip of its own. With ``REDIS_URL`` set, Redis also caches what is known
+revoked (``cached_revoked``), so a revoked token is refused before that query; Redis being
+away or emptied only means the database answers. Entries last until the token would have
+expired."""
 
 from __future__ import annotations
 
@@ -22,10 +23,20 @@ from services import transactions
 log = logging.getLogger(__name__)
 
 
+def _ids(jti: str, family_id: str | None) -> list[str]:
+    return [jti] if family_id is None else [jti, family_id]
+
+
+def revoked_clause(jti: str, family_id: str | None) -> sa.Exists:
+    """Whether the token or its sign-in is revoked, as a clause to select beside the user."""
+    return sa.select(RevokedToken.jti).where(RevokedToken.jti.in_(_ids(jti, family_id))).exists()
+
+
 class TokenBlocklist(Protocol):
     def revoke(self, jti: str, expires_at: datetime) -> None: ...
 
-    def is_revoked(self, jti: str, family_id: str | None = None) -> bool: ...
+    def cached_revoked(self, jti: str, family_id: str | None = None) -> bool:
+        """Known revoked without asking the database (False when unknown)."""
 
 
 class DatabaseBlocklist:
@@ -36,10 +47,8 @@ class DatabaseBlocklist:
             db.session.add(RevokedToken(jti=jti, expires_at=expires_at))
             db.session.flush()
 
-    def is_revoked(self, jti: str, family_id: str | None = None) -> bool:
-        ids = [jti] if family_id is None else [jti, family_id]
-        return db.session.scalar(
-            sa.select(RevokedToken.jti).where(RevokedToken.jti.in_(ids)).limit(1)) is not None
+    def cached_revoked(self, jti: str, family_id: str | None = None) -> bool:
+        return False
 
 
 class CachedBlocklist(DatabaseBlocklist):
@@ -62,14 +71,12 @@ class CachedBlocklist(DatabaseBlocklist):
         except redis.RedisError:
             log.warning("token blocklist: Redis is away; the database keeps the revocation")
 
-    def is_revoked(self, jti: str, family_id: str | None = None) -> bool:
-        ids = [jti] if family_id is None else [jti, family_id]
+    def cached_revoked(self, jti: str, family_id: str | None = None) -> bool:
         try:
-            if self.client.exists(*(self.KEY_PREFIX + i for i in ids)):
-                return True
+            return bool(self.client.exists(*(self.KEY_PREFIX + i for i in _ids(jti, family_id))))
         except redis.RedisError:
-            log.warning("token blocklist: Redis is away; asking the database")
-        return super().is_revoked(jti, family_id)
+            log.warning("token blocklist: Redis is away; the database answers")
+            return False
 
 
 def make_blocklist(client: redis.Redis | None) -> TokenBlocklist:

@@ -92,9 +92,13 @@ def _after_commit(session: Session) -> None:
         session.info.get(_MARKS, {}).pop(session.get_nested_transaction(), None)
         return
     session.info.pop(ON_ROLLBACK, None)
-    for key, handler in _ON_ROOT_COMMIT.items():
+    session.info.pop(_MARKS, None)
+    for key in _TRACKED:
+        if key in (ON_COMMIT, ON_ROLLBACK):
+            continue
         work = session.info.pop(key, None)
-        if work:
+        handler = _ON_ROOT_COMMIT.get(key)
+        if work and handler is not None:
             handler(work)
     _run(session.info.pop(ON_COMMIT, None))
 

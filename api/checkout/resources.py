@@ -77,7 +77,7 @@ class Checkout(MethodView):
             # no row is locked during the call. A retry after the call failed resumes there.
             if claim.resource_id is None:
                 order = checkout.place_order(
-                    user, carts.cart_for_user(user.id), address_id=body.get("address_id"),
+                    user, carts.locked_cart_for_user(user.id), address_id=body.get("address_id"),
                     shipping_address=body.get("shipping_address"),
                     provider_name=provider.name, now=now)
                 idempotency.checkpoint(claim, order.id)
