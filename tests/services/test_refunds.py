@@ -219,3 +219,18 @@ def test_a_key_used_for_one_orders_refund_is_refused_for_another(client, shopper
     # The same key, operation and body still replay.
     replay = refund(client, admin, first["order"]["id"], "same-key", {"amount": 500})
     assert replay.status_code == 200 and replay.headers["Idempotent-Replayed"] == "true"
+
+
+def test_the_second_refund_sent_first_confirms_only_itself(app, client, shopper, admin,
+                                                           run_consumers, enqueued):
+    """Break 1 with refunds that settle at once, written against the API the code had
+    before the fix, where it failed: R1 came out succeeded without being sent, beside a
+    made-up row of 500."""
+    placed, _ = paid_order(client, shopper, run_consumers)
+    order_id = placed["order"]["id"]
+    assert refund(client, admin, order_id, "r1", {"amount": 1000}).status_code == 201
+    assert refund(client, admin, order_id, "r2", {"amount": 1500}).status_code == 201
+    _first, second = _refund_events(enqueued)
+    app.extensions["celery"].tasks[SUBMIT](second)
+    assert [(amount, status) for amount, status, _ in _ledger(order_id)] == [
+        (1000, "pending"), (1500, "succeeded")]

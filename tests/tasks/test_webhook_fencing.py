@@ -77,3 +77,30 @@ def test_a_crash_after_the_answer_is_redone_with_the_same_webhook_id(app, receiv
     assert len(receiver.requests) == 2 and len(ids) == 1
     delivery = delivery_of(recorded)
     assert (delivery.status, delivery.attempt_count) == ("succeeded", 1)
+
+
+@pytest.mark.committed
+def test_a_receiver_that_answers_after_the_lease_changes_nothing(app, receiver):
+    """Break 6 without fault steps, as it failed before the fix: the first attempt's
+    receiver hangs past the lease, a second worker delivers, then the first one's
+    connection fails and it used to write ``failed`` over ``succeeded``."""
+    import threading
+
+    receiver.responses = [(None, {}, b""), (200, {}, b"{}")]
+    recorded = event()
+    delivery_id = delivery_of(recorded).id
+    db.session.commit()
+
+    def first_worker():
+        with app.app_context():
+            webhooks.attempt_delivery(delivery_id, utcnow())
+
+    thread = threading.Thread(target=first_worker)
+    thread.start()
+    receiver.wait_for_requests(1)
+    later = utcnow() + timedelta(seconds=app.config["WEBHOOK_LEASE_SECONDS"] + 1)
+    assert webhooks.attempt_delivery(delivery_id, later).result == "succeeded"
+    receiver.release.set()
+    thread.join(30)
+    delivery = delivery_of(recorded)
+    assert (delivery.status, delivery.attempt_count) == ("succeeded", 1)
