@@ -20,8 +20,9 @@ class Review(db.Model):
     user_id: Mapped[int] = mapped_column(
         sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
     rating: Mapped[int] = mapped_column(sa.Integer, nullable=False)
-    title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
-    body: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    # Optional: a rating alone is a review.
+    title: Mapped[str | None] = mapped_column(sa.String(200))
+    body: Mapped[str | None] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
 
     author: Mapped[User] = relationship()

@@ -59,7 +59,7 @@ def received(user_id: int, product_id: int) -> bool:
                Order.status == OrderStatus.DELIVERED.value).limit(1)) is not None
 
 
-def add_review(user: User, product_id: int, rating: int, title: str, body: str,
+def add_review(user: User, product_id: int, rating: int, title: str | None, body: str | None,
                now: datetime) -> Review:
     """One review per customer and product (409 for a second), only from a customer whose
     order with it was delivered (403). The product's average and count move with it under

@@ -21,16 +21,17 @@ class ReviewSchema(ma.Schema):
     id = fields.Integer()
     product_id = fields.Integer()
     rating = fields.Integer()
-    title = fields.String()
-    body = fields.String()
+    title = fields.String(allow_none=True)
+    body = fields.String(allow_none=True)
     author = fields.Function(lambda review: review.author.full_name)
     created_at = fields.DateTime(format="iso")
 
 
 class ReviewCreateSchema(StrictSchema):
     rating = fields.Integer(required=True, strict=True, validate=ma.validate.Range(min=1, max=5))
-    title = text(200, required=True)
-    body = text(5000, required=True)
+    # A rating alone is a review.
+    title = text(200, allow_none=True)
+    body = text(5000, allow_none=True)
 
 
 class WishlistProductSchema(ma.Schema):
@@ -57,8 +58,8 @@ class ProductReviews(MethodView):
     @blp.response(201, ReviewSchema)
     def post(self, body, product_id):
         """Review a product I received (one review per product)"""
-        review = reviews.add_review(current_user, product_id, body["rating"], body["title"],
-                                    body["body"], utcnow())
+        review = reviews.add_review(current_user, product_id, body["rating"],
+                                    body.get("title"), body.get("body"), utcnow())
         db.session.commit()
         return review
 

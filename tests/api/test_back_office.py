@@ -328,6 +328,17 @@ def test_sellers_see_their_own_stock_and_low_stock(client, people):
 
 # Reviews and the wishlist ---------------------------------------------------------------
 
+def test_a_rating_alone_is_a_review(client, people):
+    users, headers = people
+    variant = VariantFactory()
+    make_order(users["customer"], [(variant, 1)], status="delivered")
+    created = client.post(f"/api/v1/products/{variant.product_id}/reviews",
+                          json={"rating": 5}, headers=headers["customer"])
+    assert created.status_code == 201
+    assert (created.json["rating"], created.json["title"], created.json["body"]) == (
+        5, None, None)
+
+
 def test_only_a_customer_who_received_the_product_reviews_it_once(client, people):
     users, headers = people
     variant = VariantFactory()
