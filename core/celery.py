@@ -63,6 +63,10 @@ BEAT_SCHEDULE = {
         "task": "tasks.orders.purge_idempotency_keys_task",
         "schedule": crontab(hour=3, minute=37),
     },
+    "purge-guest-carts": {
+        "task": "tasks.carts.purge_guest_carts_task",
+        "schedule": crontab(hour=3, minute=47),
+    },
     "purge-expired-auth-rows": {
         "task": "tasks.auth.purge_expired_auth_rows_task",
         "schedule": crontab(hour=3, minute=17),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
@@ -295,3 +295,18 @@ def merge_guest_cart(user_id: int, token: str | None) -> None:
         cart.discount_id = guest.discount_id
     db.session.delete(guest)
     db.session.flush()
+
+
+# How long a guest cart nobody touches is kept: a guest who comes back within it finds it.
+GUEST_CART_RETENTION = timedelta(days=30)
+
+
+def purge_abandoned_guest_carts(now: datetime) -> int:
+    """Delete guest carts untouched for ``GUEST_CART_RETENTION`` (no line changed since):
+    nothing else ever removes a cart a guest walked away from. Returns how many went."""
+    cutoff = now - GUEST_CART_RETENTION
+    recent_line = (sa.select(CartItem.id)
+                   .where(CartItem.cart_id == Cart.id, CartItem.updated_at >= cutoff).exists())
+    return db.session.execute(
+        sa.delete(Cart).where(Cart.user_id.is_(None), Cart.created_at < cutoff, ~recent_line)
+        .execution_options(synchronize_session=False)).rowcount

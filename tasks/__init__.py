@@ -3,6 +3,7 @@
 from tasks import (
     analytics,
     auth,
+    carts,
     emails,
     health,
     inventory,
@@ -12,5 +13,5 @@ from tasks import (
     webhooks,
 )
 
-__all__ = ["analytics", "auth", "emails", "health", "inventory", "orders", "outbox",
+__all__ = ["analytics", "auth", "carts", "emails", "health", "inventory", "orders", "outbox",
            "payments", "webhooks"]

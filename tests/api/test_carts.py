@@ -240,3 +240,30 @@ def test_reading_carts_without_a_token_stores_nothing(client):
     again = client.get("/api/v1/cart", headers={"X-Cart-Token": token})
     assert [line["variant_id"] for line in again.json["items"]] == [variant.id]
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Cart)) == 1
+
+
+def test_guest_carts_untouched_for_30_days_are_purged(app):
+    from datetime import timedelta
+
+    import sqlalchemy as sa
+
+    from models import Cart, CartItem, db, utcnow
+    from tasks.carts import purge_guest_carts_task
+    from tests.factories import UserFactory, VariantFactory
+
+    old = utcnow() - timedelta(days=40)
+    variant = VariantFactory()
+    abandoned, touched, fresh = Cart(token="a" * 43), Cart(token="b" * 43), Cart(token="c" * 43)
+    customers = Cart(user_id=UserFactory().id)
+    db.session.add_all([abandoned, touched, fresh, customers])
+    db.session.flush()
+    for cart in (abandoned, touched, customers):
+        cart.created_at = old
+    db.session.add_all([CartItem(cart_id=abandoned.id, variant_id=variant.id, quantity=1,
+                                 created_at=old, updated_at=old),
+                        CartItem(cart_id=touched.id, variant_id=variant.id, quantity=1)])
+    db.session.commit()
+    assert purge_guest_carts_task() == 1
+    left = db.session.scalars(sa.select(Cart.token).order_by(Cart.id)).all()
+    assert left == ["b" * 43, "c" * 43, None]
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(CartItem)) == 1
