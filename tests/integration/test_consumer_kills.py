@@ -7,6 +7,8 @@ webhook deliveries: test_webhook_pipeline.)"""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 import sqlalchemy as sa
 from flask_jwt_extended import create_access_token
@@ -55,8 +57,16 @@ def _kill_then_redo(app, test_environ, box, step, cause, task_name):
     doomed = start_worker({**test_environ, "STOCKROOM_FAULTS": f"{step}=kill"}, name="doomed")
     try:
         cause()
+        # End the request's read: on SQLite an open transaction holds the write lock the
+        # worker needs (a request served by gunicorn ends its session with the request).
+        db.session.remove()
         doomed.wait_for_line(f"Task {task_name}[", "] received")
-        assert doomed.proc.wait(timeout=60) == -9
+        try:
+            code = doomed.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            code = None
+        assert code == -9, f"the worker did not die at {step} ({code}):\n" \
+            f"{doomed.output()[-3000:]}"
     finally:
         doomed.stop()
     survivor = start_worker(test_environ, name="survivor")
