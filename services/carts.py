@@ -24,6 +24,7 @@ from models import (
     ProductStatus,
     Variant,
     db,
+    insert_ignoring_conflict,
 )
 from services import discounts, outbox, transactions
 
@@ -138,12 +139,12 @@ def cart_for_token(token: str | None, *, create: bool = True) -> Cart:
             return _load(cart_id)
     if not (token and GUEST_TOKEN.fullmatch(token)):
         token = secrets.token_urlsafe(32)
-    cart = Cart(token=token)
     if not create:
-        return cart
-    db.session.add(cart)
-    db.session.flush()
-    return _load(cart.id)
+        return Cart(token=token)
+    # Insert-or-ignore: two first changes sent at once with the token a read handed out
+    # make one cart, not a unique-key error.
+    db.session.execute(insert_ignoring_conflict(Cart, ["token"]).values(token=token))
+    return _load(db.session.scalar(sa.select(Cart.id).where(Cart.token == token)))
 
 
 def view(cart: Cart, now: datetime) -> CartView:
