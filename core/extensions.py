@@ -67,6 +67,10 @@ class BoundedJSONProvider(DefaultJSONProvider):
     MAX_JSON_DEPTH = 32
 
     def loads(self, s, **kwargs):
+        if isinstance(s, bytes | bytearray):
+            # JSON on the wire is UTF-8 (RFC 8259); ``json.loads`` would also guess UTF-16
+            # or UTF-32 from the bytes, and take what a client never meant as JSON.
+            s = s.decode("utf-8")
         try:
             value = super().loads(s, **kwargs)
         except RecursionError as error:

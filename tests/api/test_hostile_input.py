@@ -63,3 +63,16 @@ def test_categories_nest_at_most_ten_levels(client, auth_headers):
                          json={"name": "Too deep", "parent_id": parent})
     assert deeper.status_code == 422 and "parent_id" in deeper.json["errors"]
     assert client.get("/api/v1/categories").status_code == 200
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be"])
+def test_a_body_that_is_not_utf8_is_400(client, auth_headers, encoding):
+    """Found by schemathesis: ``json.loads`` guessed UTF-16 from random bytes and an admin's
+    PATCH was applied. JSON on the wire is UTF-8."""
+    admin = auth_headers(UserFactory(role="admin"))
+    created = client.post("/api/v1/categories", json={"name": "Shoes"}, headers=admin)
+    response = client.patch(f"/api/v1/categories/{created.json['id']}",
+                            data='{"name": "Boots"}'.encode(encoding),
+                            content_type="application/json", headers=admin)
+    assert response.status_code == 400 and response.is_json
+    assert client.get("/api/v1/categories").json[0]["name"] == "Shoes"
