@@ -79,6 +79,19 @@ class Pause:
         faults.remove(self.step)
 
 
+@contextlib.contextmanager
+def paused(step: str, request):
+    """Run ``request`` in a thread held at ``step``, where it holds its lock, for the body
+    of the ``with``; it goes on when the body ends. Yields its ``join``."""
+    with Pause(step) as pause:
+        join = run_in_thread(request)
+        pause.wait()
+        try:
+            yield join
+        finally:
+            pause.release()
+
+
 def wait_until_blocked(engine: sa.Engine, count: int = 1, timeout: float = 30) -> None:
     """Wait until ``count`` backends of this database wait on a lock (``pg_stat_activity``):
     the other side of a race is provably queued behind the lock, not merely slow."""

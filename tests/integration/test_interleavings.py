@@ -27,7 +27,7 @@ from models import (
 from services import orders, payments, refunds
 from services.payment_providers import payment_provider
 from tests.factories import DEFAULT_PASSWORD, ProductFactory, UserFactory, VariantFactory
-from tests.harness import Pause, run_in_thread, wait_until_blocked
+from tests.harness import Pause, paused, run_in_thread, wait_until_blocked
 from tests.integration.test_checkout_concurrency import ADDRESS, _customers
 
 pytestmark = [pytest.mark.postgres, pytest.mark.committed]
@@ -47,25 +47,13 @@ def _checkout(app, headers, key):
     return send
 
 
-def _paused(app, step, request):
-    """Start ``request`` in a thread and wait until it holds its lock at ``step``."""
-    pause = Pause(step).__enter__()
-    join = run_in_thread(request)
-    pause.wait()
-    return pause, join
-
-
 def test_checkout_x_checkout_of_one_cart(app):
     """Break 4: both checkouts read the cart before either committed, and both reserved."""
     variant_id = _variant(app, on_hand=10)
     (headers,) = _customers(app, 1, [(variant_id, 3)], prefix="twice")
-    pause, first = _paused(app, "checkout.cart_locked", _checkout(app, headers, "key-a"))
-    try:
+    with paused("checkout.cart_locked", _checkout(app, headers, "key-a")) as first:
         second = run_in_thread(_checkout(app, headers, "key-b"))
         wait_until_blocked(db.engine)
-    finally:
-        pause.release()
-        pause.__exit__()
     answers = sorted([first().status_code, (late := second()).status_code])
     assert answers == [201, 409] and late.json["error_code"] == "empty_cart"
     with app.app_context():
@@ -78,15 +66,11 @@ def test_cart_add_x_checkout(app):
     the cart emptied by the order and starts a new line."""
     variant_id = _variant(app, on_hand=10)
     (headers,) = _customers(app, 1, [(variant_id, 2)], prefix="adder")
-    pause, checkout = _paused(app, "checkout.cart_locked", _checkout(app, headers, "key-a"))
-    try:
+    with paused("checkout.cart_locked", _checkout(app, headers, "key-a")) as checkout:
         add = run_in_thread(lambda: app.test_client().post(
             "/api/v1/cart/items", json={"variant_id": variant_id, "quantity": 1},
             headers=headers))
         wait_until_blocked(db.engine)
-    finally:
-        pause.release()
-        pause.__exit__()
     placed, added = checkout(), add()
     assert placed.status_code == 201 and added.status_code == 201
     assert [line["quantity"] for line in placed.json["order"]["items"]] == [2]
@@ -123,13 +107,9 @@ def test_refund_x_refund_on_one_order(app):
             f"/api/v1/admin/orders/{order['id']}/refund", json={"amount": amount},
             headers={**admin, "Idempotency-Key": key})
 
-    pause, first = _paused(app, "refund.order_locked", ask("r1"))
-    try:
+    with paused("refund.order_locked", ask("r1")) as first:
         second = run_in_thread(ask("r2"))
         wait_until_blocked(db.engine)
-    finally:
-        pause.release()
-        pause.__exit__()
     answers = sorted([first().status_code, (late := second()).status_code])
     assert answers == [201, 409] and late.json["error_code"] == "refund_exceeds_payment"
     with app.app_context():
@@ -178,15 +158,11 @@ def test_refresh_x_logout_all(app):
     def bearer(token):
         return {"Authorization": f"Bearer {token}"}
 
-    pause, refresh = _paused(app, "refresh.user_locked", lambda: app.test_client().post(
-        "/api/v1/auth/refresh", headers=bearer(tokens["refresh_token"])))
-    try:
+    with paused("refresh.user_locked", lambda: app.test_client().post(
+        "/api/v1/auth/refresh", headers=bearer(tokens["refresh_token"]))) as refresh:
         revoke = run_in_thread(lambda: app.test_client().post(
             "/api/v1/auth/logout-all", headers=bearer(tokens["access_token"])))
         wait_until_blocked(db.engine)
-    finally:
-        pause.release()
-        pause.__exit__()
     minted, ended = refresh(), revoke()
     assert (minted.status_code, ended.status_code) == (200, 204)
     client = app.test_client()
@@ -247,14 +223,10 @@ def test_customer_cancel_x_payment_success(app):
     placed, variant_id, headers = _placed_order(app)
     intent = placed["payment"]["payment_intent_id"]
     _settle(app, intent)
-    pause, apply = _paused(app, "payment.read_back", _apply_payment(app, intent))
-    try:
+    with paused("payment.read_back", _apply_payment(app, intent)) as apply:
         cancelled = app.test_client().post(f"/api/v1/orders/{placed['order']['id']}/cancel",
                                            headers=headers)
         assert cancelled.status_code == 200
-    finally:
-        pause.release()
-        pause.__exit__()
     assert apply() == ["late_payment_refunded"]
     with app.app_context():
         order = db.session.get(Order, placed["order"]["id"])
@@ -269,15 +241,10 @@ def test_expiry_x_payment_success(app):
     placed, variant_id, _ = _placed_order(app)
     intent = placed["payment"]["payment_intent_id"]
     _settle(app, intent)
-    pause, apply = _paused(app, "payment.read_back", _apply_payment(app, intent))
-    try:
-        with app.app_context():
-            later = utcnow() + timedelta(seconds=app.config["RESERVATION_TTL_SECONDS"] + 1)
-            assert orders.expire_reservations(later) == 1
-            db.session.commit()
-    finally:
-        pause.release()
-        pause.__exit__()
+    with paused("payment.read_back", _apply_payment(app, intent)) as apply, app.app_context():
+        later = utcnow() + timedelta(seconds=app.config["RESERVATION_TTL_SECONDS"] + 1)
+        assert orders.expire_reservations(later) == 1
+        db.session.commit()
     assert apply() == ["late_payment_paid"]
     with app.app_context():
         order = db.session.get(Order, placed["order"]["id"])
@@ -334,15 +301,11 @@ def test_stock_edit_x_checkout(app):
         admin = UserFactory(role="admin")
         db.session.commit()
         admin_headers = {"Authorization": f"Bearer {create_access_token(str(admin.id))}"}
-    pause, checkout = _paused(app, "checkout.stock_reserved", _checkout(app, headers, "k"))
-    try:
+    with paused("checkout.stock_reserved", _checkout(app, headers, "k")) as checkout:
         edit = run_in_thread(lambda: app.test_client().put(
             f"/api/v1/variants/{variant_id}/inventory", json={"on_hand": 2},
             headers=admin_headers))
         wait_until_blocked(db.engine)
-    finally:
-        pause.release()
-        pause.__exit__()
     assert checkout().status_code == 201
     refused = edit()
     assert refused.status_code == 409
