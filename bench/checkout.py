@@ -30,6 +30,7 @@ from common import (
     CONNECTIONS,
     app_environment,
     bench_database,
+    customers_with_carts,
     flask_cli,
     gunicorn,
     print_table,
@@ -94,34 +95,10 @@ def prepare(database_url: str, env: dict, tokens_path: Path) -> None:
     half spread over every variant, the second half all holding the first variant."""
     flask_cli(env, "db", "upgrade")
     flask_cli(env, "seed-demo", "--products", "50")
-    script = f"""
-import sqlalchemy as sa
-from flask_jwt_extended import create_access_token
-from models import Cart, CartItem, User, Variant, db
-from wsgi import app
-
-with app.app_context():
-    db.session.execute(sa.update(Variant).values(on_hand=10_000_000))
-    variants = db.session.scalars(sa.select(Variant.id).order_by(Variant.id)).all()
-    users = [User(email=f"bench{{n}}@example.com", password_hash="x", full_name="Bench")
-             for n in range({CUSTOMERS})]
-    db.session.add_all(users)
-    db.session.flush()
-    carts = [Cart(user_id=user.id) for user in users]
-    db.session.add_all(carts)
-    db.session.flush()
-    half = len(carts) // 2
-    db.session.add_all(
-        CartItem(cart_id=cart.id, quantity=1,
-                 variant_id=variants[n % len(variants)] if n < half else variants[0])
-        for n, cart in enumerate(carts))
-    db.session.commit()
-    with open({str(tokens_path)!r}, "w") as out:
-        for user in users:
-            out.write(create_access_token(identity=str(user.id)) + "\\n")
-"""
-    subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True,
-                   text=True, cwd=Path(__file__).parent.parent)
+    customers_with_carts(
+        env, tokens_path, CUSTOMERS, "bench",
+        "variants[n % len(variants)].id if n < half else variants[0].id",
+        setup="    db.session.execute(sa.update(Variant).values(on_hand=10_000_000))")
 
 
 def pgbench_tps(database_url: str, seconds: int) -> float:

@@ -160,3 +160,41 @@ def print_table(rows: list[tuple], name: str | None = None) -> None:
 
 def scratch_instance() -> Path:
     return Path(tempfile.mkdtemp(prefix="stockroom-bench-"))
+
+
+CUSTOMERS_SCRIPT = """
+import sqlalchemy as sa
+from flask_jwt_extended import create_access_token
+from models import Cart, CartItem, User, Variant, db
+from wsgi import app
+
+with app.app_context():
+    variants = db.session.scalars(sa.select(Variant).order_by(Variant.id)).all()
+{setup}
+    users = [User(email=f"{prefix}{{n}}@example.com", password_hash="x", full_name="Bench")
+             for n in range({count})]
+    db.session.add_all(users)
+    db.session.flush()
+    carts = [Cart(user_id=user.id) for user in users]
+    db.session.add_all(carts)
+    db.session.flush()
+    half = len(carts) // 2
+    db.session.add_all(CartItem(cart_id=cart.id, quantity=1, variant_id={variant_of})
+                       for n, cart in enumerate(carts))
+    db.session.commit()
+    with open({tokens_path!r}, "w") as out:
+        for user in users:
+            out.write(create_access_token(identity=str(user.id)) + "\\n")
+"""
+
+
+def customers_with_carts(env: dict[str, str], tokens_path: Path, count: int, prefix: str,
+                         variant_of: str, setup: str = "") -> None:
+    """``count`` customers, each with a cart of one unit of the variant ``variant_of``
+    names (an expression in ``variants``, the cart's index ``n`` and ``half``), after the
+    ``setup`` lines (indented, run with ``variants`` loaded); their tokens, one a line, in
+    ``tokens_path``. Run in the app's own process environment, like the app."""
+    script = CUSTOMERS_SCRIPT.format(setup=setup, prefix=prefix, count=count,
+                                     variant_of=variant_of, tokens_path=str(tokens_path))
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True,
+                   text=True, cwd=ROOT)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import http.client
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -29,7 +28,14 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from checkout import WRITE_APP
-from common import app_environment, bench_database, flask_cli, gunicorn, print_table
+from common import (
+    app_environment,
+    bench_database,
+    customers_with_carts,
+    flask_cli,
+    gunicorn,
+    print_table,
+)
 
 RACERS = 200
 UNITS = 50
@@ -40,31 +46,8 @@ ADDRESS = {"full_name": "Race", "line1": "1 Main St", "city": "Berlin",
 def prepare(env: dict, tokens_path: Path) -> None:
     flask_cli(env, "db", "upgrade")
     flask_cli(env, "seed-demo", "--products", "10")
-    script = f"""
-import sqlalchemy as sa
-from flask_jwt_extended import create_access_token
-from models import Cart, CartItem, User, Variant, db
-from wsgi import app
-
-with app.app_context():
-    first = db.session.scalars(sa.select(Variant).order_by(Variant.id)).first()
-    first.on_hand, first.reserved = {UNITS}, 0
-    users = [User(email=f"racer{{n}}@example.com", password_hash="x", full_name="Racer")
-             for n in range({RACERS})]
-    db.session.add_all(users)
-    db.session.flush()
-    carts = [Cart(user_id=user.id) for user in users]
-    db.session.add_all(carts)
-    db.session.flush()
-    db.session.add_all(CartItem(cart_id=cart.id, variant_id=first.id, quantity=1)
-                       for cart in carts)
-    db.session.commit()
-    with open({str(tokens_path)!r}, "w") as out:
-        for user in users:
-            out.write(create_access_token(identity=str(user.id)) + "\\n")
-"""
-    subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True,
-                   text=True, cwd=Path(__file__).parent.parent)
+    customers_with_carts(env, tokens_path, RACERS, "racer", "variants[0].id",
+                         setup=f"    variants[0].on_hand, variants[0].reserved = {UNITS}, 0")
 
 
 def stampede(base: str, requests: list[tuple[str, str, dict, bytes]]) -> dict:
