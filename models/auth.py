@@ -53,6 +53,10 @@ class PasswordResetToken(db.Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The request (its outbox event) this reset answers: a task that runs twice for one
+    # request finds the reset it made instead of making a second.
+    request_event_id: Mapped[int | None] = mapped_column(
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"), unique=True)
 
     def is_usable(self, now: datetime) -> bool:
         return self.used_at is None and self.voided_at is None and self.expires_at > now

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -14,7 +15,16 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from core import faults
 from core.errors import TooManyRequests, ValidationFailed
-from models import LoginFailure, PasswordResetToken, RefreshToken, RevokedToken, User, db, utcnow
+from models import (
+    LoginFailure,
+    OutboxEvent,
+    PasswordResetToken,
+    RefreshToken,
+    RevokedToken,
+    User,
+    db,
+    utcnow,
+)
 from services import carts, outbox
 from services.passwords import burn_verification, hash_password, needs_rehash, verify_password
 from services.sessions import end_sessions, lock_user
@@ -185,28 +195,67 @@ def reset_token_for(reset: PasswordResetToken) -> str:
     return _reset_serializer().dumps({"id": reset.id, "n": reset.nonce})
 
 
-def request_password_reset(email: str, now: datetime) -> PasswordResetToken | None:
-    """Void the account's open resets and record a new one with its email event.
+# The event a reset request records, and the aggregate it is filed under: the address's
+# digest, so that the request of an unknown address names nobody in the aggregate index.
+RESET_REQUESTED = "user.password_reset_requested"
+RESET_REQUEST_AGGREGATE = "password_reset_request"
 
-    Returns None, having done nothing, for an unknown or inactive account: the caller
-    answers the same either way, so the endpoint reveals nothing.
+
+def _reset_request_key(email: str) -> str:
+    return hashlib.sha256(normalize_email(email).encode()).hexdigest()
+
+
+def request_password_reset(email: str) -> OutboxEvent:
+    """Record a reset request for ``email``, known or not; the email task resolves it.
+
+    The request does the same work whoever the address belongs to (one event), so neither
+    the answer nor its time tells whether an account exists: looking the account up, voiding
+    its open resets and making the new one happen in the task (``reset_for_request``).
     """
-    user = find_user_by_email(email)
+    return outbox.record_event(RESET_REQUESTED, RESET_REQUEST_AGGREGATE,
+                               _reset_request_key(email), {"email": normalize_email(email)})
+
+
+def reset_for_request(event: OutboxEvent) -> PasswordResetToken | None:
+    """The reset that answers a request event: made on the first run, found on a second.
+
+    None, having done nothing, for an unknown or inactive account, and for a request that a
+    newer one for the same address supersedes (the newer one's email is the one to send;
+    its task may run first or last). The reset's life counts from the request.
+    """
+    made = db.session.scalar(sa.select(PasswordResetToken)
+                             .where(PasswordResetToken.request_event_id == event.id))
+    if made is not None:
+        return made
+    newer = db.session.scalar(
+        sa.select(OutboxEvent.id)
+        .where(OutboxEvent.aggregate_type == RESET_REQUEST_AGGREGATE,
+               OutboxEvent.aggregate_id == event.aggregate_id, OutboxEvent.id > event.id)
+        .limit(1))
+    if newer is not None:
+        return None
+    user = find_user_by_email(event.data["email"])
     if user is None or not user.is_active:
         return None
+    return issue_password_reset(user.id, event.created_at, request_event_id=event.id)
+
+
+def issue_password_reset(user_id: int, now: datetime,
+                         request_event_id: int | None = None) -> PasswordResetToken:
+    """Void the user's open resets and make a new one. Under the user's lock, so that two
+    requests resolved at once leave one usable reset."""
+    lock_user(user_id)
     db.session.execute(
         db.update(PasswordResetToken)
-        .where(PasswordResetToken.user_id == user.id, PasswordResetToken.used_at.is_(None),
+        .where(PasswordResetToken.user_id == user_id, PasswordResetToken.used_at.is_(None),
                PasswordResetToken.voided_at.is_(None))
         .values(voided_at=now)
     )
-    reset = PasswordResetToken(user_id=user.id, nonce=secrets.token_urlsafe(32),
-                               created_at=now,
+    reset = PasswordResetToken(user_id=user_id, nonce=secrets.token_urlsafe(32),
+                               created_at=now, request_event_id=request_event_id,
                                expires_at=now + current_app.config["PASSWORD_RESET_TTL"])
     db.session.add(reset)
     db.session.flush()
-    outbox.record_event("user.password_reset_requested", "user", user.id,
-                        {"user_id": user.id, "reset_id": reset.id})
     return reset
 
 

@@ -9,7 +9,7 @@ from celery import shared_task
 from core import faults
 from core.database import DATABASE_ERRORS
 from models import OutboxEvent, db
-from services import emails, outbox
+from services import auth, emails, outbox
 from services.email_backends import TransientEmailError
 
 EMAIL_MAX_RETRIES = 8
@@ -27,7 +27,13 @@ def send_password_reset_email_task(event_id: int) -> str:
     event = db.session.get(OutboxEvent, event_id)
     if event is None:
         return "no such event"
-    return send_prepared(emails.prepare_password_reset_email(event.data["reset_id"]), event_id)
+    if "reset_id" in event.data:
+        # An event recorded before requests were resolved in the task named its reset.
+        return send_prepared(emails.prepare_password_reset_email(event.data["reset_id"]),
+                             event_id)
+    reset = auth.reset_for_request(event)
+    return send_prepared(emails.prepare_password_reset_email(reset.id) if reset else None,
+                         event_id)
 
 
 @shared_task(name="tasks.emails.send_order_email_task", **RETRY)

@@ -109,7 +109,7 @@ class PasswordReset(MethodView):
     @blp.response(202, MessageSchema)
     def post(self, body):
         """Email a password reset token (202 whether or not the account exists)"""
-        auth.request_password_reset(body["email"], utcnow())
+        auth.request_password_reset(body["email"])
         db.session.commit()
         return {"message": "If an account exists for this email, a reset link is on its way."}
 

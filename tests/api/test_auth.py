@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import jwt as pyjwt
 import pytest
+import sqlalchemy as sa
 from flask_jwt_extended import create_access_token, decode_token
 
 from models import LoginFailure, PasswordResetToken, RefreshToken, User, db, utcnow
@@ -268,9 +270,12 @@ def test_password_reset_for_unknown_email_is_202_and_sends_nothing(client, enque
                                                                    run_consumers, mail):
     response = client.post(RESET, json={"email": "nobody@example.com"})
     assert response.status_code == 202
-    assert enqueued == []
+    # The request is recorded as for a known address (the same work, so the same time);
+    # its task finds no account and sends nothing, and makes no reset.
+    assert [event_type for _, event_type in enqueued] == ["user.password_reset_requested"]
     run_consumers()
     assert mail == []
+    assert db.session.scalar(sa.select(sa.func.count(PasswordResetToken.id))) == 0
 
 
 def test_password_reset_answers_alike_for_known_and_unknown(client):
@@ -279,6 +284,32 @@ def test_password_reset_answers_alike_for_known_and_unknown(client):
     unknown = client.post(RESET, json={"email": "unknown@example.com"})
     assert known.status_code == unknown.status_code == 202
     assert known.json == unknown.json
+
+
+def test_password_reset_does_the_same_work_for_known_and_unknown(client, app):
+    """The answer's time cannot tell an account exists: both requests run the same SQL
+    (a timing test would measure the machine; this measures the cause)."""
+    UserFactory(email="known@example.com")
+    statements = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        # The test's savepoints are numbered; the statements are what matters.
+        statements.append(re.sub(r"sa_savepoint_\d+", "sa_savepoint", statement))
+
+    def run(email):
+        statements.clear()
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            assert client.post(RESET, json={"email": email}).status_code == 202
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+        return list(statements)
+
+    run("warm-up@example.com")  # the session's first request opens its transaction
+    known, unknown = run("known@example.com"), run("unknown@example.com")
+    assert known == unknown
+    assert any("outbox_events" in statement for statement in known)
+    assert not any("users" in statement for statement in known)
 
 
 def test_password_reset_malformed_email_is_422(client):
@@ -328,7 +359,7 @@ def test_newer_reset_request_voids_older_tokens(client, enqueued, run_consumers,
 
 def test_expired_reset_token_is_refused(client, app):
     user = UserFactory()
-    reset = auth.request_password_reset(user.email, utcnow() - timedelta(hours=2))
+    reset = auth.issue_password_reset(user.id, utcnow() - timedelta(hours=2))
     token = auth.reset_token_for(reset)
     assert_error(client.post(RESET_CONFIRM, json={"token": token, "password": "x" * 12}), 422)
 
@@ -341,7 +372,7 @@ def test_forged_reset_tokens_are_refused(client, token):
 
 def test_reset_token_for_another_nonce_is_refused(client, app):
     user = UserFactory()
-    reset = auth.request_password_reset(user.email, utcnow())
+    reset = auth.issue_password_reset(user.id, utcnow())
     from itsdangerous import URLSafeSerializer
 
     forged = URLSafeSerializer(app.config["SECRET_KEY"], salt=auth.PASSWORD_RESET_SALT).dumps(
@@ -352,7 +383,7 @@ def test_reset_token_for_another_nonce_is_refused(client, app):
 
 def test_reset_confirm_weak_password_is_422_and_keeps_token(client):
     user = UserFactory()
-    reset = auth.request_password_reset(user.email, utcnow())
+    reset = auth.issue_password_reset(user.id, utcnow())
     token = auth.reset_token_for(reset)
     assert_error(client.post(RESET_CONFIRM, json={"token": token, "password": "short"}), 422)
     response = client.post(RESET_CONFIRM, json={"token": token, "password": "x" * 12})

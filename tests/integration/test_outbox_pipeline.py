@@ -66,11 +66,11 @@ def test_rolled_back_change_never_reaches_a_task(app, worker, real_broker):
     with app.app_context():
         _create_user("rolled-back@example.com")
         _create_user("sentinel@example.com")
-        auth.request_password_reset("rolled-back@example.com", utcnow())
+        auth.request_password_reset("rolled-back@example.com")
         db.session.rollback()
         # A later committed event proves the worker is consuming: once it is done, the
         # rolled-back one would have been done too.
-        auth.request_password_reset("sentinel@example.com", utcnow())
+        auth.request_password_reset("sentinel@example.com")
         db.session.commit()
         _wait_until_sent(worker, "sentinel@example.com")
         assert _sent_emails() == [("sentinel@example.com", "sent")]
@@ -87,7 +87,7 @@ def test_relay_delivers_what_the_commit_could_not_publish_exactly_once(app, work
     with app.app_context():
         _create_user("relayed@example.com")
         real_broker.publish = broker_down
-        auth.request_password_reset("relayed@example.com", utcnow())
+        auth.request_password_reset("relayed@example.com")
         db.session.commit()
         real_broker.publish = publish_event
         assert db.session.scalar(sa.select(OutboxEvent.dispatched_at)) is None

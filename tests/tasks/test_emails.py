@@ -8,7 +8,7 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from models import EmailMessage, OutboxEvent, db, utcnow
+from models import EmailMessage, OutboxEvent, PasswordResetToken, User, db
 from services import auth
 from services.email_backends import (
     ConsoleBackend,
@@ -27,7 +27,7 @@ MESSAGE = OutgoingEmail(to="to@example.com", subject="Hi", text="plain body",
 
 def _reset_event(email="reset@example.com"):
     user = UserFactory(email=email)
-    auth.request_password_reset(user.email, utcnow())
+    auth.request_password_reset(user.email)
     db.session.commit()
     return db.session.scalar(sa.select(OutboxEvent).order_by(OutboxEvent.id.desc()))
 
@@ -47,9 +47,31 @@ def test_task_sends_the_reset_email_once_even_when_run_twice(app, mail):
 def test_task_does_not_mail_a_voided_reset(app, mail):
     event = _reset_event()
     user_email = "reset@example.com"
-    auth.request_password_reset(user_email, utcnow())  # voids the first one
+    auth.request_password_reset(user_email)  # supersedes the first one
     db.session.commit()
     assert send_password_reset_email_task(event.id) == "nothing to send"
+    assert mail == []
+
+
+def test_two_requests_resolved_in_either_order_mail_one_usable_reset(app, mail):
+    first = _reset_event()
+    auth.request_password_reset("reset@example.com")
+    db.session.commit()
+    second = db.session.scalar(sa.select(OutboxEvent).order_by(OutboxEvent.id.desc()))
+    # The newer request's task runs first; the older one's finds itself superseded.
+    assert send_password_reset_email_task(second.id) == "sent"
+    assert send_password_reset_email_task(first.id) == "nothing to send"
+    resets = db.session.scalars(sa.select(PasswordResetToken)).all()
+    assert [(reset.request_event_id, reset.voided_at) for reset in resets] == [(second.id, None)]
+    assert len(mail) == 1
+
+
+def test_a_request_for_an_inactive_account_makes_no_reset(app, mail):
+    event = _reset_event()
+    db.session.scalar(sa.select(User)).is_active = False
+    db.session.commit()
+    assert send_password_reset_email_task(event.id) == "nothing to send"
+    assert db.session.scalar(sa.select(sa.func.count(PasswordResetToken.id))) == 0
     assert mail == []
 
 
