@@ -1,5 +1,5 @@
 """Per-client and per-account request limits (flask-limiter), on the endpoints that invite
-abuse: login, register, password reset and checkout.
+abuse: login, register, password reset, refresh, checkout and new guest carts.
 
 Counters live in Redis when ``REDIS_URL`` is set (shared by every gunicorn worker), in
 memory otherwise. ``RATELIMIT_ENABLED=false`` switches these limits off (load tests,
@@ -10,10 +10,15 @@ on its own schedule, and refusing it would only delay payments.
 
 from __future__ import annotations
 
+import time
+
 from flask import current_app, request
 from flask_jwt_extended import get_jwt_identity, verify_jwt_in_request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from limits import parse_many
+
+from core.errors import TooManyRequests
 
 limiter = Limiter(key_func=get_remote_address, strategy="moving-window",
                   headers_enabled=True)
@@ -23,6 +28,9 @@ LOGIN_PER_CLIENT = "20 per minute; 200 per hour"
 REGISTER_PER_CLIENT = "10 per minute; 100 per hour"
 RESET_PER_CLIENT = "5 per minute; 50 per hour"
 CHECKOUT_PER_CLIENT = "60 per minute"
+# New guest carts (a guest's first change stores one): a storefront makes one per visitor;
+# a script that stores a cart per request is stopped before it fills the table.
+GUEST_CARTS_PER_CLIENT = "30 per minute; 300 per hour"
 # A storefront refreshes once per 15-minute access token; a loop that spends stolen or
 # replayed refresh tokens is slowed down.
 REFRESH_PER_CLIENT = "30 per minute; 300 per hour"
@@ -84,6 +92,27 @@ def account_user() -> str:
 
 def _limit(value: str, **kwargs):
     return limiter.limit(value, exempt_when=_switched_off, **kwargs)
+
+
+def take_guest_cart() -> None:
+    """Count one new guest cart against the client's allowance, or refuse with 429.
+
+    Called only when a cart is about to be stored, so changes to an existing cart never
+    count; a limiter storage that is away lets the cart through, as the decorators do.
+    """
+    if _switched_off():
+        return
+    client = get_remote_address()
+    for item in parse_many(GUEST_CARTS_PER_CLIENT):
+        try:
+            allowed = limiter.limiter.hit(item, "guest-cart", client)
+            reset_at = None if allowed else \
+                limiter.limiter.get_window_stats(item, "guest-cart", client).reset_time
+        except Exception:
+            return
+        if not allowed:
+            raise TooManyRequests("Too many new carts from this client; try again later.",
+                                  retry_after=int(reset_at - time.time()) + 1)
 
 
 def login_limits() -> list:

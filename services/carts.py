@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -128,11 +129,13 @@ def cart_for_user(user_id: int) -> Cart:
 GUEST_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
-def cart_for_token(token: str | None, *, create: bool = True) -> Cart:
+def cart_for_token(token: str | None, *, create: bool = True,
+                   before_create: Callable[[], None] | None = None) -> Cart:
     """The guest cart of ``token``. An unknown token: a new cart, with that token when it
     is one this store hands out (a ``GET /cart`` handed it out without storing anything),
     else with a new one. With ``create=False`` (reads) nothing is stored: the answer is an
-    empty cart that is not saved, so reading carts without a token creates no rows."""
+    empty cart that is not saved, so reading carts without a token creates no rows.
+    ``before_create`` runs before a cart is stored (the edge's rate limit on new carts)."""
     if token:
         cart_id = db.session.scalar(sa.select(Cart.id).where(Cart.token == token))
         if cart_id is not None:
@@ -141,6 +144,8 @@ def cart_for_token(token: str | None, *, create: bool = True) -> Cart:
         token = secrets.token_urlsafe(32)
     if not create:
         return Cart(token=token)
+    if before_create is not None:
+        before_create()
     # Insert-or-ignore: two first changes sent at once with the token a read handed out
     # make one cart, not a unique-key error.
     db.session.execute(insert_ignoring_conflict(Cart, ["token"]).values(token=token))

@@ -10,6 +10,7 @@ from flask.views import MethodView
 from marshmallow import fields
 
 from api.schemas import Id, StrictSchema, text
+from core import ratelimit
 from core.auth import (
     CART_TOKEN_HEADER,
     CART_TOKEN_PARAMETER,
@@ -73,7 +74,8 @@ def with_cart(view):
         if user is not None:
             cart = carts.cart_for_user(user.id)
         else:
-            cart = carts.cart_for_token(guest_cart_token(), create=request.method != "GET")
+            cart = carts.cart_for_token(guest_cart_token(), create=request.method != "GET",
+                                        before_create=ratelimit.take_guest_cart)
             token = cart.token
 
             @after_this_request

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from core import ratelimit
+from models import Cart, db
 from tests.factories import UserFactory, VariantFactory, fill_cart
 
 
@@ -54,6 +56,33 @@ def test_checkout_is_limited_per_account(client, auth_headers, limits_on):
                                        "postal_code": "1", "country": "FR"}},
             environ_base={"REMOTE_ADDR": f"198.51.100.{n}"}).status_code)
     assert statuses[:20] == [201] * 20 and statuses[20] == 429
+
+
+def test_new_guest_carts_are_limited_per_client_and_changes_to_one_are_not(client, limits_on):
+    assert ratelimit.GUEST_CARTS_PER_CLIENT == "30 per minute; 300 per hour"
+    variant = VariantFactory()
+    ip = {"REMOTE_ADDR": "198.51.100.9"}
+
+    def add(token=None):
+        headers = {"X-Cart-Token": token} if token else {}
+        return client.post("/api/v1/cart/items", json={"variant_id": variant.id, "quantity": 1},
+                           headers=headers, environ_base=ip)
+
+    created = [add() for _ in range(30)]
+    assert {response.status_code for response in created} == {201}
+    refused = add()
+    assert refused.status_code == 429 and refused.is_json
+    assert refused.json["error_code"] == "rate_limited"
+    assert int(refused.headers["Retry-After"]) > 0
+    assert db.session.scalar(sa.select(sa.func.count(Cart.id))) == 30
+    # The 30 carts still take changes; reading needs no allowance either.
+    token = created[0].headers["X-Cart-Token"]
+    assert add(token).status_code == 201
+    assert client.get("/api/v1/cart", environ_base=ip).status_code == 200
+    # Another client may still start a cart.
+    other = client.post("/api/v1/cart/items", json={"variant_id": variant.id, "quantity": 1},
+                        environ_base={"REMOTE_ADDR": "198.51.100.10"})
+    assert other.status_code == 201
 
 
 def test_the_switch_turns_the_limits_off(client):
