@@ -89,13 +89,23 @@ def checkout(args, env) -> None:
 
     tokens = tokens_path.read_text().split()
     client = app.test_client()
+    expected = 201
+    if args.sold_out:
+        # The losers of a flash sale: every cart's variants have nothing left.
+        import sqlalchemy as sa
+
+        from models import Variant, db
+        with app.app_context():
+            db.session.execute(sa.update(Variant).values(reserved=Variant.on_hand))
+            db.session.commit()
+        expected = 409
 
     def one(index: int):
         def run():
             response = client.post("/api/v1/checkout", json={"shipping_address": ADDRESS},
                                    headers={"Authorization": f"Bearer {tokens[index]}",
                                             "Idempotency-Key": f"profile-{index}"})
-            assert response.status_code == 201, response.get_json()
+            assert response.status_code == expected, response.get_json()
         return run
 
     statements: list[str] = []
@@ -181,6 +191,8 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--sql", action="store_true")
     parser.add_argument("--cold", action="store_true", help="catalog: with the cache off")
+    parser.add_argument("--sold-out", action="store_true",
+                        help="checkout: every variant sold out (the 409 a flash sale's losers get)")
     args = parser.parse_args()
     with bench_database(f"stockroom_profile_{args.path}") as database_url:
         env = app_environment(database_url, scratch_instance())
