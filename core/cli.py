@@ -9,7 +9,7 @@ from flask import Flask
 
 from core.errors import DomainError
 from models import db, utcnow
-from services import demo, users, webhooks
+from services import demo, users, webhook_redelivery, webhooks
 
 
 def register_commands(app: Flask) -> None:
@@ -52,7 +52,7 @@ def register_commands(app: Flask) -> None:
     @click.option("--until", type=click.DateTime(), help="Created at or before (UTC).")
     def redeliver(statuses, function, event_type, since, until) -> None:
         """Make matching deliveries due now (same webhook-id); beat's sweep sends them."""
-        ids = webhooks.redeliver_matching(
+        ids = webhook_redelivery.redeliver_matching(
             utcnow(), statuses=statuses, function=function, event_type=event_type,
             since=since.replace(tzinfo=UTC) if since else None,
             until=until.replace(tzinfo=UTC) if until else None)

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from core.errors import NotFound, ValidationFailed
 from models import WebhookEndpoint, db
 from services import webhooks
+from services.webhook_addresses import check_address
 
 
 class EndpointNotFound(NotFound):
@@ -30,7 +31,7 @@ def _check_event_types(event_types: list[str]) -> None:
 
 def create_endpoint(url: str, event_types: list[str], description: str | None,
                     secret: str | None, active: bool) -> WebhookEndpoint:
-    webhooks.check_address(url)
+    check_address(url)
     _check_event_types(event_types)
     endpoint = WebhookEndpoint(url=url, event_types=sorted(set(event_types)),
                                description=description, secret=secret or new_secret(),
@@ -55,7 +56,7 @@ def get_endpoint(endpoint_id: int) -> WebhookEndpoint:
 def update_endpoint(endpoint_id: int, changes: dict) -> WebhookEndpoint:
     endpoint = get_endpoint(endpoint_id)
     if "url" in changes:
-        webhooks.check_address(changes["url"])
+        check_address(changes["url"])
     if "event_types" in changes:
         _check_event_types(changes["event_types"])
         changes["event_types"] = sorted(set(changes["event_types"]))

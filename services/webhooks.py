@@ -14,28 +14,23 @@ event order: one waits while an earlier one is still open.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import random
 import secrets
-import socket
 import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 import urllib3
 from flask import current_app
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import selectinload
 from standardwebhooks.webhooks import Webhook
 
 from core import faults
-from core.errors import Conflict, NotFound, ValidationFailed
 from models import (
     DeliveryStatus,
     OutboxEvent,
@@ -44,6 +39,7 @@ from models import (
     WebhookEndpoint,
     db,
 )
+from services.webhook_addresses import check_address
 
 log = logging.getLogger(__name__)
 
@@ -75,20 +71,6 @@ READ_TIMEOUT_S = 15
 ATTEMPT_DEADLINE_S = 20
 USER_AGENT = "Stockroom-Webhooks/1"
 OPEN = (DeliveryStatus.PENDING.value, DeliveryStatus.FAILED.value)
-# Where endpoints on this machine (http, loopback) are allowed: a developer's and the tests'.
-LOCAL_ENVS = frozenset({"development", "test"})
-
-
-class DeliveryNotFound(NotFound):
-    error_code = "webhook_delivery_not_found"
-
-
-class NotRedeliverable(Conflict):
-    error_code = "webhook_delivery_not_redeliverable"
-
-
-class UnsafeEndpointUrl(ValidationFailed):
-    error_code = "unsafe_webhook_url"
 
 
 # Creating deliveries -------------------------------------------------------------------------
@@ -402,97 +384,3 @@ def due_deliveries(now: datetime, limit: int = 500,
                     ~BLOCKED_BY_EARLIER)
              .order_by(WebhookDelivery.id).limit(limit))
     return list(db.session.scalars(query))
-
-
-# Redelivery ------------------------------------------------------------------------------------
-
-def redeliver(delivery_id: int, now: datetime) -> WebhookDelivery:
-    """Make a failed or dead delivery due now (it keeps its webhook-id); 409 otherwise.
-    A dead delivery gets one more attempt; if that fails, it is dead again."""
-    delivery = db.session.scalar(
-        sa.select(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
-        .with_for_update().execution_options(populate_existing=True))
-    if delivery is None:
-        raise DeliveryNotFound("Webhook delivery not found.")
-    if delivery.status not in (DeliveryStatus.FAILED, DeliveryStatus.DEAD):
-        raise NotRedeliverable(f"A {delivery.status} delivery cannot be redelivered.")
-    if delivery.locked_until is not None and delivery.locked_until > now:
-        raise NotRedeliverable("This delivery is being attempted now; redeliver it once the "
-                               "attempt has ended.")
-    if delivery.status == DeliveryStatus.DEAD:
-        delivery.attempt_count = min(delivery.attempt_count, MAX_ATTEMPTS - 1)
-    delivery.status = DeliveryStatus.FAILED
-    delivery.next_attempt_at = now
-    # A worker whose lease ran out may still be sending: its outcome no longer counts.
-    delivery.locked_until = None
-    delivery.lease_token = None
-    db.session.flush()
-    return delivery
-
-
-def redeliver_matching(now: datetime, *, statuses=("dead",), function: str | None = None,
-                       event_type: str | None = None, since: datetime | None = None,
-                       until: datetime | None = None) -> list[int]:
-    """Make every delivery matching the filters due now; returns their ids."""
-    query = sa.select(WebhookDelivery.id).where(WebhookDelivery.status.in_(statuses))
-    if function:
-        query = query.where(WebhookDelivery.function == function)
-    if event_type:
-        query = query.where(WebhookDelivery.event_type == event_type)
-    if since:
-        query = query.where(WebhookDelivery.created_at >= since)
-    if until:
-        query = query.where(WebhookDelivery.created_at <= until)
-    ids = list(db.session.scalars(query.order_by(WebhookDelivery.id)))
-    for delivery_id in ids:
-        redeliver(delivery_id, now)
-    return ids
-
-
-def delivery_listing(status: str | None, event_type: str | None,
-                     function: str | None) -> sa.Select:
-    query = (sa.select(WebhookDelivery).order_by(WebhookDelivery.id.desc())
-             .options(selectinload(WebhookDelivery.event),
-                      selectinload(WebhookDelivery.attempts)))
-    if status:
-        query = query.where(WebhookDelivery.status == status)
-    if event_type:
-        query = query.where(WebhookDelivery.event_type == event_type)
-    if function:
-        query = query.where(WebhookDelivery.function == function)
-    return query
-
-
-def get_delivery(delivery_id: int) -> WebhookDelivery:
-    delivery = db.session.get(WebhookDelivery, delivery_id)
-    if delivery is None:
-        raise DeliveryNotFound("Webhook delivery not found.")
-    return delivery
-
-
-def check_address(url: str) -> None:
-    """Outside development, refuse URLs that are not https or that resolve to a private,
-    loopback, link-local or otherwise internal address (checked again at each delivery,
-    so that a DNS change cannot turn an endpoint inward)."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 (reading it validates it)
-    except ValueError as error:
-        raise UnsafeEndpointUrl("Not a valid URL.", errors={"url": ["Not a valid URL."]}) \
-            from error
-    if not parts.hostname:
-        raise UnsafeEndpointUrl("The URL has no host.", errors={"url": ["Has no host."]})
-    if current_app.config["APP_ENV"] in LOCAL_ENVS:
-        return
-    if parts.scheme != "https" or not parts.hostname:
-        raise UnsafeEndpointUrl("Webhook URLs must be https.", errors={"url": ["Must be https."]})
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError) as error:
-        raise UnsafeEndpointUrl(f"{parts.hostname} does not resolve.",
-                                errors={"url": ["Does not resolve."]}) from error
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
-            raise UnsafeEndpointUrl(f"{parts.hostname} resolves to an internal address.",
-                                    errors={"url": ["Resolves to an internal address."]})

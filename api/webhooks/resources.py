@@ -10,7 +10,7 @@ from api.schemas import StrictBoolean, StrictSchema, text
 from core.auth import Blueprint
 from core.pagination import paginate_query
 from models import DeliveryStatus, db, utcnow
-from services import webhook_endpoints, webhooks
+from services import webhook_endpoints, webhook_redelivery, webhooks
 
 blp = Blueprint("webhooks", __name__, description="Outbound webhooks (admin)")
 
@@ -52,7 +52,7 @@ class Deliveries(MethodView):
     @blp.paginate()
     def get(self, args, pagination_parameters):
         """List webhook deliveries, newest first, with every attempt"""
-        return paginate_query(webhooks.delivery_listing(**{
+        return paginate_query(webhook_redelivery.delivery_listing(**{
             name: args.get(name) for name in ("status", "event_type", "function")}),
             pagination_parameters)
 
@@ -63,7 +63,7 @@ class DeliveryById(MethodView):
     @blp.response(200, DeliverySchema)
     def get(self, delivery_id):
         """One webhook delivery with its attempts"""
-        return webhooks.get_delivery(delivery_id)
+        return webhook_redelivery.get_delivery(delivery_id)
 
 
 @blp.route("/admin/webhook-deliveries/<id:delivery_id>/redeliver")
@@ -73,10 +73,10 @@ class Redeliver(MethodView):
     def post(self, delivery_id):
         """Deliver a failed or dead delivery again now, with the same webhook-id"""
         now = utcnow()
-        webhooks.redeliver(delivery_id, now)
+        webhook_redelivery.redeliver(delivery_id, now)
         db.session.commit()
         webhooks.attempt_delivery(delivery_id, now)
-        return webhooks.get_delivery(delivery_id)
+        return webhook_redelivery.get_delivery(delivery_id)
 
 
 def _event_types(**kwargs) -> fields.List:

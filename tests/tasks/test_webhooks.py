@@ -15,7 +15,7 @@ from standardwebhooks import webhooks as standard_webhooks
 from standardwebhooks.webhooks import Webhook
 
 from models import DeliveryStatus, OutboxEvent, WebhookDelivery, db, utcnow
-from services import outbox, webhooks
+from services import outbox, webhook_redelivery, webhooks
 from tasks.webhooks import deliver_event_task
 from tests.factories import UserFactory
 from tests.helpers import Receiver
@@ -368,7 +368,7 @@ def test_a_dead_delivery_can_be_redelivered_while_the_status_is_kept(receiver):
     recorded = event()
     webhooks.attempt_delivery(delivery_of(recorded).id, utcnow())
     assert delivery_of(recorded).status == DeliveryStatus.DEAD
-    webhooks.redeliver(delivery_of(recorded).id, utcnow())
+    webhook_redelivery.redeliver(delivery_of(recorded).id, utcnow())
     db.session.commit()
     assert webhooks.attempt_delivery(delivery_of(recorded).id, utcnow()).result == "dead"
     assert len(delivery_of(recorded).attempts) == 2
