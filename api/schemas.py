@@ -3,6 +3,9 @@
 import marshmallow as ma
 from marshmallow import fields
 
+from core.openapi import ResponseSchema
+from models import Role
+
 
 class StrictSchema(ma.Schema):
     """Request bodies reject unknown fields (422), so a client cannot set what it may not."""
@@ -11,11 +14,17 @@ class StrictSchema(ma.Schema):
         unknown = ma.RAISE
 
 
-class UserSchema(ma.Schema):
+def Choice(values, **kwargs) -> fields.String:
+    """A string from a closed set (an enum class or a list): documented as an ``enum``."""
+    choices = [getattr(value, "value", value) for value in values]
+    return fields.String(validate=ma.validate.OneOf(choices), **kwargs)
+
+
+class UserSchema(ResponseSchema):
     id = fields.Integer(dump_only=True)
     email = fields.String(dump_only=True)
     full_name = fields.String(dump_only=True)
-    role = fields.String(dump_only=True)
+    role = Choice(Role, dump_only=True)
     created_at = fields.DateTime(dump_only=True, format="iso")
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.exceptions import BadRequest
 
 import api
-from core import auth, cli, database, extensions, faults, logs, metrics, ratelimit
+from core import auth, cli, database, extensions, faults, logs, metrics, openapi, ratelimit
 from core.celery import celery_init_app
 from core.config import PROJECT_ROOT, load_config, validate_config
 from core.error_reporting import init_error_reporting
@@ -105,7 +105,8 @@ def register_extensions(app: Flask) -> None:
     extensions.jwt.init_app(app)
     auth.register_jwt_callbacks(extensions.jwt)
     ratelimit.init_app(app)
-    rest_api = extensions.Api(app)
+    rest_api = extensions.Api(app, spec_kwargs={
+        "marshmallow_plugin": openapi.Plugin(), "extra_plugins": [openapi.Conventions()]})
     app.extensions["stockroom.api"] = rest_api
     register_converters(app, rest_api)
     api.register_blueprints(rest_api, app.config)

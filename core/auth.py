@@ -18,12 +18,16 @@ from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.datastructures import CombinedMultiDict
 
 from core import audit
-from core.errors import Forbidden, error_body
+from core.errors import DomainError, Forbidden, error_body
+from core.openapi import error_response
 from models import User, db
 from services import auth as auth_service
 from services.token_blocklist import revoked_clause
 
 BEARER = [{"bearerAuth": []}]
+# Anonymous, or signed in: Swagger UI's Authorize then sends the token, which changes the
+# answer (a customer's own cart; an admin sees drafts).
+OPTIONAL_BEARER = [{}, {"bearerAuth": []}]
 CART_TOKEN_HEADER = "X-Cart-Token"  # noqa: S105 (a header name, not a secret)
 CART_TOKEN_PARAMETER = {
     "in": "header", "name": CART_TOKEN_HEADER, "required": False,
@@ -83,7 +87,11 @@ def register_jwt_callbacks(jwt: JWTManager) -> None:
 
 class MultipartParser(FlaskParser):
     """webargs' parser, where the ``files`` location also carries the form fields sent with
-    the files, so that one schema describes (and OpenAPI documents) a multipart body."""
+    the files, so that one schema describes (and OpenAPI documents) a multipart body.
+    Unknown parts are refused by the schema (422), as in a JSON body: webargs would
+    otherwise drop them silently for this location."""
+
+    DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "files": None}
 
     def load_files(self, req, schema):
         return self._makeproxy(CombinedMultiDict([req.files, req.form]), schema)
@@ -124,7 +132,28 @@ class Blueprint(flask_smorest.Blueprint):
                 audit.set_actor(current_user.id, current_user.role)
                 return view(*args, **kwargs)
 
-            return self.doc(security=BEARER)(wrapper)
+            wrapper = self.doc(security=BEARER)(wrapper)
+            if roles:
+                wrapper = self.alt_response(
+                    403, response="FORBIDDEN",
+                    description=f"Only for: {', '.join(roles)}")(wrapper)
+            return wrapper
+
+        return decorator
+
+    def errors(self, *exceptions: type[DomainError], description: str | None = None):
+        """Document the domain refusals a view can answer, one response per status with
+        their ``error_code`` values as an enum (``api.openapi``)."""
+        by_status: dict[int, list] = {}
+        for exception in exceptions:
+            by_status.setdefault(exception.http_status, []).append(exception)
+
+        def decorator(view):
+            for status, group in by_status.items():
+                response = error_response(group, description)
+                view = self.alt_response(status, schema=response["schema"],
+                                         description=response["description"])(view)
+            return view
 
         return decorator
 

@@ -34,10 +34,22 @@ class Api(SmorestApi):
     def _register_pagination_header(self):
         # The header carries JSON; documented as an object, tools parse it as the OpenAPI
         # "simple" style (comma-separated pairs) and misread it.
+        # OpenAPI's way of saying a header's value is JSON is ``content``, not ``schema``.
+        page = {"type": "integer", "minimum": 1}
         self.spec.components.header("PAGINATION", {
-            "description": "Pagination metadata as a JSON object: total, total_pages, "
-                           "first_page, last_page, page, previous_page, next_page",
-            "schema": {"type": "string"},
+            "description": "The page's place in the list, as a JSON object. An empty list has "
+                           "only total and total_pages; a page past the last has no page; "
+                           "previous_page and next_page are there when those pages are",
+            "content": {"application/json": {"schema": {
+                "type": "object",
+                "required": ["total", "total_pages"],
+                "properties": {
+                    "total": {"type": "integer", "minimum": 0},
+                    "total_pages": {"type": "integer", "minimum": 0},
+                    "first_page": page, "last_page": page, "page": page,
+                    "previous_page": page, "next_page": page,
+                },
+            }}},
         })
 
     def handle_http_exception(self, error):

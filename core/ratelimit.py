@@ -56,6 +56,10 @@ def init_app(app) -> None:
     # request instead (``_switched_off``), and the limiter itself is always installed.
     config["STOCKROOM_RATELIMITS"] = config["RATELIMIT_ENABLED"]
     config["RATELIMIT_ENABLED"] = True
+    # Registered before the limiter's own hook, so it runs after it (Flask runs them last
+    # first): flask-limiter puts Retry-After on every answer of a limited endpoint, where
+    # it means "wait" only on a refusal.
+    app.after_request(_retry_after_only_on_refusals)
     limiter.init_app(app)
     # Every limit here is a decorator on its view, and a decorated view checks its own
     # limits. The limiter's check before every request looks for default, application and
@@ -65,6 +69,12 @@ def init_app(app) -> None:
     if manager.default_limits or manager.application_limits:
         raise RuntimeError("default or application limits need the limiter's global check")
     app.before_request_funcs[None].remove(limiter._check_request_limit)
+
+
+def _retry_after_only_on_refusals(response):
+    if response.status_code not in (429, 503):
+        response.headers.pop("Retry-After", None)
+    return response
 
 
 def _switched_off() -> bool:

@@ -311,6 +311,10 @@ class FakeProvider:
         return refund
 
 
+# The names PAYMENT_PROVIDER takes, and orders record.
+PAYMENT_PROVIDERS = ("stripe", "fake")
+
+
 def make_payment_provider(config) -> PaymentProvider:
     name = config["PAYMENT_PROVIDER"]
     if name == "fake":

@@ -51,10 +51,20 @@ def _require_manager(actor: User) -> None:
         raise Forbidden("Only admins and sellers manage products.")
 
 
-def product_for_manager(actor: User, product_id: int) -> Product:
-    """The product, if ``actor`` may manage it; 403 for customers, 404 for other sellers."""
+ProductRef = int | str  # a product's id, or its slug (``/products/{product}``)
+
+
+def _by_ref(ref: ProductRef, *options) -> Product | None:
+    if isinstance(ref, int):
+        return db.session.get(Product, ref, options=options)
+    return db.session.scalar(sa.select(Product).where(Product.slug == ref).options(*options))
+
+
+def product_for_manager(actor: User, product_id: ProductRef) -> Product:
+    """The product (by id or slug), if ``actor`` may manage it; 403 for customers, 404 for
+    other sellers."""
     _require_manager(actor)
-    product = db.session.get(Product, product_id)
+    product = _by_ref(product_id)
     if product is None or not can_manage(actor, product):
         raise ProductNotFound("Product not found.")
     return product
@@ -76,11 +86,10 @@ def image_for_manager(actor: User, image_id: int) -> ProductImage:
     return image
 
 
-def product_by_slug(actor: User | None, slug: str) -> Product:
-    """An active product for anyone; any product for an admin or its seller."""
-    product = db.session.scalar(
-        sa.select(Product).where(Product.slug == slug)
-        .options(selectinload(Product.variants), selectinload(Product.images)))
+def product_by_ref(actor: User | None, ref: ProductRef) -> Product:
+    """An active product (by id or slug) for anyone; any product for an admin or its
+    seller."""
+    product = _by_ref(ref, selectinload(Product.variants), selectinload(Product.images))
     if product is None:
         raise ProductNotFound("Product not found.")
     if product.status != ProductStatus.ACTIVE.value and not can_manage(actor, product):
@@ -141,7 +150,7 @@ def create_product(actor: User, fields: dict) -> Product:
     return product
 
 
-def update_product(actor: User, product_id: int, fields: dict) -> Product:
+def update_product(actor: User, product_id: ProductRef, fields: dict) -> Product:
     product = product_for_manager(actor, product_id)
     if "category_id" in fields:
         _check_category(fields["category_id"])
@@ -155,7 +164,7 @@ def update_product(actor: User, product_id: int, fields: dict) -> Product:
     return product
 
 
-def delete_product(actor: User, product_id: int) -> None:
+def delete_product(actor: User, product_id: ProductRef) -> None:
     """Delete a product with its variants and images; 409 while stock of it is reserved."""
     product = product_for_manager(actor, product_id)
     if any(variant.reserved for variant in product.variants):

@@ -19,6 +19,7 @@ class Addresses(MethodView):
     @blp.auth_required()
     @blp.response(200, AddressSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listAddresses")
     def get(self, pagination_parameters):
         """List my addresses"""
         return paginate_query(addresses.list_addresses(current_user.id), pagination_parameters)
@@ -26,6 +27,7 @@ class Addresses(MethodView):
     @blp.auth_required()
     @blp.arguments(AddressCreateSchema)
     @blp.response(201, AddressSchema)
+    @blp.doc(operationId="createAddress")
     def post(self, body):
         """Add an address"""
         address = addresses.create_address(current_user.id, body)
@@ -37,6 +39,7 @@ class Addresses(MethodView):
 class AddressById(MethodView):
     @blp.auth_required()
     @blp.response(200, AddressSchema)
+    @blp.doc(operationId="getAddress")
     def get(self, address_id):
         """One of my addresses"""
         return addresses.get_address(current_user.id, address_id)
@@ -44,6 +47,7 @@ class AddressById(MethodView):
     @blp.auth_required()
     @blp.arguments(AddressUpdateSchema, required=False)
     @blp.response(200, AddressSchema)
+    @blp.doc(operationId="updateAddress")
     def patch(self, body, address_id):
         """Change one of my addresses"""
         address = addresses.update_address(current_user.id, address_id, body)
@@ -52,6 +56,7 @@ class AddressById(MethodView):
 
     @blp.auth_required()
     @blp.response(204)
+    @blp.doc(operationId="deleteAddress")
     def delete(self, address_id):
         """Delete one of my addresses"""
         addresses.delete_address(current_user.id, address_id)

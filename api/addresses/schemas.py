@@ -2,12 +2,12 @@ import marshmallow as ma
 import pycountry
 from marshmallow import fields
 
-from api.schemas import StrictBoolean, StrictSchema, text
+from api.schemas import ResponseSchema, StrictBoolean, StrictSchema, text
 
 COUNTRY_CODES = frozenset(country.alpha_2 for country in pycountry.countries)
 
 
-class AddressSchema(ma.Schema):
+class AddressSchema(ResponseSchema):
     id = fields.Integer(dump_only=True)
     full_name = fields.String()
     line1 = fields.String()

@@ -8,6 +8,7 @@ import marshmallow as ma
 from flask.views import MethodView
 from marshmallow import fields
 
+from api.schemas import ResponseSchema
 from core.auth import Blueprint
 from models import Role, utcnow
 from services import analytics
@@ -24,20 +25,20 @@ class SummaryQuerySchema(ma.Schema):
     to = fields.Date(metadata={"description": "Last store day, inclusive (default: today)"})
 
 
-class TopProductSchema(ma.Schema):
+class TopProductSchema(ResponseSchema):
     product_id = fields.Integer(allow_none=True)
     name = fields.String()
     units = fields.Integer()
     revenue = fields.Integer()
 
 
-class DaySchema(ma.Schema):
+class DaySchema(ResponseSchema):
     date = fields.String()
     revenue = fields.Integer()
     orders = fields.Integer()
 
 
-class SummarySchema(ma.Schema):
+class SummarySchema(ResponseSchema):
     from_ = fields.String(data_key="from")
     to = fields.String()
     timezone = fields.String()
@@ -55,6 +56,8 @@ class Summary(MethodView):
     @blp.auth_required(Role.ADMIN)
     @blp.arguments(SummaryQuerySchema, location="query")
     @blp.response(200, SummarySchema)
+    @blp.errors(analytics.BadRange)
+    @blp.doc(operationId="getAnalyticsSummary")
     def get(self, args):
         """Revenue, orders, average order value, units, top products and revenue by day"""
         now = utcnow()

@@ -7,7 +7,8 @@ import sqlalchemy as sa
 from flask.views import MethodView
 from marshmallow import fields
 
-from api.schemas import MAX_ID
+from api.schemas import MAX_ID, Choice, ResponseSchema
+from core.audit import AUDITED_ROLES
 from core.auth import Blueprint
 from core.pagination import paginate_query
 from models import AuditLog, Role
@@ -15,11 +16,11 @@ from models import AuditLog, Role
 blp = Blueprint("audit", __name__, description="The audit log (admin)")
 
 
-class AuditEntrySchema(ma.Schema):
+class AuditEntrySchema(ResponseSchema):
     id = fields.Integer()
     actor_id = fields.Integer(allow_none=True)
-    actor_role = fields.String()
-    action = fields.String(metadata={"description": "create, update or delete"})
+    actor_role = Choice(sorted(AUDITED_ROLES))
+    action = Choice(["create", "update", "delete"])
     entity = fields.String(metadata={"description": "The record's table"})
     entity_id = fields.String()
     changes = fields.Dict(metadata={"description": "{field: [before, after]}"})
@@ -49,6 +50,7 @@ class AuditLogEntries(MethodView):
     @blp.arguments(AuditQuerySchema, location="query")
     @blp.response(200, AuditEntrySchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listAuditLog")
     def get(self, args, pagination_parameters):
         """Every admin and seller write, newest first"""
         query = sa.select(AuditLog).order_by(AuditLog.id.desc())

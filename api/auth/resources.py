@@ -16,7 +16,7 @@ from api.auth.schemas import (
 )
 from core import ratelimit
 from core.auth import CART_TOKEN_PARAMETER, Blueprint, guest_cart_token, token_blocklist
-from core.errors import Unauthorized
+from core.errors import TooManyRequests, Unauthorized
 from core.extensions import ErrorSchema
 from models import db, utcnow
 from services import auth, sessions, users
@@ -32,6 +32,8 @@ class Register(MethodView):
     @blp.doc(parameters=[CART_TOKEN_PARAMETER])
     @blp.arguments(RegisterSchema)
     @blp.response(201, AuthResultSchema)
+    @blp.errors(users.EmailTaken)
+    @blp.doc(operationId="register")
     def post(self, body):
         """Create a customer account and sign in"""
         user = users.register_user(body["email"], body["password"], body["full_name"])
@@ -48,6 +50,8 @@ class Login(MethodView):
     @blp.doc(parameters=[CART_TOKEN_PARAMETER])
     @blp.arguments(LoginSchema)
     @blp.response(200, AuthResultSchema)
+    @blp.errors(Unauthorized, TooManyRequests)
+    @blp.doc(operationId="login")
     def post(self, body):
         """Sign in with email and password"""
         now = utcnow()
@@ -69,6 +73,7 @@ class Refresh(MethodView):
     @blp.alt_response(429, schema=ErrorSchema, description="Too many requests (Retry-After)")
     @blp.auth_required(refresh=True)
     @blp.response(200, TokenPairSchema)
+    @blp.doc(operationId="refreshTokens")
     def post(self):
         """Exchange a refresh token for a new token pair (the old one is revoked)"""
         claims = get_jwt()
@@ -84,6 +89,7 @@ class Refresh(MethodView):
 class Logout(MethodView):
     @blp.auth_required()
     @blp.response(204)
+    @blp.doc(operationId="logout")
     def post(self):
         """Revoke this access token and its refresh token"""
         auth.logout(get_jwt(), token_blocklist(), utcnow())
@@ -94,6 +100,7 @@ class Logout(MethodView):
 class LogoutAll(MethodView):
     @blp.auth_required()
     @blp.response(204)
+    @blp.doc(operationId="logoutAll")
     def post(self):
         """End every session of mine: every access and refresh token issued until now"""
         sessions.end_sessions(int(get_jwt()["sub"]))
@@ -107,6 +114,7 @@ class PasswordReset(MethodView):
     @blp.alt_response(429, schema=ErrorSchema, description="Too many requests (Retry-After)")
     @blp.arguments(PasswordResetRequestSchema)
     @blp.response(202, MessageSchema)
+    @blp.doc(operationId="requestPasswordReset")
     def post(self, body):
         """Email a password reset token (202 whether or not the account exists)"""
         auth.request_password_reset(body["email"])
@@ -118,6 +126,8 @@ class PasswordReset(MethodView):
 class PasswordResetConfirm(MethodView):
     @blp.arguments(PasswordResetConfirmSchema)
     @blp.response(204)
+    @blp.errors(auth.InvalidResetToken)
+    @blp.doc(operationId="confirmPasswordReset")
     def post(self, body):
         """Set a new password with a reset token; signs out every session"""
         auth.confirm_password_reset(body["token"], body["password"], utcnow())

@@ -1,7 +1,7 @@
 import marshmallow as ma
 from marshmallow import fields
 
-from api.schemas import StrictSchema, UserSchema, text
+from api.schemas import ResponseSchema, StrictSchema, UserSchema, text
 from services.users import MIN_PASSWORD_LENGTH
 
 # An upper bound keeps a megabyte "password" from costing a megabyte of hashing.
@@ -21,7 +21,7 @@ class LoginSchema(StrictSchema):
     password = text(MAX_PASSWORD_LENGTH, required=True)
 
 
-class TokenPairSchema(ma.Schema):
+class TokenPairSchema(ResponseSchema):
     access_token = fields.String()
     refresh_token = fields.String()
 
@@ -39,5 +39,5 @@ class PasswordResetConfirmSchema(StrictSchema):
     password = text(MAX_PASSWORD_LENGTH, min_length=MIN_PASSWORD_LENGTH, required=True)
 
 
-class MessageSchema(ma.Schema):
+class MessageSchema(ResponseSchema):
     message = fields.String()

@@ -9,22 +9,24 @@ from flask import after_this_request, request
 from flask.views import MethodView
 from marshmallow import fields
 
-from api.schemas import Id, StrictSchema, text
+from api.schemas import Id, ResponseSchema, StrictSchema, text
 from core import ratelimit
 from core.auth import (
     CART_TOKEN_HEADER,
     CART_TOKEN_PARAMETER,
+    OPTIONAL_BEARER,
     Blueprint,
     guest_cart_token,
     optional_user,
 )
+from core.errors import TooManyRequests
 from models import MAX_LINE_QUANTITY, db, utcnow
-from services import carts
+from services import carts, discounts
 
 blp = Blueprint("carts", __name__, description="The shopping cart")
 
 
-class CartItemSchema(ma.Schema):
+class CartItemSchema(ResponseSchema):
     id = fields.Integer()
     variant_id = fields.Integer()
     sku = fields.String()
@@ -36,7 +38,7 @@ class CartItemSchema(ma.Schema):
     available = fields.Integer()
 
 
-class CartSchema(ma.Schema):
+class CartSchema(ResponseSchema):
     id = fields.Integer(allow_none=True)
     items = fields.List(fields.Nested(CartItemSchema))
     subtotal = fields.Integer()
@@ -85,13 +87,14 @@ def with_cart(view):
 
         return view(*args, cart=cart, **kwargs)
 
-    return blp.doc(parameters=[CART_TOKEN_PARAMETER])(wrapper)
+    return blp.doc(parameters=[CART_TOKEN_PARAMETER], security=OPTIONAL_BEARER)(wrapper)
 
 
 @blp.route("/cart")
 class Cart(MethodView):
     @with_cart
     @blp.response(200, CartSchema)
+    @blp.doc(operationId="getCart")
     def get(self, cart):
         """The caller's cart with live prices and availability"""
         db.session.commit()
@@ -103,6 +106,9 @@ class CartItems(MethodView):
     @with_cart
     @blp.arguments(CartItemCreateSchema)
     @blp.response(201, CartSchema)
+    @blp.errors(carts.NotEnoughStock, carts.CurrencyMismatch, carts.UnknownVariant,
+                carts.QuantityTooLarge, TooManyRequests)
+    @blp.doc(operationId="addCartItem")
     def post(self, body, cart):
         """Add a variant to the cart (adds to the line if it is there)"""
         cart = carts.add_item(cart, body["variant_id"], body["quantity"])
@@ -115,6 +121,8 @@ class CartItemById(MethodView):
     @with_cart
     @blp.arguments(CartItemUpdateSchema)
     @blp.response(200, CartSchema)
+    @blp.errors(carts.NotEnoughStock, carts.QuantityTooLarge, TooManyRequests)
+    @blp.doc(operationId="updateCartItem")
     def patch(self, body, item_id, cart):
         """Change a line's quantity"""
         cart = carts.update_item(cart, item_id, body["quantity"])
@@ -123,6 +131,8 @@ class CartItemById(MethodView):
 
     @with_cart
     @blp.response(200, CartSchema)
+    @blp.errors(TooManyRequests)
+    @blp.doc(operationId="removeCartItem")
     def delete(self, item_id, cart):
         """Remove a line"""
         cart = carts.remove_item(cart, item_id)
@@ -135,6 +145,8 @@ class CartDiscount(MethodView):
     @with_cart
     @blp.arguments(DiscountApplySchema)
     @blp.response(200, CartSchema)
+    @blp.errors(discounts.DiscountNotApplicable, TooManyRequests)
+    @blp.doc(operationId="applyCartDiscount")
     def put(self, body, cart):
         """Apply a discount code to the cart"""
         cart = carts.apply_discount(cart, body["code"], utcnow())
@@ -143,6 +155,8 @@ class CartDiscount(MethodView):
 
     @with_cart
     @blp.response(200, CartSchema)
+    @blp.errors(TooManyRequests)
+    @blp.doc(operationId="removeCartDiscount")
     def delete(self, cart):
         """Remove the discount code from the cart"""
         cart = carts.remove_discount(cart)

@@ -6,7 +6,7 @@ import marshmallow as ma
 from flask.views import MethodView
 from marshmallow import fields
 
-from api.schemas import Id, StrictSchema, text
+from api.schemas import Id, ResponseSchema, StrictSchema, text
 from core.auth import Blueprint
 from core.http_cache import catalog_cached, public_cache
 from models import db
@@ -16,7 +16,7 @@ from services.slugs import SLUG_PATTERN
 blp = Blueprint("categories", __name__, description="The category tree")
 
 
-class CategorySchema(ma.Schema):
+class CategorySchema(ResponseSchema):
     id = fields.Integer()
     name = fields.String()
     slug = fields.String()
@@ -44,6 +44,7 @@ class Categories(MethodView):
     @catalog_cached()
     @blp.etag
     @blp.response(200, CategoryTreeSchema(many=True))
+    @blp.doc(operationId="listCategories")
     def get(self):
         """The category tree"""
         return categories.category_tree()
@@ -51,6 +52,7 @@ class Categories(MethodView):
     @blp.auth_required("admin")
     @blp.arguments(CategoryCreateSchema)
     @blp.response(201, CategorySchema)
+    @blp.doc(operationId="createCategory")
     def post(self, body):
         """Create a category"""
         category = categories.create_category(**body)
@@ -63,6 +65,7 @@ class CategoryById(MethodView):
     @blp.auth_required("admin")
     @blp.arguments(CategoryUpdateSchema, required=False)
     @blp.response(200, CategorySchema)
+    @blp.doc(operationId="updateCategory")
     def patch(self, body, category_id):
         """Rename, re-slug or move a category"""
         category = categories.update_category(category_id, body)
@@ -71,6 +74,8 @@ class CategoryById(MethodView):
 
     @blp.auth_required("admin")
     @blp.response(204)
+    @blp.errors(categories.CategoryInUse)
+    @blp.doc(operationId="deleteCategory")
     def delete(self, category_id):
         """Delete an empty category"""
         categories.delete_category(category_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshmallow as ma
 from flask import request
 from flask.views import MethodView
 from flask_jwt_extended import current_user
@@ -10,13 +9,13 @@ from marshmallow import fields
 
 from api.addresses.schemas import AddressCreateSchema
 from api.orders.schemas import OrderSchema
-from api.schemas import Id, StrictSchema
+from api.schemas import Choice, Id, ResponseSchema, StrictSchema
 from core import idempotency, ratelimit
 from core.auth import Blueprint
 from core.extensions import ErrorSchema
 from models import utcnow
-from services import carts, checkout, orders, payments
-from services.payment_providers import payment_provider
+from services import carts, checkout, inventory, orders, payments
+from services.payment_providers import PAYMENT_PROVIDERS, payment_provider
 
 blp = Blueprint("checkout", __name__, description="Checkout")
 
@@ -42,13 +41,13 @@ class CheckoutSchema(StrictSchema):
     address_id = Id()
 
 
-class PaymentSchema(ma.Schema):
-    provider = fields.String()
+class PaymentSchema(ResponseSchema):
+    provider = Choice(PAYMENT_PROVIDERS)
     client_secret = fields.String()
     payment_intent_id = fields.String()
 
 
-class CheckoutResultSchema(ma.Schema):
+class CheckoutResultSchema(ResponseSchema):
     order = fields.Nested(OrderSchema)
     payment = fields.Nested(PaymentSchema)
 
@@ -67,6 +66,10 @@ class Checkout(MethodView):
     @blp.alt_response(503, schema=ErrorSchema,
                       description="The payment provider is unavailable: the order is placed "
                                   "and its stock held; retry with the same Idempotency-Key")
+    @blp.errors(checkout.EmptyCart, checkout.NotForSale, checkout.DiscountUsedUp,
+                inventory.OutOfStock, carts.CurrencyMismatch, idempotency.KeyInFlight,
+                idempotency.KeyReused, idempotency.BadIdempotencyKey, checkout.AddressRequired)
+    @blp.doc(operationId="checkout")
     def post(self, body):
         """Place an order from my cart: reserve its stock and start the payment"""
         user, now = current_user._get_current_object(), utcnow()

@@ -8,7 +8,7 @@ import marshmallow as ma
 from flask.views import MethodView
 from marshmallow import fields
 
-from api.schemas import StrictBoolean, StrictSchema
+from api.schemas import Choice, ResponseSchema, StrictBoolean, StrictSchema
 from core.auth import Blueprint
 from core.pagination import paginate_query
 from models import DiscountKind, db
@@ -19,10 +19,10 @@ blp = Blueprint("discounts", __name__, description="Discount codes (admin)")
 MAX_CENTS = 100_000_000
 
 
-class DiscountSchema(ma.Schema):
+class DiscountSchema(ResponseSchema):
     id = fields.Integer()
     code = fields.String()
-    kind = fields.String()
+    kind = Choice(DiscountKind)
     value = fields.Integer()
     currency = fields.String()
     min_subtotal = fields.Integer()
@@ -70,6 +70,7 @@ class Discounts(MethodView):
     @blp.auth_required("admin")
     @blp.response(200, DiscountSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listDiscounts")
     def get(self, pagination_parameters):
         """List discount codes"""
         return paginate_query(discounts.list_discounts(), pagination_parameters)
@@ -77,6 +78,8 @@ class Discounts(MethodView):
     @blp.auth_required("admin")
     @blp.arguments(DiscountCreateSchema)
     @blp.response(201, DiscountSchema)
+    @blp.errors(discounts.DiscountCodeTaken)
+    @blp.doc(operationId="createDiscount")
     def post(self, body):
         """Create a discount code"""
         discount = discounts.create_discount(body)
@@ -89,6 +92,8 @@ class DiscountById(MethodView):
     @blp.auth_required("admin")
     @blp.arguments(DiscountUpdateSchema, required=False)
     @blp.response(200, DiscountSchema)
+    @blp.errors(discounts.DiscountCodeTaken)
+    @blp.doc(operationId="updateDiscount")
     def patch(self, body, discount_id):
         """Change a discount code"""
         discount = discounts.update_discount(discount_id, body)

@@ -8,6 +8,7 @@ import marshmallow as ma
 from flask import Response, current_app, request
 from flask.views import MethodView
 
+from api.schemas import Choice, ResponseSchema
 from core import metrics
 from core.auth import Blueprint
 from core.errors import Forbidden
@@ -18,12 +19,12 @@ from services import health
 blp = Blueprint("health", __name__, description="Liveness and readiness probes")
 
 
-class HealthSchema(ma.Schema):
-    status = ma.fields.String()
+class HealthSchema(ResponseSchema):
+    status = Choice(["ok"])
 
 
-class ReadinessSchema(ma.Schema):
-    status = ma.fields.String()
+class ReadinessSchema(ResponseSchema):
+    status = Choice(["ok"])
     checks = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.String())
     beat = ma.fields.String(metadata={"description": "The scheduler's heartbeat: ok, stale "
                                                      "(with its last beat) or never seen"})
@@ -32,6 +33,7 @@ class ReadinessSchema(ma.Schema):
 @blp.route("/healthz")
 class Liveness(MethodView):
     @blp.response(200, HealthSchema)
+    @blp.doc(operationId="getHealth")
     def get(self):
         """Answer while the process lives"""
         return {"status": "ok"}
@@ -41,6 +43,7 @@ class Liveness(MethodView):
 class Readiness(MethodView):
     @blp.response(200, ReadinessSchema)
     @blp.alt_response(503, schema=ErrorSchema, description="A dependency failed")
+    @blp.doc(operationId="getReadiness")
     def get(self):
         """Answer 200 when the database and the broker answer, else 503 naming which failed"""
         checks = health.assert_ready(current_app.config["READINESS_TIMEOUT_SECONDS"])
@@ -57,6 +60,7 @@ METRICS_RESPONSE = {"200": {"description": "Prometheus text format",
 @blp.route("/metrics")
 class Metrics(MethodView):
     @blp.doc(responses=METRICS_RESPONSE)
+    @blp.doc(operationId="getMetrics")
     def get(self):
         """Prometheus metrics (callers on a private network only)"""
         try:

@@ -29,6 +29,7 @@ class Orders(MethodView):
     @blp.auth_required()
     @blp.response(200, OrderSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listOrders")
     def get(self, pagination_parameters):
         """My orders, newest first"""
         return paginate_query(orders.customer_orders(current_user.id), pagination_parameters)
@@ -38,6 +39,7 @@ class Orders(MethodView):
 class OrderById(MethodView):
     @blp.auth_required()
     @blp.response(200, OrderSchema)
+    @blp.doc(operationId="getOrder")
     def get(self, order_id):
         """One of my orders"""
         return orders.customer_order(current_user.id, order_id)
@@ -47,6 +49,8 @@ class OrderById(MethodView):
 class OrderCancel(MethodView):
     @blp.auth_required()
     @blp.response(200, OrderSchema)
+    @blp.errors(orders.InvalidTransition)
+    @blp.doc(operationId="cancelOrder")
     def post(self, order_id):
         """Cancel my order (while it is awaiting payment, or paid and not yet processing)"""
         order = orders.cancel_order(current_user.id, order_id, utcnow())
@@ -87,6 +91,7 @@ class AdminOrders(MethodView):
     @blp.arguments(AdminOrderQuerySchema, location="query")
     @blp.response(200, AdminOrderSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listAdminOrders")
     def get(self, args, pagination_parameters):
         """List every order: by status, creation dates, number or email"""
         start, end = _bounds(args)
@@ -98,6 +103,7 @@ class AdminOrders(MethodView):
 class AdminOrderById(MethodView):
     @blp.auth_required(Role.ADMIN)
     @blp.response(200, AdminOrderDetailSchema)
+    @blp.doc(operationId="getAdminOrder")
     def get(self, order_id):
         """One order with its customer, payment, refunds and timeline"""
         return orders.get_order(order_id)
@@ -105,6 +111,8 @@ class AdminOrderById(MethodView):
     @blp.auth_required(Role.ADMIN)
     @blp.arguments(AdminOrderUpdateSchema, required=False)
     @blp.response(200, AdminOrderDetailSchema)
+    @blp.errors(orders.InvalidTransition, orders.StatusSetByPayments)
+    @blp.doc(operationId="updateAdminOrder")
     def patch(self, body, order_id):
         """Move an order along its states (shipped emails the customer), set its tracking"""
         order = orders.admin_update_order(order_id, body, utcnow())
@@ -117,6 +125,7 @@ class SellerOrders(MethodView):
     @blp.auth_required(Role.SELLER)
     @blp.response(200, SellerOrderLineSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listSellerOrderLines")
     def get(self, pagination_parameters):
         """The order lines of my products, newest first (other sellers' lines never show)"""
         rows = paginate_query(orders.seller_order_lines(current_user.id),

@@ -2,9 +2,12 @@ import marshmallow as ma
 from marshmallow import fields
 
 from api.addresses.schemas import AddressSchema
+from api.schemas import Choice, ResponseSchema
+from models import OrderStatus, PaymentStatus, RefundStatus
+from services.payment_providers import PAYMENT_PROVIDERS
 
 
-class OrderItemSchema(ma.Schema):
+class OrderItemSchema(ResponseSchema):
     variant_id = fields.Integer(allow_none=True)
     sku = fields.String()
     product_name = fields.String()
@@ -14,8 +17,8 @@ class OrderItemSchema(ma.Schema):
     line_total = fields.Integer()
 
 
-class TimelineEntrySchema(ma.Schema):
-    status = fields.String()
+class TimelineEntrySchema(ResponseSchema):
+    status = Choice(OrderStatus)
     at = fields.DateTime(format="iso")
     note = fields.String(allow_none=True)
 
@@ -28,10 +31,10 @@ class OrderAddressSchema(AddressSchema):
         exclude = ("id", "is_default", "created_at")
 
 
-class OrderSchema(ma.Schema):
+class OrderSchema(ResponseSchema):
     id = fields.Integer()
     number = fields.String()
-    status = fields.String()
+    status = Choice(OrderStatus)
     currency = fields.String()
     items = fields.List(fields.Nested(OrderItemSchema))
     subtotal = fields.Integer()
@@ -41,7 +44,7 @@ class OrderSchema(ma.Schema):
     tax_total = fields.Integer()
     total = fields.Integer()
     shipping_address = fields.Nested(OrderAddressSchema)
-    payment_status = fields.String()
+    payment_status = Choice(PaymentStatus)
     amount_refunded = fields.Integer()
     paid_at = fields.DateTime(format="iso", allow_none=True)
     tracking_number = fields.String(allow_none=True)
@@ -54,24 +57,24 @@ class OrderSchema(ma.Schema):
 class AdminOrderSchema(OrderSchema):
     user_id = fields.Integer()
     email = fields.String()
-    payment_provider = fields.String()
+    payment_provider = Choice(PAYMENT_PROVIDERS)
     payment_intent_id = fields.String(allow_none=True)
 
 
-class CustomerRefSchema(ma.Schema):
+class CustomerRefSchema(ResponseSchema):
     id = fields.Integer()
     email = fields.String()
     full_name = fields.String()
     is_active = fields.Boolean()
 
 
-class RefundSchema(ma.Schema):
+class RefundSchema(ResponseSchema):
     id = fields.Integer()
     order_id = fields.Integer()
     amount = fields.Integer()
     currency = fields.String()
     reason = fields.String()
-    status = fields.String(metadata={"description": "pending, succeeded or failed"})
+    status = Choice(RefundStatus)
     provider_refund_id = fields.String(allow_none=True)
     failure_reason = fields.String(allow_none=True)
     created_at = fields.DateTime(format="iso")
@@ -125,7 +128,7 @@ class SellerOrderLineSchema(OrderItemSchema):
 
     order_id = fields.Integer()
     number = fields.String()
-    status = fields.String()
+    status = Choice(OrderStatus)
     created_at = fields.DateTime(format="iso")
     product_id = fields.Integer(allow_none=True)
     currency = fields.String()

@@ -10,7 +10,7 @@ from marshmallow import fields
 
 from api.checkout.resources import IDEMPOTENCY_PARAMETER
 from api.orders.schemas import OrderSchema, RefundSchema
-from api.schemas import StrictSchema, text
+from api.schemas import Choice, ResponseSchema, StrictSchema, text
 from core import idempotency
 from core.auth import Blueprint
 from models import Role, db, utcnow
@@ -33,7 +33,7 @@ STRIPE_SIGNATURE_PARAMETER = {
 }
 
 
-class WebhookReceiptSchema(ma.Schema):
+class WebhookReceiptSchema(ResponseSchema):
     received = fields.Boolean()
     duplicate = fields.Boolean()
 
@@ -42,6 +42,8 @@ class WebhookReceiptSchema(ma.Schema):
 class StripeWebhook(MethodView):
     @blp.doc(requestBody=STRIPE_EVENT_BODY, parameters=[STRIPE_SIGNATURE_PARAMETER])
     @blp.response(200, WebhookReceiptSchema)
+    @blp.errors(payments.BadWebhook)
+    @blp.doc(operationId="receiveStripeEvent")
     def post(self):
         """Receive a Stripe event (signed): stored once by its id, applied by a task"""
         event = payments.verify_stripe_event(
@@ -58,7 +60,7 @@ class RefundRequestSchema(StrictSchema):
     reason = text(200)
 
 
-class RefundResultSchema(ma.Schema):
+class RefundResultSchema(ResponseSchema):
     refund = fields.Nested(RefundSchema)
     order = fields.Nested(OrderSchema)
 
@@ -71,6 +73,9 @@ class OrderRefund(MethodView):
     @blp.response(201, RefundResultSchema)
     @blp.alt_response(200, schema=RefundResultSchema,
                       description="The answer to an earlier request with this key, replayed")
+    @blp.errors(refunds.NotPaid, refunds.RefundExceedsPayment, idempotency.KeyInFlight,
+                idempotency.KeyReused, idempotency.BadIdempotencyKey)
+    @blp.doc(operationId="refundOrder")
     def post(self, body, order_id):
         """Refund an order, in full or in part (submitted to the provider by a task)"""
         admin_id, now = current_user.id, utcnow()
@@ -90,9 +95,9 @@ class FakeSettleSchema(StrictSchema):
     outcome = fields.String(required=True, validate=ma.validate.OneOf(["succeeded", "failed"]))
 
 
-class FakeSettleResultSchema(ma.Schema):
+class FakeSettleResultSchema(ResponseSchema):
     payment_intent_id = fields.String()
-    outcome = fields.String()
+    outcome = Choice(["succeeded", "failed"])
     payment_event_id = fields.Integer()
 
 
@@ -101,6 +106,8 @@ class FakeSettle(MethodView):
     @fake_blp.auth_required()
     @fake_blp.arguments(FakeSettleSchema)
     @fake_blp.response(202, FakeSettleResultSchema)
+    @fake_blp.errors(payments.PaymentNotStarted)
+    @fake_blp.doc(operationId="settleFakePayment")
     def post(self, body, payment_intent_id):
         """Settle one of my fake payments (succeeded or failed); a task applies it"""
         event_id = payments.settle_fake_payment(current_user.id, payment_intent_id,

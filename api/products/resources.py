@@ -19,11 +19,11 @@ from api.products.schemas import (
     VariantSchema,
     VariantUpdateSchema,
 )
-from core.auth import Blueprint, optional_user
+from core.auth import OPTIONAL_BEARER, Blueprint, optional_user
 from core.http_cache import catalog_cached, public_cache
 from core.pagination import paginate_query
 from models import db
-from services import inventory, products
+from services import images, inventory, products
 
 blp = Blueprint("products", __name__, description="Products, variants, stock and images")
 
@@ -46,6 +46,7 @@ class Products(MethodView):
     @blp.arguments(ProductQueryArgsSchema, location="query")
     @blp.response(200, ProductListItemSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listProducts")
     def get(self, args, pagination_parameters):
         """List active products: search, filter, sort"""
         query, count_query = products.product_listing(products.ProductFilters(**args))
@@ -55,6 +56,7 @@ class Products(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.arguments(ProductCreateSchema)
     @blp.response(201, ProductSchema)
+    @blp.doc(operationId="createProduct")
     def post(self, body):
         """Create a product"""
         product = products.create_product(current_user, body)
@@ -62,33 +64,34 @@ class Products(MethodView):
         return product
 
 
-@blp.route("/products/<slug:slug>")
-class ProductBySlug(MethodView):
+@blp.route("/products/<product_ref:product>")
+class ProductByRef(MethodView):
     @public_cache
     @catalog_cached()
     @blp.etag
     @blp.response(200, ProductSchema)
-    def get(self, slug):
-        """One product with its variants and images"""
-        return products.product_by_slug(optional_user(), slug)
+    @blp.doc(operationId="getProduct", security=OPTIONAL_BEARER)
+    def get(self, product):
+        """One product, by id or slug, with its variants and images"""
+        return products.product_by_ref(optional_user(), product)
 
-
-@blp.route("/products/<id:product_id>")
-class ProductById(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.arguments(ProductUpdateSchema, required=False)
     @blp.response(200, ProductSchema)
-    def patch(self, body, product_id):
+    @blp.doc(operationId="updateProduct")
+    def patch(self, body, product):
         """Change a product"""
-        product = products.update_product(current_user, product_id, body)
+        product = products.update_product(current_user, product, body)
         db.session.commit()
         return product
 
     @blp.auth_required("admin", "seller")
     @blp.response(204)
-    def delete(self, product_id):
+    @blp.errors(products.VariantReserved)
+    @blp.doc(operationId="deleteProduct")
+    def delete(self, product):
         """Delete a product with its variants and images"""
-        products.delete_product(current_user, product_id)
+        products.delete_product(current_user, product)
         db.session.commit()
 
 
@@ -97,6 +100,8 @@ class ProductVariants(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.arguments(VariantCreateSchema)
     @blp.response(201, VariantSchema)
+    @blp.errors(products.DuplicateSku)
+    @blp.doc(operationId="createVariant")
     def post(self, body, product_id):
         """Add a variant to a product"""
         variant = products.create_variant(current_user, product_id, body)
@@ -108,6 +113,7 @@ class ProductVariants(MethodView):
 class VariantById(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.response(200, VariantSchema)
+    @blp.doc(operationId="getVariant")
     def get(self, variant_id):
         """One variant with its stock levels"""
         return products.variant_for_manager(current_user, variant_id)
@@ -115,6 +121,8 @@ class VariantById(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.arguments(VariantUpdateSchema, required=False)
     @blp.response(200, VariantSchema)
+    @blp.errors(products.DuplicateSku)
+    @blp.doc(operationId="updateVariant")
     def patch(self, body, variant_id):
         """Change a variant"""
         variant = products.update_variant(current_user, variant_id, body)
@@ -123,6 +131,8 @@ class VariantById(MethodView):
 
     @blp.auth_required("admin", "seller")
     @blp.response(204)
+    @blp.errors(products.VariantReserved)
+    @blp.doc(operationId="deleteVariant")
     def delete(self, variant_id):
         """Delete a variant"""
         products.delete_variant(current_user, variant_id)
@@ -134,6 +144,8 @@ class VariantInventory(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.arguments(InventorySchema)
     @blp.response(200, VariantSchema)
+    @blp.errors(inventory.StockBelowReserved)
+    @blp.doc(operationId="setInventory")
     def put(self, body, variant_id):
         """Set a variant's stock on hand and low-stock threshold"""
         variant = products.set_variant_stock(current_user, variant_id, body["on_hand"],
@@ -147,6 +159,8 @@ class ProductImages(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.arguments(ImageUploadSchema, location="files")
     @blp.response(201, ImageSchema)
+    @blp.errors(images.UnsupportedImage)
+    @blp.doc(operationId="uploadProductImage")
     def post(self, body, product_id):
         """Upload an image (JPEG, PNG or WebP)"""
         image = products.add_product_image(current_user, product_id, body["file"].read(),
@@ -160,6 +174,7 @@ class ProductImageOrder(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.arguments(ImageOrderSchema)
     @blp.response(200, ImageSchema(many=True))
+    @blp.doc(operationId="orderProductImages")
     def put(self, body, product_id):
         """Set the order of a product's images"""
         ordered = products.reorder_product_images(current_user, product_id, body["image_ids"])
@@ -171,6 +186,7 @@ class ProductImageOrder(MethodView):
 class ImageById(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.response(204)
+    @blp.doc(operationId="deleteImage")
     def delete(self, image_id):
         """Delete an image"""
         products.delete_product_image(current_user, image_id)
@@ -182,6 +198,7 @@ class LowStock(MethodView):
     @blp.auth_required("admin")
     @blp.response(200, VariantSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listLowStock")
     def get(self, pagination_parameters):
         """Variants at or under their low-stock threshold, the emptiest first"""
         return paginate_query(inventory.low_stock_variants(), pagination_parameters)
@@ -192,6 +209,7 @@ class SellerInventory(MethodView):
     @blp.auth_required("seller")
     @blp.response(200, VariantSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listSellerInventory")
     def get(self, pagination_parameters):
         """My variants with their stock"""
         return paginate_query(inventory.stock_for_seller(current_user.id),
@@ -203,6 +221,7 @@ class SellerLowStock(MethodView):
     @blp.auth_required("seller")
     @blp.response(200, VariantSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listSellerLowStock")
     def get(self, pagination_parameters):
         """My variants at or under their low-stock threshold"""
         return paginate_query(inventory.low_stock_for_seller(current_user.id),

@@ -2,7 +2,7 @@ import marshmallow as ma
 from flask_smorest.fields import Upload
 from marshmallow import fields
 
-from api.schemas import Id, StrictSchema, text
+from api.schemas import Choice, Id, ResponseSchema, StrictSchema, text
 from models import ProductStatus
 from services.products import SORTS
 from services.slugs import SLUG_PATTERN
@@ -24,25 +24,25 @@ def Count(**kwargs) -> fields.Integer:
                           **kwargs)
 
 
-class RatingSchema(ma.Schema):
+class RatingSchema(ResponseSchema):
     average = fields.Float(allow_none=True)
     count = fields.Integer()
 
 
-class CategoryRefSchema(ma.Schema):
+class CategoryRefSchema(ResponseSchema):
     id = fields.Integer()
     name = fields.String()
     slug = fields.String()
 
 
-class ImageSchema(ma.Schema):
+class ImageSchema(ResponseSchema):
     id = fields.Integer()
     url = fields.String()
     alt = fields.String()
     position = fields.Integer()
 
 
-class VariantPublicSchema(ma.Schema):
+class VariantPublicSchema(ResponseSchema):
     id = fields.Integer()
     sku = fields.String()
     name = fields.String()
@@ -60,7 +60,7 @@ class VariantSchema(VariantPublicSchema):
     low_stock_threshold = fields.Integer()
 
 
-class ProductListItemSchema(ma.Schema):
+class ProductListItemSchema(ResponseSchema):
     id = fields.Integer()
     slug = fields.String()
     name = fields.String()
@@ -73,13 +73,13 @@ class ProductListItemSchema(ma.Schema):
     rating = fields.Nested(RatingSchema)
 
 
-class ProductSchema(ma.Schema):
+class ProductSchema(ResponseSchema):
     id = fields.Integer()
     slug = fields.String()
     name = fields.String()
     description = fields.String()
     category = fields.Nested(CategoryRefSchema)
-    status = fields.String()
+    status = Choice(ProductStatus)
     seller_id = fields.Integer(allow_none=True)
     images = fields.List(fields.Nested(ImageSchema))
     variants = fields.List(fields.Nested(VariantPublicSchema))

@@ -8,8 +8,8 @@ from flask_jwt_extended import current_user
 from marshmallow import fields
 
 from api.products.schemas import RatingSchema
-from api.schemas import StrictSchema, text
-from core.auth import Blueprint, optional_user
+from api.schemas import ResponseSchema, StrictSchema, text
+from core.auth import OPTIONAL_BEARER, Blueprint, optional_user
 from core.pagination import paginate_query
 from models import Role, db, utcnow
 from services import reviews
@@ -17,13 +17,14 @@ from services import reviews
 blp = Blueprint("reviews", __name__, description="Reviews and the wishlist")
 
 
-class ReviewSchema(ma.Schema):
+class ReviewSchema(ResponseSchema):
     id = fields.Integer()
     product_id = fields.Integer()
     rating = fields.Integer()
     title = fields.String(allow_none=True)
     body = fields.String(allow_none=True)
-    author = fields.Function(lambda review: review.author.full_name)
+    author = fields.String(attribute="author.full_name",
+                           metadata={"description": "The reviewer's name"})
     created_at = fields.DateTime(format="iso")
 
 
@@ -34,7 +35,7 @@ class ReviewCreateSchema(StrictSchema):
     body = text(5000, allow_none=True)
 
 
-class WishlistProductSchema(ma.Schema):
+class WishlistProductSchema(ResponseSchema):
     id = fields.Integer()
     slug = fields.String()
     name = fields.String()
@@ -48,6 +49,7 @@ class WishlistProductSchema(ma.Schema):
 class ProductReviews(MethodView):
     @blp.response(200, ReviewSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listReviews", security=OPTIONAL_BEARER)
     def get(self, pagination_parameters, product_id):
         """A product's reviews, newest first"""
         return paginate_query(reviews.product_reviews(optional_user(), product_id),
@@ -56,6 +58,8 @@ class ProductReviews(MethodView):
     @blp.auth_required(Role.CUSTOMER)
     @blp.arguments(ReviewCreateSchema)
     @blp.response(201, ReviewSchema)
+    @blp.errors(reviews.AlreadyReviewed, reviews.NotReceived)
+    @blp.doc(operationId="createReview")
     def post(self, body, product_id):
         """Review a product I received (one review per product)"""
         review = reviews.add_review(current_user, product_id, body["rating"],
@@ -69,6 +73,7 @@ class Wishlist(MethodView):
     @blp.auth_required(Role.CUSTOMER)
     @blp.response(200, WishlistProductSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listWishlist")
     def get(self, pagination_parameters):
         """My wishlist, latest first"""
         return paginate_query(reviews.wishlist(current_user.id), pagination_parameters)
@@ -78,6 +83,7 @@ class Wishlist(MethodView):
 class WishlistItem(MethodView):
     @blp.auth_required(Role.CUSTOMER)
     @blp.response(200, WishlistProductSchema)
+    @blp.doc(operationId="getWishlistItem")
     def get(self, product_id):
         """Whether a product is on my wishlist (404 if not)"""
         return reviews.wished(current_user.id, product_id)
@@ -85,6 +91,7 @@ class WishlistItem(MethodView):
     @blp.auth_required(Role.CUSTOMER)
     @blp.response(200, WishlistProductSchema)
     @blp.alt_response(201, schema=WishlistProductSchema, description="Added now")
+    @blp.doc(operationId="addToWishlist")
     def put(self, product_id):
         """Put a product on my wishlist (idempotent)"""
         product, added = reviews.wish(current_user, product_id, utcnow())
@@ -93,6 +100,7 @@ class WishlistItem(MethodView):
 
     @blp.auth_required(Role.CUSTOMER)
     @blp.response(204)
+    @blp.doc(operationId="removeFromWishlist")
     def delete(self, product_id):
         """Take a product off my wishlist"""
         reviews.unwish(current_user.id, product_id)

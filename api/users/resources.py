@@ -24,6 +24,7 @@ class ProfileUpdateSchema(StrictSchema):
 class Me(MethodView):
     @blp.auth_required()
     @blp.response(200, UserSchema)
+    @blp.doc(operationId="getMe")
     def get(self):
         """The signed-in user"""
         return current_user
@@ -31,6 +32,7 @@ class Me(MethodView):
     @blp.auth_required()
     @blp.arguments(ProfileUpdateSchema, required=False)
     @blp.response(200, UserSchema)
+    @blp.doc(operationId="updateMe")
     def patch(self, body):
         """Update the signed-in user's profile"""
         user = users.update_profile(current_user, **body)
@@ -63,6 +65,7 @@ class AdminUsers(MethodView):
     @blp.arguments(UserQuerySchema, location="query")
     @blp.response(200, AdminUserSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listUsers")
     def get(self, args, pagination_parameters):
         """List and search users"""
         return paginate_query(users.user_listing(args.get("q"), args.get("role"),
@@ -74,6 +77,8 @@ class AdminUserById(MethodView):
     @blp.auth_required(Role.ADMIN)
     @blp.arguments(AdminUserUpdateSchema, required=False)
     @blp.response(200, AdminUserSchema)
+    @blp.errors(users.CannotChangeSelf)
+    @blp.doc(operationId="updateUser")
     def patch(self, body, user_id):
         """Change a user's role, or deactivate them (their tokens stop working at once)"""
         user = users.admin_update_user(current_user, user_id, body)

@@ -6,30 +6,29 @@ import marshmallow as ma
 from flask.views import MethodView
 from marshmallow import fields
 
-from api.schemas import StrictBoolean, StrictSchema, text
+from api.schemas import Choice, ResponseSchema, StrictBoolean, StrictSchema, text
 from core.auth import Blueprint
 from core.pagination import paginate_query
 from models import DeliveryStatus, db, utcnow
-from services import webhook_endpoints, webhook_redelivery, webhooks
+from services import webhook_addresses, webhook_endpoints, webhook_redelivery, webhooks
 
 blp = Blueprint("webhooks", __name__, description="Outbound webhooks (admin)")
 
 
-class AttemptSchema(ma.Schema):
+class AttemptSchema(ResponseSchema):
     at = fields.DateTime(format="iso")
     status_code = fields.Integer(allow_none=True)
     duration_ms = fields.Integer()
     error = fields.String(allow_none=True)
 
 
-class DeliverySchema(ma.Schema):
+class DeliverySchema(ResponseSchema):
     id = fields.Integer()
     webhook_id = fields.String(metadata={"description": "The same on every attempt"})
-    function = fields.String(allow_none=True)
+    function = Choice(sorted(set(webhooks.FUNCTIONS.values())), allow_none=True)
     endpoint_id = fields.Integer(allow_none=True)
-    event_type = fields.String()
-    status = fields.String(metadata={"description": "pending, succeeded, failed (still being "
-                                                    "retried) or dead"})
+    event_type = Choice(sorted(webhooks.PUBLIC_EVENT_TYPES))
+    status = Choice(DeliveryStatus, metadata={"description": "failed: still being retried"})
     attempts = fields.List(fields.Nested(AttemptSchema))
     next_attempt_at = fields.DateTime(format="iso", allow_none=True)
     created_at = fields.DateTime(format="iso")
@@ -50,6 +49,7 @@ class Deliveries(MethodView):
     @blp.arguments(DeliveryQuerySchema, location="query")
     @blp.response(200, DeliverySchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listWebhookDeliveries")
     def get(self, args, pagination_parameters):
         """List webhook deliveries, newest first, with every attempt"""
         return paginate_query(webhook_redelivery.delivery_listing(**{
@@ -61,6 +61,7 @@ class Deliveries(MethodView):
 class DeliveryById(MethodView):
     @blp.auth_required("admin")
     @blp.response(200, DeliverySchema)
+    @blp.doc(operationId="getWebhookDelivery")
     def get(self, delivery_id):
         """One webhook delivery with its attempts"""
         return webhook_redelivery.get_delivery(delivery_id)
@@ -70,6 +71,8 @@ class DeliveryById(MethodView):
 class Redeliver(MethodView):
     @blp.auth_required("admin")
     @blp.response(200, DeliverySchema)
+    @blp.errors(webhook_redelivery.NotRedeliverable)
+    @blp.doc(operationId="redeliverWebhook")
     def post(self, delivery_id):
         """Deliver a failed or dead delivery again now, with the same webhook-id"""
         now = utcnow()
@@ -85,7 +88,7 @@ def _event_types(**kwargs) -> fields.List:
         validate=ma.validate.Length(min=1, max=len(webhooks.PUBLIC_EVENT_TYPES)), **kwargs)
 
 
-class EndpointSchema(ma.Schema):
+class EndpointSchema(ResponseSchema):
     id = fields.Integer()
     url = fields.String()
     event_types = fields.List(fields.String())
@@ -122,6 +125,7 @@ class Endpoints(MethodView):
     @blp.auth_required("admin")
     @blp.response(200, EndpointSchema(many=True))
     @blp.paginate()
+    @blp.doc(operationId="listWebhookEndpoints")
     def get(self, pagination_parameters):
         """List subscribed webhook endpoints"""
         return paginate_query(webhook_endpoints.endpoint_listing(), pagination_parameters)
@@ -129,6 +133,8 @@ class Endpoints(MethodView):
     @blp.auth_required("admin")
     @blp.arguments(EndpointCreateSchema)
     @blp.response(201, EndpointCreatedSchema)
+    @blp.errors(webhook_addresses.UnsafeEndpointUrl)
+    @blp.doc(operationId="createWebhookEndpoint")
     def post(self, body):
         """Subscribe an endpoint to event types (https, public addresses only in production)"""
         endpoint = webhook_endpoints.create_endpoint(
@@ -142,6 +148,7 @@ class Endpoints(MethodView):
 class EndpointById(MethodView):
     @blp.auth_required("admin")
     @blp.response(200, EndpointSchema)
+    @blp.doc(operationId="getWebhookEndpoint")
     def get(self, endpoint_id):
         """One subscribed webhook endpoint"""
         return webhook_endpoints.get_endpoint(endpoint_id)
@@ -149,6 +156,8 @@ class EndpointById(MethodView):
     @blp.auth_required("admin")
     @blp.arguments(EndpointUpdateSchema, required=False)
     @blp.response(200, EndpointSchema)
+    @blp.errors(webhook_addresses.UnsafeEndpointUrl)
+    @blp.doc(operationId="updateWebhookEndpoint")
     def patch(self, body, endpoint_id):
         """Change a webhook endpoint"""
         endpoint = webhook_endpoints.update_endpoint(endpoint_id, body)
@@ -157,6 +166,7 @@ class EndpointById(MethodView):
 
     @blp.auth_required("admin")
     @blp.response(204)
+    @blp.doc(operationId="deleteWebhookEndpoint")
     def delete(self, endpoint_id):
         """Remove a webhook endpoint and its deliveries"""
         webhook_endpoints.delete_endpoint(endpoint_id)

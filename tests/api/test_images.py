@@ -64,6 +64,18 @@ def test_non_images_are_refused_whatever_their_name(client, seller, data, name):
     assert db.session.query(ProductImage).count() == 0
 
 
+def test_an_unknown_form_part_is_refused_as_an_unknown_json_field_is(client, seller):
+    # Found by schemathesis: webargs drops unknown parts of a multipart body by default.
+    user, headers = seller
+    product = ProductFactory(seller_id=user.id)
+    response = client.post(f"{PRODUCTS}/{product.id}/images", headers=headers,
+                           data={"file": (io.BytesIO(image_bytes()), "a.png"), "alt": "",
+                                 "position": "3"},
+                           content_type="multipart/form-data")
+    assert response.status_code == 422 and "position" in response.json["errors"]
+    assert db.session.query(ProductImage).count() == 0
+
+
 def test_a_real_gif_is_refused(client, seller):
     user, headers = seller
     product = ProductFactory(seller_id=user.id)

@@ -238,3 +238,36 @@ def test_the_database_refuses_negative_or_overcommitted_stock():
         with pytest.raises(sa.exc.IntegrityError), db.session.begin_nested():
             db.session.execute(sa.update(Variant).where(Variant.id == variant.id)
                                .values(**values))
+
+
+# One path names a product by id or by slug
+
+def test_a_product_answers_by_id_as_by_slug(client, people):
+    users, headers = people
+    product = ProductFactory(status="active", slug="green-tea")
+    VariantFactory(product=product)
+    by_slug = client.get(f"{PRODUCTS}/green-tea")
+    by_id = client.get(f"{PRODUCTS}/{product.id}")
+    assert by_slug.status_code == by_id.status_code == 200
+    assert by_id.json == by_slug.json
+    # A draft is hidden by id as by slug; its seller and admins see it either way.
+    draft = ProductFactory(status="draft", slug="secret-tea", seller_id=users["seller"].id)
+    assert client.get(f"{PRODUCTS}/{draft.id}").status_code == 404
+    assert client.get(f"{PRODUCTS}/{draft.id}", headers=headers["seller"]).status_code == 200
+    # Ids past the column's range, zero and slugs that are not slugs name nothing.
+    for ref in ("0", "99999999999", "2147483648", "Green-Tea"):
+        assert client.get(f"{PRODUCTS}/{ref}").status_code == 404, ref
+
+
+def test_a_product_is_changed_and_deleted_by_slug_as_by_id(client, people):
+    users, headers = people
+    product = ProductFactory(seller_id=users["seller"].id, slug="old-mug")
+    changed = client.patch(f"{PRODUCTS}/old-mug", json={"name": "Renamed"},
+                           headers=headers["seller"])
+    assert changed.status_code == 200 and changed.json["id"] == product.id
+    assert client.patch(f"{PRODUCTS}/old-mug", json={"name": "x"},
+                        headers=headers["other_seller"]).status_code == 404
+    assert client.patch(f"{PRODUCTS}/old-mug", json={"name": "x"},
+                        headers=headers["customer"]).status_code == 403
+    assert client.delete(f"{PRODUCTS}/old-mug", headers=headers["seller"]).status_code == 204
+    assert db.session.get(Product, product.id) is None

@@ -85,6 +85,15 @@ def test_new_guest_carts_are_limited_per_client_and_changes_to_one_are_not(clien
     assert other.status_code == 201
 
 
+def test_retry_after_is_sent_only_with_a_refusal(client, limits_on):
+    registered = client.post("/api/v1/auth/register", json={
+        "email": "new@example.com", "password": "long-enough-password", "full_name": "New"})
+    assert registered.status_code == 201
+    assert "Retry-After" not in registered.headers
+    refused = [login(client, f"user{n}@example.com") for n in range(21)][-1]
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+
+
 def test_the_switch_turns_the_limits_off(client):
     # (Distinct accounts: the per-account login throttle stays on whatever the switch.)
     assert {login(client, f"x{n}@example.com").status_code for n in range(25)} == {401}
