@@ -4,17 +4,29 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
+# What `make run` needs (the runtime requirements), and on top of it the test, lint,
+# benchmark and client tools everything else needs.
+RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench worker beat flower migrate clean
+.PHONY: run test lint bench clients worker beat flower migrate clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(RUN_STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP) requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(PY) scripts/run_embedded.py
+
+# Regenerate clients/openapi.json and the clients from the document (a test fails when
+# the committed ones differ).
+clients: $(STAMP)
+	$(PY) scripts/generate_clients.py
 
 test: $(STAMP)
 	@echo "== round 1: SQLite + filesystem broker (the embedded default)"
@@ -31,16 +43,16 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-migrate: $(STAMP)
+migrate: $(RUN_STAMP)
 	$(VENV)/bin/flask --app wsgi db upgrade
 
-worker: $(STAMP)
+worker: $(RUN_STAMP)
 	$(VENV)/bin/celery -A celery_app worker -l info
 
-beat: $(STAMP)
+beat: $(RUN_STAMP)
 	$(VENV)/bin/celery -A celery_app beat -l info
 
-flower: $(STAMP)
+flower: $(RUN_STAMP)
 	$(VENV)/bin/celery -A celery_app flower --address=127.0.0.1 --port=5555 \
 		--basic-auth=$${FLOWER_BASIC_AUTH:-admin:stockroom}
 

@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.checkout import Checkout
+from ...models.checkout_response_400 import CheckoutResponse400
+from ...models.checkout_response_409 import CheckoutResponse409
+from ...models.checkout_response_422 import CheckoutResponse422
+from ...models.checkout_result import CheckoutResult
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: Checkout,
+    idempotency_key: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/checkout",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error:
+    if response.status_code == 200:
+        response_200 = CheckoutResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = CheckoutResult.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = CheckoutResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 409:
+        response_409 = CheckoutResponse409.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = CheckoutResponse422.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: Checkout,
+    idempotency_key: str,
+) -> Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]:
+    """Place an order from my cart: reserve its stock and start the payment
+
+    Args:
+        idempotency_key (str):
+        body (Checkout):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: Checkout,
+    idempotency_key: str,
+) -> CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error | None:
+    """Place an order from my cart: reserve its stock and start the payment
+
+    Args:
+        idempotency_key (str):
+        body (Checkout):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: Checkout,
+    idempotency_key: str,
+) -> Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]:
+    """Place an order from my cart: reserve its stock and start the payment
+
+    Args:
+        idempotency_key (str):
+        body (Checkout):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: Checkout,
+    idempotency_key: str,
+) -> CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error | None:
+    """Place an order from my cart: reserve its stock and start the payment
+
+    Args:
+        idempotency_key (str):
+        body (Checkout):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

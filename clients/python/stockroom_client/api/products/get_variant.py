@@ -1,0 +1,170 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.variant import Variant
+from ...types import Response
+
+
+def _get_kwargs(
+    variant_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/variants/{variant_id}".format(
+            variant_id=quote(str(variant_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Variant:
+    if response.status_code == 200:
+        response_200 = Variant.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Variant]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    variant_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | Variant]:
+    """One variant with its stock levels
+
+    Args:
+        variant_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Variant]
+    """
+
+    kwargs = _get_kwargs(
+        variant_id=variant_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    variant_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Error | Variant | None:
+    """One variant with its stock levels
+
+    Args:
+        variant_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Variant
+    """
+
+    return sync_detailed(
+        variant_id=variant_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    variant_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | Variant]:
+    """One variant with its stock levels
+
+    Args:
+        variant_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Variant]
+    """
+
+    kwargs = _get_kwargs(
+        variant_id=variant_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    variant_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Error | Variant | None:
+    """One variant with its stock levels
+
+    Args:
+        variant_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Variant
+    """
+
+    return (
+        await asyncio_detailed(
+            variant_id=variant_id,
+            client=client,
+        )
+    ).parsed

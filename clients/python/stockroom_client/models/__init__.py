@@ -1,0 +1,417 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .add_cart_item_response_409 import AddCartItemResponse409
+from .add_cart_item_response_409_error_code import AddCartItemResponse409ErrorCode
+from .add_cart_item_response_422 import AddCartItemResponse422
+from .add_cart_item_response_422_error_code import AddCartItemResponse422ErrorCode
+from .add_cart_item_response_429 import AddCartItemResponse429
+from .add_cart_item_response_429_error_code import AddCartItemResponse429ErrorCode
+from .address import Address
+from .address_create import AddressCreate
+from .address_create_country import AddressCreateCountry
+from .address_update import AddressUpdate
+from .address_update_country import AddressUpdateCountry
+from .admin_order import AdminOrder
+from .admin_order_detail import AdminOrderDetail
+from .admin_order_detail_payment_provider import AdminOrderDetailPaymentProvider
+from .admin_order_detail_payment_status import AdminOrderDetailPaymentStatus
+from .admin_order_detail_status import AdminOrderDetailStatus
+from .admin_order_payment_provider import AdminOrderPaymentProvider
+from .admin_order_payment_status import AdminOrderPaymentStatus
+from .admin_order_status import AdminOrderStatus
+from .admin_order_update import AdminOrderUpdate
+from .admin_order_update_status import AdminOrderUpdateStatus
+from .admin_user import AdminUser
+from .admin_user_role import AdminUserRole
+from .admin_user_update import AdminUserUpdate
+from .admin_user_update_role import AdminUserUpdateRole
+from .apply_cart_discount_response_422 import ApplyCartDiscountResponse422
+from .apply_cart_discount_response_422_error_code import ApplyCartDiscountResponse422ErrorCode
+from .apply_cart_discount_response_429 import ApplyCartDiscountResponse429
+from .apply_cart_discount_response_429_error_code import ApplyCartDiscountResponse429ErrorCode
+from .attempt import Attempt
+from .audit_entry import AuditEntry
+from .audit_entry_action import AuditEntryAction
+from .audit_entry_actor_role import AuditEntryActorRole
+from .audit_entry_changes import AuditEntryChanges
+from .auth_result import AuthResult
+from .cancel_order_response_409 import CancelOrderResponse409
+from .cancel_order_response_409_error_code import CancelOrderResponse409ErrorCode
+from .cart import Cart
+from .cart_item import CartItem
+from .cart_item_create import CartItemCreate
+from .cart_item_update import CartItemUpdate
+from .category import Category
+from .category_create import CategoryCreate
+from .category_ref import CategoryRef
+from .category_tree import CategoryTree
+from .category_update import CategoryUpdate
+from .checkout import Checkout
+from .checkout_response_400 import CheckoutResponse400
+from .checkout_response_400_error_code import CheckoutResponse400ErrorCode
+from .checkout_response_409 import CheckoutResponse409
+from .checkout_response_409_error_code import CheckoutResponse409ErrorCode
+from .checkout_response_422 import CheckoutResponse422
+from .checkout_response_422_error_code import CheckoutResponse422ErrorCode
+from .checkout_result import CheckoutResult
+from .confirm_password_reset_response_422 import ConfirmPasswordResetResponse422
+from .confirm_password_reset_response_422_error_code import ConfirmPasswordResetResponse422ErrorCode
+from .create_discount_response_409 import CreateDiscountResponse409
+from .create_discount_response_409_error_code import CreateDiscountResponse409ErrorCode
+from .create_review_response_409 import CreateReviewResponse409
+from .create_review_response_409_error_code import CreateReviewResponse409ErrorCode
+from .create_variant_response_409 import CreateVariantResponse409
+from .create_variant_response_409_error_code import CreateVariantResponse409ErrorCode
+from .create_webhook_endpoint_response_422 import CreateWebhookEndpointResponse422
+from .create_webhook_endpoint_response_422_error_code import CreateWebhookEndpointResponse422ErrorCode
+from .customer_ref import CustomerRef
+from .day import Day
+from .delete_category_response_409 import DeleteCategoryResponse409
+from .delete_category_response_409_error_code import DeleteCategoryResponse409ErrorCode
+from .delete_product_response_409 import DeleteProductResponse409
+from .delete_product_response_409_error_code import DeleteProductResponse409ErrorCode
+from .delete_variant_response_409 import DeleteVariantResponse409
+from .delete_variant_response_409_error_code import DeleteVariantResponse409ErrorCode
+from .delivery import Delivery
+from .delivery_event_type import DeliveryEventType
+from .delivery_function_type_1 import DeliveryFunctionType1
+from .delivery_function_type_2_type_1 import DeliveryFunctionType2Type1
+from .delivery_function_type_3_type_1 import DeliveryFunctionType3Type1
+from .delivery_status import DeliveryStatus
+from .discount import Discount
+from .discount_apply import DiscountApply
+from .discount_create import DiscountCreate
+from .discount_create_kind import DiscountCreateKind
+from .discount_kind import DiscountKind
+from .discount_update import DiscountUpdate
+from .discount_update_kind import DiscountUpdateKind
+from .endpoint import Endpoint
+from .endpoint_create import EndpointCreate
+from .endpoint_create_event_types_item import EndpointCreateEventTypesItem
+from .endpoint_created import EndpointCreated
+from .endpoint_update import EndpointUpdate
+from .endpoint_update_event_types_item import EndpointUpdateEventTypesItem
+from .error import Error
+from .error_errors import ErrorErrors
+from .fake_settle import FakeSettle
+from .fake_settle_outcome import FakeSettleOutcome
+from .fake_settle_result import FakeSettleResult
+from .fake_settle_result_outcome import FakeSettleResultOutcome
+from .get_analytics_summary_response_422 import GetAnalyticsSummaryResponse422
+from .get_analytics_summary_response_422_error_code import GetAnalyticsSummaryResponse422ErrorCode
+from .health import Health
+from .health_status import HealthStatus
+from .image import Image
+from .image_order import ImageOrder
+from .image_upload import ImageUpload
+from .inventory import Inventory
+from .list_admin_orders_status import ListAdminOrdersStatus
+from .list_audit_log_action import ListAuditLogAction
+from .list_products_sort import ListProductsSort
+from .list_users_role import ListUsersRole
+from .list_webhook_deliveries_event_type import ListWebhookDeliveriesEventType
+from .list_webhook_deliveries_function import ListWebhookDeliveriesFunction
+from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
+from .login import Login
+from .login_response_401 import LoginResponse401
+from .login_response_401_error_code import LoginResponse401ErrorCode
+from .login_response_429 import LoginResponse429
+from .login_response_429_error_code import LoginResponse429ErrorCode
+from .message import Message
+from .order import Order
+from .order_address import OrderAddress
+from .order_item import OrderItem
+from .order_payment_status import OrderPaymentStatus
+from .order_status import OrderStatus
+from .password_reset_confirm import PasswordResetConfirm
+from .password_reset_request import PasswordResetRequest
+from .payment import Payment
+from .payment_provider import PaymentProvider
+from .product import Product
+from .product_create import ProductCreate
+from .product_create_status import ProductCreateStatus
+from .product_list_item import ProductListItem
+from .product_status import ProductStatus
+from .product_update import ProductUpdate
+from .product_update_status import ProductUpdateStatus
+from .profile_update import ProfileUpdate
+from .rating import Rating
+from .readiness import Readiness
+from .readiness_checks import ReadinessChecks
+from .readiness_status import ReadinessStatus
+from .receive_stripe_event_body import ReceiveStripeEventBody
+from .receive_stripe_event_response_400 import ReceiveStripeEventResponse400
+from .receive_stripe_event_response_400_error_code import ReceiveStripeEventResponse400ErrorCode
+from .redeliver_webhook_response_409 import RedeliverWebhookResponse409
+from .redeliver_webhook_response_409_error_code import RedeliverWebhookResponse409ErrorCode
+from .refund import Refund
+from .refund_order_response_400 import RefundOrderResponse400
+from .refund_order_response_400_error_code import RefundOrderResponse400ErrorCode
+from .refund_order_response_409 import RefundOrderResponse409
+from .refund_order_response_409_error_code import RefundOrderResponse409ErrorCode
+from .refund_order_response_422 import RefundOrderResponse422
+from .refund_order_response_422_error_code import RefundOrderResponse422ErrorCode
+from .refund_request import RefundRequest
+from .refund_result import RefundResult
+from .refund_status import RefundStatus
+from .register import Register
+from .register_response_409 import RegisterResponse409
+from .register_response_409_error_code import RegisterResponse409ErrorCode
+from .remove_cart_discount_response_429 import RemoveCartDiscountResponse429
+from .remove_cart_discount_response_429_error_code import RemoveCartDiscountResponse429ErrorCode
+from .remove_cart_item_response_429 import RemoveCartItemResponse429
+from .remove_cart_item_response_429_error_code import RemoveCartItemResponse429ErrorCode
+from .review import Review
+from .review_create import ReviewCreate
+from .seller_order_line import SellerOrderLine
+from .seller_order_line_status import SellerOrderLineStatus
+from .set_inventory_response_409 import SetInventoryResponse409
+from .set_inventory_response_409_error_code import SetInventoryResponse409ErrorCode
+from .settle_fake_payment_response_409 import SettleFakePaymentResponse409
+from .settle_fake_payment_response_409_error_code import SettleFakePaymentResponse409ErrorCode
+from .shipping_address_input import ShippingAddressInput
+from .shipping_address_input_country import ShippingAddressInputCountry
+from .summary import Summary
+from .timeline_entry import TimelineEntry
+from .timeline_entry_status import TimelineEntryStatus
+from .token_pair import TokenPair
+from .top_product import TopProduct
+from .update_admin_order_response_409 import UpdateAdminOrderResponse409
+from .update_admin_order_response_409_error_code import UpdateAdminOrderResponse409ErrorCode
+from .update_cart_item_response_409 import UpdateCartItemResponse409
+from .update_cart_item_response_409_error_code import UpdateCartItemResponse409ErrorCode
+from .update_cart_item_response_422 import UpdateCartItemResponse422
+from .update_cart_item_response_422_error_code import UpdateCartItemResponse422ErrorCode
+from .update_cart_item_response_429 import UpdateCartItemResponse429
+from .update_cart_item_response_429_error_code import UpdateCartItemResponse429ErrorCode
+from .update_discount_response_409 import UpdateDiscountResponse409
+from .update_discount_response_409_error_code import UpdateDiscountResponse409ErrorCode
+from .update_user_response_409 import UpdateUserResponse409
+from .update_user_response_409_error_code import UpdateUserResponse409ErrorCode
+from .update_variant_response_409 import UpdateVariantResponse409
+from .update_variant_response_409_error_code import UpdateVariantResponse409ErrorCode
+from .update_webhook_endpoint_response_422 import UpdateWebhookEndpointResponse422
+from .update_webhook_endpoint_response_422_error_code import UpdateWebhookEndpointResponse422ErrorCode
+from .upload_product_image_response_422 import UploadProductImageResponse422
+from .upload_product_image_response_422_error_code import UploadProductImageResponse422ErrorCode
+from .user import User
+from .user_role import UserRole
+from .variant import Variant
+from .variant_create import VariantCreate
+from .variant_create_options import VariantCreateOptions
+from .variant_options import VariantOptions
+from .variant_public import VariantPublic
+from .variant_public_options import VariantPublicOptions
+from .variant_update import VariantUpdate
+from .variant_update_options import VariantUpdateOptions
+from .webhook_receipt import WebhookReceipt
+from .wishlist_product import WishlistProduct
+
+__all__ = (
+    "AddCartItemResponse409",
+    "AddCartItemResponse409ErrorCode",
+    "AddCartItemResponse422",
+    "AddCartItemResponse422ErrorCode",
+    "AddCartItemResponse429",
+    "AddCartItemResponse429ErrorCode",
+    "Address",
+    "AddressCreate",
+    "AddressCreateCountry",
+    "AddressUpdate",
+    "AddressUpdateCountry",
+    "AdminOrder",
+    "AdminOrderDetail",
+    "AdminOrderDetailPaymentProvider",
+    "AdminOrderDetailPaymentStatus",
+    "AdminOrderDetailStatus",
+    "AdminOrderPaymentProvider",
+    "AdminOrderPaymentStatus",
+    "AdminOrderStatus",
+    "AdminOrderUpdate",
+    "AdminOrderUpdateStatus",
+    "AdminUser",
+    "AdminUserRole",
+    "AdminUserUpdate",
+    "AdminUserUpdateRole",
+    "ApplyCartDiscountResponse422",
+    "ApplyCartDiscountResponse422ErrorCode",
+    "ApplyCartDiscountResponse429",
+    "ApplyCartDiscountResponse429ErrorCode",
+    "Attempt",
+    "AuditEntry",
+    "AuditEntryAction",
+    "AuditEntryActorRole",
+    "AuditEntryChanges",
+    "AuthResult",
+    "CancelOrderResponse409",
+    "CancelOrderResponse409ErrorCode",
+    "Cart",
+    "CartItem",
+    "CartItemCreate",
+    "CartItemUpdate",
+    "Category",
+    "CategoryCreate",
+    "CategoryRef",
+    "CategoryTree",
+    "CategoryUpdate",
+    "Checkout",
+    "CheckoutResponse400",
+    "CheckoutResponse400ErrorCode",
+    "CheckoutResponse409",
+    "CheckoutResponse409ErrorCode",
+    "CheckoutResponse422",
+    "CheckoutResponse422ErrorCode",
+    "CheckoutResult",
+    "ConfirmPasswordResetResponse422",
+    "ConfirmPasswordResetResponse422ErrorCode",
+    "CreateDiscountResponse409",
+    "CreateDiscountResponse409ErrorCode",
+    "CreateReviewResponse409",
+    "CreateReviewResponse409ErrorCode",
+    "CreateVariantResponse409",
+    "CreateVariantResponse409ErrorCode",
+    "CreateWebhookEndpointResponse422",
+    "CreateWebhookEndpointResponse422ErrorCode",
+    "CustomerRef",
+    "Day",
+    "DeleteCategoryResponse409",
+    "DeleteCategoryResponse409ErrorCode",
+    "DeleteProductResponse409",
+    "DeleteProductResponse409ErrorCode",
+    "DeleteVariantResponse409",
+    "DeleteVariantResponse409ErrorCode",
+    "Delivery",
+    "DeliveryEventType",
+    "DeliveryFunctionType1",
+    "DeliveryFunctionType2Type1",
+    "DeliveryFunctionType3Type1",
+    "DeliveryStatus",
+    "Discount",
+    "DiscountApply",
+    "DiscountCreate",
+    "DiscountCreateKind",
+    "DiscountKind",
+    "DiscountUpdate",
+    "DiscountUpdateKind",
+    "Endpoint",
+    "EndpointCreate",
+    "EndpointCreated",
+    "EndpointCreateEventTypesItem",
+    "EndpointUpdate",
+    "EndpointUpdateEventTypesItem",
+    "Error",
+    "ErrorErrors",
+    "FakeSettle",
+    "FakeSettleOutcome",
+    "FakeSettleResult",
+    "FakeSettleResultOutcome",
+    "GetAnalyticsSummaryResponse422",
+    "GetAnalyticsSummaryResponse422ErrorCode",
+    "Health",
+    "HealthStatus",
+    "Image",
+    "ImageOrder",
+    "ImageUpload",
+    "Inventory",
+    "ListAdminOrdersStatus",
+    "ListAuditLogAction",
+    "ListProductsSort",
+    "ListUsersRole",
+    "ListWebhookDeliveriesEventType",
+    "ListWebhookDeliveriesFunction",
+    "ListWebhookDeliveriesStatus",
+    "Login",
+    "LoginResponse401",
+    "LoginResponse401ErrorCode",
+    "LoginResponse429",
+    "LoginResponse429ErrorCode",
+    "Message",
+    "Order",
+    "OrderAddress",
+    "OrderItem",
+    "OrderPaymentStatus",
+    "OrderStatus",
+    "PasswordResetConfirm",
+    "PasswordResetRequest",
+    "Payment",
+    "PaymentProvider",
+    "Product",
+    "ProductCreate",
+    "ProductCreateStatus",
+    "ProductListItem",
+    "ProductStatus",
+    "ProductUpdate",
+    "ProductUpdateStatus",
+    "ProfileUpdate",
+    "Rating",
+    "Readiness",
+    "ReadinessChecks",
+    "ReadinessStatus",
+    "ReceiveStripeEventBody",
+    "ReceiveStripeEventResponse400",
+    "ReceiveStripeEventResponse400ErrorCode",
+    "RedeliverWebhookResponse409",
+    "RedeliverWebhookResponse409ErrorCode",
+    "Refund",
+    "RefundOrderResponse400",
+    "RefundOrderResponse400ErrorCode",
+    "RefundOrderResponse409",
+    "RefundOrderResponse409ErrorCode",
+    "RefundOrderResponse422",
+    "RefundOrderResponse422ErrorCode",
+    "RefundRequest",
+    "RefundResult",
+    "RefundStatus",
+    "Register",
+    "RegisterResponse409",
+    "RegisterResponse409ErrorCode",
+    "RemoveCartDiscountResponse429",
+    "RemoveCartDiscountResponse429ErrorCode",
+    "RemoveCartItemResponse429",
+    "RemoveCartItemResponse429ErrorCode",
+    "Review",
+    "ReviewCreate",
+    "SellerOrderLine",
+    "SellerOrderLineStatus",
+    "SetInventoryResponse409",
+    "SetInventoryResponse409ErrorCode",
+    "SettleFakePaymentResponse409",
+    "SettleFakePaymentResponse409ErrorCode",
+    "ShippingAddressInput",
+    "ShippingAddressInputCountry",
+    "Summary",
+    "TimelineEntry",
+    "TimelineEntryStatus",
+    "TokenPair",
+    "TopProduct",
+    "UpdateAdminOrderResponse409",
+    "UpdateAdminOrderResponse409ErrorCode",
+    "UpdateCartItemResponse409",
+    "UpdateCartItemResponse409ErrorCode",
+    "UpdateCartItemResponse422",
+    "UpdateCartItemResponse422ErrorCode",
+    "UpdateCartItemResponse429",
+    "UpdateCartItemResponse429ErrorCode",
+    "UpdateDiscountResponse409",
+    "UpdateDiscountResponse409ErrorCode",
+    "UpdateUserResponse409",
+    "UpdateUserResponse409ErrorCode",
+    "UpdateVariantResponse409",
+    "UpdateVariantResponse409ErrorCode",
+    "UpdateWebhookEndpointResponse422",
+    "UpdateWebhookEndpointResponse422ErrorCode",
+    "UploadProductImageResponse422",
+    "UploadProductImageResponse422ErrorCode",
+    "User",
+    "UserRole",
+    "Variant",
+    "VariantCreate",
+    "VariantCreateOptions",
+    "VariantOptions",
+    "VariantPublic",
+    "VariantPublicOptions",
+    "VariantUpdate",
+    "VariantUpdateOptions",
+    "WebhookReceipt",
+    "WishlistProduct",
+)

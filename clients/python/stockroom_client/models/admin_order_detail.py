@@ -1,0 +1,343 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.admin_order_detail_payment_provider import AdminOrderDetailPaymentProvider
+from ..models.admin_order_detail_payment_status import AdminOrderDetailPaymentStatus
+from ..models.admin_order_detail_status import AdminOrderDetailStatus
+
+if TYPE_CHECKING:
+    from ..models.customer_ref import CustomerRef
+    from ..models.order_address import OrderAddress
+    from ..models.order_item import OrderItem
+    from ..models.refund import Refund
+    from ..models.timeline_entry import TimelineEntry
+
+
+T = TypeVar("T", bound="AdminOrderDetail")
+
+
+@_attrs_define
+class AdminOrderDetail:
+    """
+    Attributes:
+        amount_refunded (int):
+        carrier (None | str):
+        created_at (datetime.datetime):
+        currency (str):
+        customer (CustomerRef):
+        discount_code (None | str):
+        discount_total (int):
+        email (str):
+        id (int):
+        items (list[OrderItem]):
+        number (str):
+        paid_at (datetime.datetime | None):
+        payment_intent_id (None | str):
+        payment_provider (AdminOrderDetailPaymentProvider):
+        payment_status (AdminOrderDetailPaymentStatus):
+        refunds (list[Refund]):
+        reservation_expires_at (datetime.datetime | None):
+        shipping_address (OrderAddress):
+        shipping_total (int):
+        status (AdminOrderDetailStatus):
+        subtotal (int):
+        tax_total (int):
+        timeline (list[TimelineEntry]):
+        total (int):
+        tracking_number (None | str):
+        user_id (int):
+    """
+
+    amount_refunded: int
+    carrier: None | str
+    created_at: datetime.datetime
+    currency: str
+    customer: CustomerRef
+    discount_code: None | str
+    discount_total: int
+    email: str
+    id: int
+    items: list[OrderItem]
+    number: str
+    paid_at: datetime.datetime | None
+    payment_intent_id: None | str
+    payment_provider: AdminOrderDetailPaymentProvider
+    payment_status: AdminOrderDetailPaymentStatus
+    refunds: list[Refund]
+    reservation_expires_at: datetime.datetime | None
+    shipping_address: OrderAddress
+    shipping_total: int
+    status: AdminOrderDetailStatus
+    subtotal: int
+    tax_total: int
+    timeline: list[TimelineEntry]
+    total: int
+    tracking_number: None | str
+    user_id: int
+
+    def to_dict(self) -> dict[str, Any]:
+        amount_refunded = self.amount_refunded
+
+        carrier: None | str
+        carrier = self.carrier
+
+        created_at = self.created_at.isoformat()
+
+        currency = self.currency
+
+        customer = self.customer.to_dict()
+
+        discount_code: None | str
+        discount_code = self.discount_code
+
+        discount_total = self.discount_total
+
+        email = self.email
+
+        id = self.id
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        number = self.number
+
+        paid_at: None | str
+        if isinstance(self.paid_at, datetime.datetime):
+            paid_at = self.paid_at.isoformat()
+        else:
+            paid_at = self.paid_at
+
+        payment_intent_id: None | str
+        payment_intent_id = self.payment_intent_id
+
+        payment_provider = self.payment_provider.value
+
+        payment_status = self.payment_status.value
+
+        refunds = []
+        for refunds_item_data in self.refunds:
+            refunds_item = refunds_item_data.to_dict()
+            refunds.append(refunds_item)
+
+        reservation_expires_at: None | str
+        if isinstance(self.reservation_expires_at, datetime.datetime):
+            reservation_expires_at = self.reservation_expires_at.isoformat()
+        else:
+            reservation_expires_at = self.reservation_expires_at
+
+        shipping_address = self.shipping_address.to_dict()
+
+        shipping_total = self.shipping_total
+
+        status = self.status.value
+
+        subtotal = self.subtotal
+
+        tax_total = self.tax_total
+
+        timeline = []
+        for timeline_item_data in self.timeline:
+            timeline_item = timeline_item_data.to_dict()
+            timeline.append(timeline_item)
+
+        total = self.total
+
+        tracking_number: None | str
+        tracking_number = self.tracking_number
+
+        user_id = self.user_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "amount_refunded": amount_refunded,
+                "carrier": carrier,
+                "created_at": created_at,
+                "currency": currency,
+                "customer": customer,
+                "discount_code": discount_code,
+                "discount_total": discount_total,
+                "email": email,
+                "id": id,
+                "items": items,
+                "number": number,
+                "paid_at": paid_at,
+                "payment_intent_id": payment_intent_id,
+                "payment_provider": payment_provider,
+                "payment_status": payment_status,
+                "refunds": refunds,
+                "reservation_expires_at": reservation_expires_at,
+                "shipping_address": shipping_address,
+                "shipping_total": shipping_total,
+                "status": status,
+                "subtotal": subtotal,
+                "tax_total": tax_total,
+                "timeline": timeline,
+                "total": total,
+                "tracking_number": tracking_number,
+                "user_id": user_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.customer_ref import CustomerRef  # noqa: PLC0415
+        from ..models.order_address import OrderAddress  # noqa: PLC0415
+        from ..models.order_item import OrderItem  # noqa: PLC0415
+        from ..models.refund import Refund  # noqa: PLC0415
+        from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
+
+        d = dict(src_dict)
+        amount_refunded = d.pop("amount_refunded")
+
+        def _parse_carrier(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        carrier = _parse_carrier(d.pop("carrier"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        currency = d.pop("currency")
+
+        customer = CustomerRef.from_dict(d.pop("customer"))
+
+        def _parse_discount_code(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        discount_code = _parse_discount_code(d.pop("discount_code"))
+
+        discount_total = d.pop("discount_total")
+
+        email = d.pop("email")
+
+        id = d.pop("id")
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = OrderItem.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        number = d.pop("number")
+
+        def _parse_paid_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                paid_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return paid_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        paid_at = _parse_paid_at(d.pop("paid_at"))
+
+        def _parse_payment_intent_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        payment_intent_id = _parse_payment_intent_id(d.pop("payment_intent_id"))
+
+        payment_provider = AdminOrderDetailPaymentProvider(d.pop("payment_provider"))
+
+        payment_status = AdminOrderDetailPaymentStatus(d.pop("payment_status"))
+
+        refunds = []
+        _refunds = d.pop("refunds")
+        for refunds_item_data in _refunds:
+            refunds_item = Refund.from_dict(refunds_item_data)
+
+            refunds.append(refunds_item)
+
+        def _parse_reservation_expires_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reservation_expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return reservation_expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        reservation_expires_at = _parse_reservation_expires_at(d.pop("reservation_expires_at"))
+
+        shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
+
+        shipping_total = d.pop("shipping_total")
+
+        status = AdminOrderDetailStatus(d.pop("status"))
+
+        subtotal = d.pop("subtotal")
+
+        tax_total = d.pop("tax_total")
+
+        timeline = []
+        _timeline = d.pop("timeline")
+        for timeline_item_data in _timeline:
+            timeline_item = TimelineEntry.from_dict(timeline_item_data)
+
+            timeline.append(timeline_item)
+
+        total = d.pop("total")
+
+        def _parse_tracking_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        tracking_number = _parse_tracking_number(d.pop("tracking_number"))
+
+        user_id = d.pop("user_id")
+
+        admin_order_detail = cls(
+            amount_refunded=amount_refunded,
+            carrier=carrier,
+            created_at=created_at,
+            currency=currency,
+            customer=customer,
+            discount_code=discount_code,
+            discount_total=discount_total,
+            email=email,
+            id=id,
+            items=items,
+            number=number,
+            paid_at=paid_at,
+            payment_intent_id=payment_intent_id,
+            payment_provider=payment_provider,
+            payment_status=payment_status,
+            refunds=refunds,
+            reservation_expires_at=reservation_expires_at,
+            shipping_address=shipping_address,
+            shipping_total=shipping_total,
+            status=status,
+            subtotal=subtotal,
+            tax_total=tax_total,
+            timeline=timeline,
+            total=total,
+            tracking_number=tracking_number,
+            user_id=user_id,
+        )
+
+        return admin_order_detail

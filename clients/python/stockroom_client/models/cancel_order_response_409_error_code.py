@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class CancelOrderResponse409ErrorCode(StrEnum):
+    INVALID_ORDER_TRANSITION = "invalid_order_transition"
+
+    def __str__(self) -> str:
+        return str(self.value)

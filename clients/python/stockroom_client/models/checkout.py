@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.shipping_address_input import ShippingAddressInput
+
+
+T = TypeVar("T", bound="Checkout")
+
+
+@_attrs_define
+class Checkout:
+    """
+    Attributes:
+        address_id (int | Unset):
+        shipping_address (ShippingAddressInput | Unset):
+    """
+
+    address_id: int | Unset = UNSET
+    shipping_address: ShippingAddressInput | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        address_id = self.address_id
+
+        shipping_address: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.shipping_address, Unset):
+            shipping_address = self.shipping_address.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if address_id is not UNSET:
+            field_dict["address_id"] = address_id
+        if shipping_address is not UNSET:
+            field_dict["shipping_address"] = shipping_address
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.shipping_address_input import ShippingAddressInput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        address_id = d.pop("address_id", UNSET)
+
+        _shipping_address = d.pop("shipping_address", UNSET)
+        shipping_address: ShippingAddressInput | Unset
+        if isinstance(_shipping_address, Unset):
+            shipping_address = UNSET
+        else:
+            shipping_address = ShippingAddressInput.from_dict(_shipping_address)
+
+        checkout = cls(
+            address_id=address_id,
+            shipping_address=shipping_address,
+        )
+
+        return checkout

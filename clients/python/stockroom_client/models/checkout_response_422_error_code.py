@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class CheckoutResponse422ErrorCode(StrEnum):
+    ADDRESS_REQUIRED = "address_required"
+    IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class ConfirmPasswordResetResponse422ErrorCode(StrEnum):
+    INVALID_RESET_TOKEN = "invalid_reset_token"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class DeleteVariantResponse409ErrorCode(StrEnum):
+    VARIANT_RESERVED = "variant_reserved"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class RefundOrderResponse409ErrorCode(StrEnum):
+    IDEMPOTENCY_KEY_IN_FLIGHT = "idempotency_key_in_flight"
+    ORDER_NOT_PAID = "order_not_paid"
+    REFUND_EXCEEDS_PAYMENT = "refund_exceeds_payment"
+
+    def __str__(self) -> str:
+        return str(self.value)

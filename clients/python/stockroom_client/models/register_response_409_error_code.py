@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class RegisterResponse409ErrorCode(StrEnum):
+    EMAIL_TAKEN = "email_taken"
+
+    def __str__(self) -> str:
+        return str(self.value)

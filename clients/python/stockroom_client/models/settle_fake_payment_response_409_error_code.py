@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class SettleFakePaymentResponse409ErrorCode(StrEnum):
+    PAYMENT_NOT_STARTED = "payment_not_started"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class UpdateAdminOrderResponse409ErrorCode(StrEnum):
+    INVALID_ORDER_TRANSITION = "invalid_order_transition"
+    STATUS_SET_BY_PAYMENTS = "status_set_by_payments"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class UpdateDiscountResponse409ErrorCode(StrEnum):
+    DISCOUNT_CODE_TAKEN = "discount_code_taken"
+
+    def __str__(self) -> str:
+        return str(self.value)

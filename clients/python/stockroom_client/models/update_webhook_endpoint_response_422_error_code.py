@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class UpdateWebhookEndpointResponse422ErrorCode(StrEnum):
+    UNSAFE_WEBHOOK_URL = "unsafe_webhook_url"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.variant_options import VariantOptions
+
+
+T = TypeVar("T", bound="Variant")
+
+
+@_attrs_define
+class Variant:
+    """
+    Attributes:
+        available (int):
+        compare_at_price (int | None):
+        currency (str):
+        id (int):
+        low_stock_threshold (int):
+        name (str):
+        on_hand (int):
+        options (VariantOptions):
+        price (int):
+        product_id (int):
+        reserved (int):
+        sku (str):
+    """
+
+    available: int
+    compare_at_price: int | None
+    currency: str
+    id: int
+    low_stock_threshold: int
+    name: str
+    on_hand: int
+    options: VariantOptions
+    price: int
+    product_id: int
+    reserved: int
+    sku: str
+
+    def to_dict(self) -> dict[str, Any]:
+        available = self.available
+
+        compare_at_price: int | None
+        compare_at_price = self.compare_at_price
+
+        currency = self.currency
+
+        id = self.id
+
+        low_stock_threshold = self.low_stock_threshold
+
+        name = self.name
+
+        on_hand = self.on_hand
+
+        options = self.options.to_dict()
+
+        price = self.price
+
+        product_id = self.product_id
+
+        reserved = self.reserved
+
+        sku = self.sku
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "available": available,
+                "compare_at_price": compare_at_price,
+                "currency": currency,
+                "id": id,
+                "low_stock_threshold": low_stock_threshold,
+                "name": name,
+                "on_hand": on_hand,
+                "options": options,
+                "price": price,
+                "product_id": product_id,
+                "reserved": reserved,
+                "sku": sku,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.variant_options import VariantOptions  # noqa: PLC0415
+
+        d = dict(src_dict)
+        available = d.pop("available")
+
+        def _parse_compare_at_price(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        compare_at_price = _parse_compare_at_price(d.pop("compare_at_price"))
+
+        currency = d.pop("currency")
+
+        id = d.pop("id")
+
+        low_stock_threshold = d.pop("low_stock_threshold")
+
+        name = d.pop("name")
+
+        on_hand = d.pop("on_hand")
+
+        options = VariantOptions.from_dict(d.pop("options"))
+
+        price = d.pop("price")
+
+        product_id = d.pop("product_id")
+
+        reserved = d.pop("reserved")
+
+        sku = d.pop("sku")
+
+        variant = cls(
+            available=available,
+            compare_at_price=compare_at_price,
+            currency=currency,
+            id=id,
+            low_stock_threshold=low_stock_threshold,
+            name=name,
+            on_hand=on_hand,
+            options=options,
+            price=price,
+            product_id=product_id,
+            reserved=reserved,
+            sku=sku,
+        )
+
+        return variant

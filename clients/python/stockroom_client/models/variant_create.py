@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.variant_create_options import VariantCreateOptions
+
+
+T = TypeVar("T", bound="VariantCreate")
+
+
+@_attrs_define
+class VariantCreate:
+    """
+    Attributes:
+        name (str):
+        price (int):
+        sku (str):
+        compare_at_price (int | None | Unset):
+        currency (str | Unset):  Default: 'usd'.
+        low_stock_threshold (int | Unset):  Default: 0.
+        on_hand (int | Unset):  Default: 0.
+        options (VariantCreateOptions | Unset):
+    """
+
+    name: str
+    price: int
+    sku: str
+    compare_at_price: int | None | Unset = UNSET
+    currency: str | Unset = "usd"
+    low_stock_threshold: int | Unset = 0
+    on_hand: int | Unset = 0
+    options: VariantCreateOptions | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        price = self.price
+
+        sku = self.sku
+
+        compare_at_price: int | None | Unset
+        if isinstance(self.compare_at_price, Unset):
+            compare_at_price = UNSET
+        else:
+            compare_at_price = self.compare_at_price
+
+        currency = self.currency
+
+        low_stock_threshold = self.low_stock_threshold
+
+        on_hand = self.on_hand
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "price": price,
+                "sku": sku,
+            }
+        )
+        if compare_at_price is not UNSET:
+            field_dict["compare_at_price"] = compare_at_price
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if low_stock_threshold is not UNSET:
+            field_dict["low_stock_threshold"] = low_stock_threshold
+        if on_hand is not UNSET:
+            field_dict["on_hand"] = on_hand
+        if options is not UNSET:
+            field_dict["options"] = options
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.variant_create_options import VariantCreateOptions  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        price = d.pop("price")
+
+        sku = d.pop("sku")
+
+        def _parse_compare_at_price(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        compare_at_price = _parse_compare_at_price(d.pop("compare_at_price", UNSET))
+
+        currency = d.pop("currency", UNSET)
+
+        low_stock_threshold = d.pop("low_stock_threshold", UNSET)
+
+        on_hand = d.pop("on_hand", UNSET)
+
+        _options = d.pop("options", UNSET)
+        options: VariantCreateOptions | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = VariantCreateOptions.from_dict(_options)
+
+        variant_create = cls(
+            name=name,
+            price=price,
+            sku=sku,
+            compare_at_price=compare_at_price,
+            currency=currency,
+            low_stock_threshold=low_stock_threshold,
+            on_hand=on_hand,
+            options=options,
+        )
+
+        return variant_create

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.variant_public_options import VariantPublicOptions
+
+
+T = TypeVar("T", bound="VariantPublic")
+
+
+@_attrs_define
+class VariantPublic:
+    """
+    Attributes:
+        available (int):
+        currency (str):
+        id (int):
+        name (str):
+        options (VariantPublicOptions):
+        price (int):
+        sku (str):
+    """
+
+    available: int
+    currency: str
+    id: int
+    name: str
+    options: VariantPublicOptions
+    price: int
+    sku: str
+
+    def to_dict(self) -> dict[str, Any]:
+        available = self.available
+
+        currency = self.currency
+
+        id = self.id
+
+        name = self.name
+
+        options = self.options.to_dict()
+
+        price = self.price
+
+        sku = self.sku
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "available": available,
+                "currency": currency,
+                "id": id,
+                "name": name,
+                "options": options,
+                "price": price,
+                "sku": sku,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.variant_public_options import VariantPublicOptions  # noqa: PLC0415
+
+        d = dict(src_dict)
+        available = d.pop("available")
+
+        currency = d.pop("currency")
+
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        options = VariantPublicOptions.from_dict(d.pop("options"))
+
+        price = d.pop("price")
+
+        sku = d.pop("sku")
+
+        variant_public = cls(
+            available=available,
+            currency=currency,
+            id=id,
+            name=name,
+            options=options,
+            price=price,
+            sku=sku,
+        )
+
+        return variant_public
