@@ -6,6 +6,7 @@ configuration and its database session is removed when it ends.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from celery import Celery, Task
@@ -123,12 +124,24 @@ def celery_settings(config) -> dict:
     }
 
 
+class _HostlessBrokerNotice(logging.Filter):
+    """kombu warns "No hostname was supplied" on every connection to a broker URL without
+    a host; for ``filesystem://`` and ``memory://`` there is no host to supply."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("No hostname was supplied")
+
+
 def celery_init_app(app: Flask) -> Celery:
     class FlaskTask(Task):
         def __call__(self, *args, **kwargs):
             with app.app_context():
                 return self.run(*args, **kwargs)
 
+    if app.config["CELERY_BROKER_URL"].startswith(("filesystem:", "memory:")):
+        kombu_log = logging.getLogger("kombu.connection")
+        if not any(isinstance(f, _HostlessBrokerNotice) for f in kombu_log.filters):
+            kombu_log.addFilter(_HostlessBrokerNotice())
     celery = Celery(app.name, task_cls=FlaskTask)
     celery.config_from_object(celery_settings(app.config))
     celery.set_default()

@@ -52,3 +52,26 @@ def test_tasks_run_inside_an_app_context(app, celery):
         return current_app.name
 
     assert probe() == app.name
+
+
+def test_a_broker_without_a_host_publishes_without_kombus_hostname_warning(app):
+    import logging
+
+    from tests.helpers import another_app
+
+    seen: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: seen.append(record.getMessage())
+    kombu_log = logging.getLogger("kombu.connection")
+    # (The migrations' logging setup disables the loggers that existed before it ran.)
+    disabled, kombu_log.disabled = kombu_log.disabled, False
+    kombu_log.addHandler(handler)
+    try:
+        for broker in ("filesystem://", "memory://"):
+            other = another_app(app, CELERY_BROKER_URL=broker)
+            with other.extensions["celery"].connection_for_write() as connection:
+                connection.info()  # what every publish asks of its connection
+    finally:
+        kombu_log.removeHandler(handler)
+        kombu_log.disabled = disabled
+    assert not [message for message in seen if "No hostname" in message]
