@@ -41,6 +41,14 @@ def register_commands(app: Flask) -> None:
             click.echo(line)
 
     webhooks_group = click.Group("webhooks", help="Outbound webhook deliveries.")
+    @app.cli.command("queues")
+    def queues() -> None:
+        """Print the messages waiting in each Celery queue (any broker)."""
+        from core.celery import queue_lengths
+
+        for name, length in queue_lengths(app.extensions["celery"]).items():
+            click.echo(f"{name}\t{length}")
+
     app.cli.add_command(webhooks_group)
 
     @webhooks_group.command("redeliver")

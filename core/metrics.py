@@ -106,8 +106,33 @@ class DatabaseGauges(Collector):
         ]
 
 
+class QueueGauges(Collector):
+    """Messages waiting in each Celery queue, read from the broker at each scrape."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def collect(self):
+        from core.celery import queue_lengths
+
+        try:
+            lengths = queue_lengths(self.app.extensions["celery"])
+        except Exception:  # a scrape must answer even when the broker does not
+            yield GaugeMetricFamily("stockroom_metrics_broker_up",
+                                    "Whether the broker answered this scrape.", value=0)
+            return
+        yield GaugeMetricFamily("stockroom_metrics_broker_up",
+                                "Whether the broker answered this scrape.", value=1)
+        family = GaugeMetricFamily("stockroom_queue_messages",
+                                   "Messages waiting in each Celery queue.", labels=["queue"])
+        for name, length in lengths.items():
+            family.add_metric([name], length)
+        yield family
+
+
 def exposition(app) -> bytes:
     """The process's metrics and the database's, in Prometheus text format."""
     registry = CollectorRegistry()
     registry.register(DatabaseGauges(app))
+    registry.register(QueueGauges(app))
     return generate_latest(REGISTRY) + generate_latest(registry)
