@@ -17,7 +17,18 @@ from sqlalchemy.engine import Engine
 from werkzeug.exceptions import BadRequest
 
 import api
-from core import auth, cli, database, extensions, faults, logs, metrics, openapi, ratelimit
+from core import (
+    auth,
+    cli,
+    database,
+    extensions,
+    faults,
+    frontend_pages,
+    logs,
+    metrics,
+    openapi,
+    ratelimit,
+)
 from core.celery import celery_init_app
 from core.config import PROJECT_ROOT, load_config, validate_config
 from core.error_reporting import init_error_reporting
@@ -110,6 +121,7 @@ def register_extensions(app: Flask) -> None:
     app.extensions["stockroom.api"] = rest_api
     register_converters(app, rest_api)
     api.register_blueprints(rest_api, app.config)
+    frontend_pages.install(app)
     extensions.cors.init_app(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
                              expose_headers=["X-Pagination", "X-Cart-Token", REQUEST_ID_HEADER,
                                              "Idempotent-Replayed", "ETag"])

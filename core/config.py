@@ -145,6 +145,8 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "MAX_JSON_BYTES": _int(env.get("MAX_JSON_BYTES"), 1 * MIB, "MAX_JSON_BYTES"),
         "MAX_UPLOAD_BYTES": _int(env.get("MAX_UPLOAD_BYTES"), 5 * MIB, "MAX_UPLOAD_BYTES"),
+        # Where emails link to (the storefront); in development, by default, the API's own
+        # address, where core/frontend_pages.py stands in for the pages.
         "FRONTEND_URL": env.get("FRONTEND_URL", "http://127.0.0.1:5000"),
         # Uploaded images: a local folder served by the app (see services/storage.py).
         "MEDIA_ROOT": env.get("MEDIA_ROOT") or str(instance_dir / "media"),
