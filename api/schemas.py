@@ -53,3 +53,10 @@ def text(max_length: int, min_length: int = 1, **kwargs) -> fields.String:
     """A string field of a request body: bounded length, no NUL characters."""
     return fields.String(validate=[ma.validate.Length(min=min_length, max=max_length), NO_NUL],
                          **kwargs)
+
+
+class MoneySchema(ResponseSchema):
+    """An amount in one currency's minor unit (cents)."""
+
+    currency = fields.String()
+    amount = fields.Integer()

@@ -63,9 +63,36 @@ class BadRange(ValidationFailed):
 
 
 MAX_RANGE_DAYS = 366
+INTERVALS = ("day", "week", "month")
 
 
-def summary(first: date, last: date, now: datetime, top: int = 10) -> dict:
+def period_start(day: date, interval: str) -> date:
+    """The first day of the day's period: itself, its ISO week's Monday, its month's 1st."""
+    if interval == "week":
+        return day - timedelta(days=day.weekday())
+    if interval == "month":
+        return day.replace(day=1)
+    return day
+
+
+def by_interval(by_day: list[dict], interval: str) -> list[dict]:
+    """Days' figures summed per period, each period clipped to the days given."""
+    periods: list[dict] = []
+    for figures in by_day:
+        day = date.fromisoformat(figures["date"])
+        start = max(period_start(day, interval), date.fromisoformat(by_day[0]["date"]))
+        if not periods or periods[-1]["start"] != start.isoformat():
+            periods.append({"start": start.isoformat(), "end": day.isoformat(),
+                            "revenue": 0, "orders": 0})
+        period = periods[-1]
+        period["end"] = day.isoformat()
+        period["revenue"] += figures["revenue"]
+        period["orders"] += figures["orders"]
+    return periods
+
+
+def summary(first: date, last: date, now: datetime, top: int = 10,
+            interval: str = "day") -> dict:
     """The contract's summary for store days ``first`` to ``last`` (inclusive).
 
     Past days come from the daily rollup (a day missing from it is computed and stored);
@@ -115,4 +142,5 @@ def summary(first: date, last: date, now: datetime, top: int = 10) -> dict:
         "revenue": totals["gross"] - totals["refunds"], "orders": orders,
         "average_order_value": (totals["gross"] * 2 + orders) // (2 * orders) if orders else 0,
         "units": totals["units"], "top_products": top_products, "revenue_by_day": by_day,
+        "interval": interval, "revenue_by_interval": by_interval(by_day, interval),
     }

@@ -177,11 +177,15 @@ class StatusSetByPayments(Conflict):
 
 
 def admin_order_listing(status: str | None, created_from: datetime | None,
-                        created_to: datetime | None, q: str | None) -> sa.Select:
+                        created_to: datetime | None, q: str | None,
+                        user_id: int | None = None) -> sa.Select:
     """Every order, newest first, filtered: ``created_to`` is exclusive (the caller turns an
-    inclusive date into the next day's start); ``q`` matches the number or the email."""
+    inclusive date into the next day's start); ``q`` matches the number or the email;
+    ``user_id`` keeps one customer's."""
     query = (sa.select(Order).options(selectinload(Order.items), selectinload(Order.timeline))
              .order_by(Order.created_at.desc(), Order.id.desc()))
+    if user_id is not None:
+        query = query.where(Order.user_id == user_id)
     if status:
         query = query.where(Order.status == status)
     if created_from is not None:
@@ -228,3 +232,40 @@ def seller_order_lines(seller_id: int) -> sa.Select:
             .join(Product, Product.id == OrderItem.product_id)
             .where(Product.seller_id == seller_id)
             .order_by(Order.created_at.desc(), OrderItem.id.desc()))
+
+
+def paid_totals(*conditions) -> list[dict]:
+    """What the paid orders matching ``conditions`` brought in, per currency (an order is
+    in one): how many, their totals less what was refunded, and their discounts."""
+    rows = db.session.execute(
+        sa.select(Order.currency, sa.func.count(),
+                  sa.func.coalesce(sa.func.sum(Order.total - Order.amount_refunded), 0),
+                  sa.func.coalesce(sa.func.sum(Order.discount_total), 0))
+        .where(Order.paid_at.is_not(None), *conditions)
+        .group_by(Order.currency).order_by(Order.currency))
+    return [{"currency": currency, "orders": int(count), "amount": int(amount),
+             "discounted": int(discounted)} for currency, count, amount, discounted in rows]
+
+
+def customer_summary(user_id: int, last: int = 5) -> dict:
+    """A customer seen from the back office: how many orders, what they spent (per
+    currency, refunds taken off), and their ``last`` orders."""
+    count = db.session.scalar(sa.select(sa.func.count()).select_from(Order)
+                              .where(Order.user_id == user_id))
+    latest = db.session.scalars(sa.select(Order).where(Order.user_id == user_id)
+                                .order_by(Order.created_at.desc(), Order.id.desc()).limit(last))
+    return {"order_count": count,
+            "total_spent": [{"currency": row["currency"], "amount": row["amount"]}
+                            for row in paid_totals(Order.user_id == user_id)],
+            "last_orders": list(latest)}
+
+
+def discount_figures(discount_id: int) -> dict:
+    """A discount code seen from the back office: the paid orders that used it, their
+    revenue and what the code took off them, per currency."""
+    totals = paid_totals(Order.discount_id == discount_id)
+    return {"paid_orders": sum(row["orders"] for row in totals),
+            "revenue": [{"currency": row["currency"], "amount": row["amount"]}
+                        for row in totals],
+            "discounted": [{"currency": row["currency"], "amount": row["discounted"]}
+                           for row in totals]}

@@ -100,13 +100,18 @@ class UserNotFound(NotFound):
     error_code = "user_not_found"
 
 
+def get_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise UserNotFound("User not found.")
+    return user
+
+
 def admin_update_user(admin: User, user_id: int, changes: dict) -> User:
     """Change a user's role or deactivate them. A deactivated user's tokens stop working at
     once (every request looks the user up); an admin cannot demote or deactivate themself,
     so the store always keeps the admin who acts."""
-    user = db.session.get(User, user_id)
-    if user is None:
-        raise UserNotFound("User not found.")
+    user = get_user(user_id)
     if user.id == admin.id and (changes.get("role", user.role) != user.role
                                 or changes.get("is_active", True) is False):
         raise CannotChangeSelf("You cannot change your own role or deactivate yourself.")

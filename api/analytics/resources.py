@@ -8,7 +8,7 @@ import marshmallow as ma
 from flask.views import MethodView
 from marshmallow import fields
 
-from api.schemas import ResponseSchema
+from api.schemas import Choice, ResponseSchema
 from core.auth import Blueprint
 from models import Role, utcnow
 from services import analytics
@@ -23,6 +23,9 @@ class SummaryQuerySchema(ma.Schema):
     from_ = fields.Date(data_key="from", metadata={"description": "First store day "
                                                                   "(default: 29 days ago)"})
     to = fields.Date(metadata={"description": "Last store day, inclusive (default: today)"})
+    interval = Choice(analytics.INTERVALS, load_default="day", metadata={
+        "description": "The periods of revenue_by_interval: days, ISO weeks (from Monday) "
+                       "or calendar months, the first and last clipped to the range"})
 
 
 class TopProductSchema(ResponseSchema):
@@ -38,6 +41,13 @@ class DaySchema(ResponseSchema):
     orders = fields.Integer()
 
 
+class PeriodSchema(ResponseSchema):
+    start = fields.String(metadata={"description": "First store day of the period"})
+    end = fields.String(metadata={"description": "Last store day of the period, inclusive"})
+    revenue = fields.Integer()
+    orders = fields.Integer()
+
+
 class SummarySchema(ResponseSchema):
     from_ = fields.String(data_key="from")
     to = fields.String()
@@ -49,6 +59,8 @@ class SummarySchema(ResponseSchema):
     units = fields.Integer()
     top_products = fields.List(fields.Nested(TopProductSchema))
     revenue_by_day = fields.List(fields.Nested(DaySchema))
+    interval = Choice(analytics.INTERVALS)
+    revenue_by_interval = fields.List(fields.Nested(PeriodSchema))
 
 
 @blp.route("/admin/analytics/summary")
@@ -63,5 +75,5 @@ class Summary(MethodView):
         now = utcnow()
         last = args.get("to") or analytics.store_today(now)
         first = args.get("from_") or last - timedelta(days=29)
-        figures = analytics.summary(first, last, now)
+        figures = analytics.summary(first, last, now, interval=args["interval"])
         return {**figures, "from_": figures.pop("from")}

@@ -8,11 +8,11 @@ import marshmallow as ma
 from flask.views import MethodView
 from marshmallow import fields
 
-from api.schemas import Choice, ResponseSchema, StrictBoolean, StrictSchema
+from api.schemas import Choice, MoneySchema, ResponseSchema, StrictBoolean, StrictSchema
 from core.auth import Blueprint
 from core.pagination import paginate_query
 from models import DiscountKind, db
-from services import discounts
+from services import discounts, orders
 
 blp = Blueprint("discounts", __name__, description="Discount codes (admin)")
 
@@ -87,8 +87,24 @@ class Discounts(MethodView):
         return discount
 
 
+class DiscountDetailSchema(DiscountSchema):
+    paid_orders = fields.Integer(metadata={"description": "Paid orders that used the code"})
+    revenue = fields.List(fields.Nested(MoneySchema), metadata={
+        "description": "Per currency: those orders' totals less what was refunded"})
+    discounted = fields.List(fields.Nested(MoneySchema), metadata={
+        "description": "Per currency: what the code took off those orders"})
+
+
 @blp.route("/admin/discounts/<id:discount_id>")
 class DiscountById(MethodView):
+    @blp.auth_required("admin")
+    @blp.response(200, DiscountDetailSchema)
+    @blp.doc(operationId="getDiscount")
+    def get(self, discount_id):
+        """One discount code with its uses, the paid orders that used it and their revenue"""
+        discount = discounts.get_discount(discount_id)
+        return {**{name: getattr(discount, name) for name in DiscountSchema().fields},
+                **orders.discount_figures(discount.id)}
     @blp.auth_required("admin")
     @blp.arguments(DiscountUpdateSchema, required=False)
     @blp.response(200, DiscountSchema)

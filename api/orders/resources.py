@@ -95,8 +95,9 @@ class AdminOrders(MethodView):
     def get(self, args, pagination_parameters):
         """List every order: by status, creation dates, number or email"""
         start, end = _bounds(args)
-        return paginate_query(orders.admin_order_listing(args.get("status"), start, end,
-                                                         args.get("q")), pagination_parameters)
+        return paginate_query(orders.admin_order_listing(
+            args.get("status"), start, end, args.get("q"), user_id=args.get("user_id")),
+            pagination_parameters)
 
 
 @blp.route("/admin/orders/<id:order_id>")

@@ -54,6 +54,18 @@ class OrderSchema(ResponseSchema):
     created_at = fields.DateTime(format="iso")
 
 
+class OrderSummarySchema(ResponseSchema):
+    """An order in a list of a customer's: what it is, where it stands, what it cost."""
+
+    id = fields.Integer()
+    number = fields.String()
+    status = Choice(OrderStatus)
+    payment_status = Choice(PaymentStatus)
+    total = fields.Integer()
+    currency = fields.String()
+    created_at = fields.DateTime(format="iso")
+
+
 class AdminOrderSchema(OrderSchema):
     user_id = fields.Integer()
     email = fields.String()
@@ -107,6 +119,8 @@ class AdminOrderQuerySchema(ma.Schema):
     created_to = date_or_datetime("ISO date (a whole store day) or datetime, inclusive")
     q = fields.String(validate=[ma.validate.Length(max=254), ma.validate.Regexp(r"^[^\x00]*$")],
                       metadata={"description": "Order number or (part of) the email"})
+    user_id = fields.Integer(validate=ma.validate.Range(min=1, max=2**31 - 1),
+                             metadata={"description": "Only this customer's orders"})
 
 
 class AdminOrderUpdateSchema(ma.Schema):

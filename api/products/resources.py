@@ -6,6 +6,8 @@ from flask.views import MethodView
 from flask_jwt_extended import current_user
 
 from api.products.schemas import (
+    AdminProductListItemSchema,
+    AdminProductQueryArgsSchema,
     ImageOrderSchema,
     ImageSchema,
     ImageUploadSchema,
@@ -22,8 +24,8 @@ from api.products.schemas import (
 from core.auth import OPTIONAL_BEARER, Blueprint, optional_user
 from core.http_cache import catalog_cached, public_cache
 from core.pagination import paginate_query
-from models import db
-from services import images, inventory, products
+from models import Role, db
+from services import catalog_listing, images, inventory, products
 
 blp = Blueprint("products", __name__, description="Products, variants, stock and images")
 
@@ -38,6 +40,12 @@ def _listing_item(row) -> dict:
             "available": available, "image": image, "rating": product.rating}
 
 
+def _admin_listing_item(row) -> dict:
+    product = row[0]
+    return {**_listing_item(row), "status": product.status, "seller_id": product.seller_id,
+            "created_at": product.created_at}
+
+
 @blp.route("/products")
 class Products(MethodView):
     @public_cache
@@ -49,7 +57,8 @@ class Products(MethodView):
     @blp.doc(operationId="listProducts")
     def get(self, args, pagination_parameters):
         """List active products: search, filter, sort"""
-        query, count_query = products.product_listing(products.ProductFilters(**args))
+        query, count_query = catalog_listing.product_listing(
+            catalog_listing.ProductFilters(**args))
         rows = paginate_query(query, pagination_parameters, rows=True, count_query=count_query)
         return [_listing_item(row) for row in rows]
 
@@ -62,6 +71,22 @@ class Products(MethodView):
         product = products.create_product(current_user, body)
         db.session.commit()
         return product
+
+
+@blp.route("/admin/products")
+class AdminProducts(MethodView):
+    @blp.auth_required(Role.ADMIN)
+    @blp.arguments(AdminProductQueryArgsSchema, location="query")
+    @blp.response(200, AdminProductListItemSchema(many=True))
+    @blp.paginate()
+    @blp.doc(operationId="listAdminProducts")
+    def get(self, args, pagination_parameters):
+        """Every product, of any status and seller: search, filter, sort"""
+        status, seller_id = args.pop("status", None), args.pop("seller_id", None)
+        query, count_query = catalog_listing.product_listing(
+            catalog_listing.ProductFilters(**args), status=status, seller_id=seller_id)
+        rows = paginate_query(query, pagination_parameters, rows=True, count_query=count_query)
+        return [_admin_listing_item(row) for row in rows]
 
 
 @blp.route("/products/<product_ref:product>")

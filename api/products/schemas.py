@@ -4,7 +4,7 @@ from marshmallow import fields
 
 from api.schemas import Choice, Id, ResponseSchema, StrictSchema, text
 from models import ProductStatus
-from services.products import SORTS
+from services.catalog_listing import SORTS
 from services.slugs import SLUG_PATTERN
 
 CURRENCY = ma.validate.Regexp(r"^[a-z]{3}$", error="A lowercase ISO 4217 code, such as usd.")
@@ -162,3 +162,15 @@ class ProductQueryArgsSchema(ma.Schema):
     max_price = fields.Integer(validate=ma.validate.Range(min=0, max=2**31 - 1))
     in_stock = fields.Boolean()
     sort = fields.String(validate=ma.validate.OneOf(SORTS))
+
+
+class AdminProductListItemSchema(ProductListItemSchema):
+    status = Choice(ProductStatus)
+    seller_id = fields.Integer(allow_none=True)
+    created_at = fields.DateTime(format="iso")
+
+
+class AdminProductQueryArgsSchema(ProductQueryArgsSchema):
+    status = Choice(ProductStatus, metadata={"description": "Only this status (default: all)"})
+    seller_id = fields.Integer(validate=ma.validate.Range(min=1, max=2**31 - 1),
+                               metadata={"description": "Only this seller's products"})

@@ -7,11 +7,12 @@ from flask.views import MethodView
 from flask_jwt_extended import current_user
 from marshmallow import fields
 
-from api.schemas import StrictBoolean, StrictSchema, UserSchema, text
+from api.orders.schemas import OrderSummarySchema
+from api.schemas import MoneySchema, StrictBoolean, StrictSchema, UserSchema, text
 from core.auth import Blueprint
 from core.pagination import paginate_query
 from models import Role, db
-from services import users
+from services import orders, users
 
 blp = Blueprint("users", __name__, description="The signed-in user")
 
@@ -72,8 +73,25 @@ class AdminUsers(MethodView):
                                                  args.get("is_active")), pagination_parameters)
 
 
+class AdminUserDetailSchema(AdminUserSchema):
+    order_count = fields.Integer()
+    total_spent = fields.List(fields.Nested(MoneySchema), metadata={
+        "description": "Per currency: the paid orders' totals less what was refunded"})
+    last_orders = fields.List(fields.Nested(OrderSummarySchema),
+                              metadata={"description": "The five newest orders"})
+
+
 @blp.route("/admin/users/<id:user_id>")
 class AdminUserById(MethodView):
+    @blp.auth_required(Role.ADMIN)
+    @blp.response(200, AdminUserDetailSchema)
+    @blp.doc(operationId="getUser")
+    def get(self, user_id):
+        """One user with their order count, what they spent and their last orders"""
+        user = users.get_user(user_id)
+        return {**{name: getattr(user, name) for name in AdminUserSchema().fields},
+                **orders.customer_summary(user.id)}
+
     @blp.auth_required(Role.ADMIN)
     @blp.arguments(AdminUserUpdateSchema, required=False)
     @blp.response(200, AdminUserSchema)

@@ -65,7 +65,8 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** One discount code with its uses, the paid orders that used it and their revenue */
+        get: operations["getDiscount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -148,6 +149,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every product, of any status and seller: search, filter, sort */
+        get: operations["listAdminProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -174,7 +192,8 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** One user with their order count, what they spent and their last orders */
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1103,6 +1122,23 @@ export interface components {
             status?: "processing" | "shipped" | "delivered" | "cancelled" | "paid" | "refunded";
             tracking_number?: string | null;
         };
+        AdminProductListItem: {
+            available: number;
+            category: components["schemas"]["CategoryRef"];
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            id: number;
+            image: string | null;
+            name: string;
+            price_max: number | null;
+            price_min: number | null;
+            rating: components["schemas"]["Rating"];
+            seller_id: number | null;
+            slug: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "archived";
+        };
         AdminUser: {
             /** Format: date-time */
             readonly created_at: string;
@@ -1112,6 +1148,21 @@ export interface components {
             is_active: boolean;
             /** @enum {string} */
             readonly role: "customer" | "seller" | "admin";
+        };
+        AdminUserDetail: {
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly email: string;
+            readonly full_name: string;
+            readonly id: number;
+            is_active: boolean;
+            /** @description The five newest orders */
+            last_orders: components["schemas"]["OrderSummary"][];
+            order_count: number;
+            /** @enum {string} */
+            readonly role: "customer" | "seller" | "admin";
+            /** @description Per currency: the paid orders' totals less what was refunded */
+            total_spent: components["schemas"]["Money"][];
         };
         AdminUserUpdate: {
             is_active?: boolean;
@@ -1282,6 +1333,31 @@ export interface components {
             starts_at?: string | null;
             value: number;
         };
+        DiscountDetail: {
+            active: boolean;
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** @description Per currency: what the code took off those orders */
+            discounted: components["schemas"]["Money"][];
+            /** Format: date-time */
+            ends_at: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "percent" | "fixed";
+            max_uses: number | null;
+            min_subtotal: number;
+            /** @description Paid orders that used the code */
+            paid_orders: number;
+            per_customer_limit: number | null;
+            /** @description Per currency: those orders' totals less what was refunded */
+            revenue: components["schemas"]["Money"][];
+            /** Format: date-time */
+            starts_at: string | null;
+            uses: number;
+            value: number;
+        };
         DiscountUpdate: {
             active?: boolean;
             code?: string;
@@ -1385,6 +1461,10 @@ export interface components {
         Message: {
             message: string;
         };
+        Money: {
+            amount: number;
+            currency: string;
+        };
         Order: {
             amount_refunded: number;
             carrier: string | null;
@@ -1431,6 +1511,18 @@ export interface components {
             variant_id: number | null;
             variant_name: string;
         };
+        OrderSummary: {
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            id: number;
+            number: string;
+            /** @enum {string} */
+            payment_status: "pending" | "succeeded" | "failed" | "refund_pending" | "partially_refunded" | "refunded" | "cancelled";
+            /** @enum {string} */
+            status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
+            total: number;
+        };
         PasswordResetConfirm: {
             password: string;
             token: string;
@@ -1444,6 +1536,14 @@ export interface components {
             payment_intent_id: string;
             /** @enum {string} */
             provider: "stripe" | "fake";
+        };
+        Period: {
+            /** @description Last store day of the period, inclusive */
+            end: string;
+            orders: number;
+            revenue: number;
+            /** @description First store day of the period */
+            start: string;
         };
         Product: {
             category: components["schemas"]["CategoryRef"];
@@ -1584,9 +1684,12 @@ export interface components {
             average_order_value: number;
             currency: string;
             from: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
             orders: number;
             revenue: number;
             revenue_by_day: components["schemas"]["Day"][];
+            revenue_by_interval: components["schemas"]["Period"][];
             timezone: string;
             to: string;
             top_products: components["schemas"]["TopProduct"][];
@@ -1796,6 +1899,8 @@ export interface operations {
                 from?: string;
                 /** @description Last store day, inclusive (default: today) */
                 to?: string;
+                /** @description The periods of revenue_by_interval: days, ISO weeks (from Monday) or calendar months, the first and last clipped to the range */
+                interval?: "day" | "week" | "month";
             };
             header?: never;
             path?: never;
@@ -1936,6 +2041,33 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    getDiscount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                discount_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscountDetail"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     updateDiscount: {
         parameters: {
             query?: never;
@@ -2020,6 +2152,8 @@ export interface operations {
                 created_to?: string;
                 /** @description Order number or (part of) the email */
                 q?: string;
+                /** @description Only this customer's orders */
+                user_id?: number;
                 page?: number;
                 page_size?: number;
             };
@@ -2199,6 +2333,45 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    listAdminProducts: {
+        parameters: {
+            query?: {
+                q?: string;
+                category?: string;
+                min_price?: number;
+                max_price?: number;
+                in_stock?: boolean;
+                sort?: "relevance" | "price" | "-price" | "newest" | "popular";
+                /** @description Only this status (default: all) */
+                status?: "draft" | "active" | "archived";
+                /** @description Only this seller's products */
+                seller_id?: number;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Pagination": components["headers"]["PAGINATION"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProductListItem"][];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -2229,6 +2402,33 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDetail"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };

@@ -21,7 +21,11 @@ from .admin_order_payment_status import AdminOrderPaymentStatus
 from .admin_order_status import AdminOrderStatus
 from .admin_order_update import AdminOrderUpdate
 from .admin_order_update_status import AdminOrderUpdateStatus
+from .admin_product_list_item import AdminProductListItem
+from .admin_product_list_item_status import AdminProductListItemStatus
 from .admin_user import AdminUser
+from .admin_user_detail import AdminUserDetail
+from .admin_user_detail_role import AdminUserDetailRole
 from .admin_user_role import AdminUserRole
 from .admin_user_update import AdminUserUpdate
 from .admin_user_update_role import AdminUserUpdateRole
@@ -82,6 +86,8 @@ from .discount import Discount
 from .discount_apply import DiscountApply
 from .discount_create import DiscountCreate
 from .discount_create_kind import DiscountCreateKind
+from .discount_detail import DiscountDetail
+from .discount_detail_kind import DiscountDetailKind
 from .discount_kind import DiscountKind
 from .discount_update import DiscountUpdate
 from .discount_update_kind import DiscountUpdateKind
@@ -97,6 +103,7 @@ from .fake_settle import FakeSettle
 from .fake_settle_outcome import FakeSettleOutcome
 from .fake_settle_result import FakeSettleResult
 from .fake_settle_result_outcome import FakeSettleResultOutcome
+from .get_analytics_summary_interval import GetAnalyticsSummaryInterval
 from .get_analytics_summary_response_422 import GetAnalyticsSummaryResponse422
 from .get_analytics_summary_response_422_error_code import GetAnalyticsSummaryResponse422ErrorCode
 from .health import Health
@@ -106,6 +113,8 @@ from .image_order import ImageOrder
 from .image_upload import ImageUpload
 from .inventory import Inventory
 from .list_admin_orders_status import ListAdminOrdersStatus
+from .list_admin_products_sort import ListAdminProductsSort
+from .list_admin_products_status import ListAdminProductsStatus
 from .list_audit_log_action import ListAuditLogAction
 from .list_products_sort import ListProductsSort
 from .list_users_role import ListUsersRole
@@ -118,15 +127,20 @@ from .login_response_401_error_code import LoginResponse401ErrorCode
 from .login_response_429 import LoginResponse429
 from .login_response_429_error_code import LoginResponse429ErrorCode
 from .message import Message
+from .money import Money
 from .order import Order
 from .order_address import OrderAddress
 from .order_item import OrderItem
 from .order_payment_status import OrderPaymentStatus
 from .order_status import OrderStatus
+from .order_summary import OrderSummary
+from .order_summary_payment_status import OrderSummaryPaymentStatus
+from .order_summary_status import OrderSummaryStatus
 from .password_reset_confirm import PasswordResetConfirm
 from .password_reset_request import PasswordResetRequest
 from .payment import Payment
 from .payment_provider import PaymentProvider
+from .period import Period
 from .product import Product
 from .product_create import ProductCreate
 from .product_create_status import ProductCreateStatus
@@ -172,6 +186,7 @@ from .settle_fake_payment_response_409_error_code import SettleFakePaymentRespon
 from .shipping_address_input import ShippingAddressInput
 from .shipping_address_input_country import ShippingAddressInputCountry
 from .summary import Summary
+from .summary_interval import SummaryInterval
 from .timeline_entry import TimelineEntry
 from .timeline_entry_status import TimelineEntryStatus
 from .token_pair import TokenPair
@@ -229,7 +244,11 @@ __all__ = (
     "AdminOrderStatus",
     "AdminOrderUpdate",
     "AdminOrderUpdateStatus",
+    "AdminProductListItem",
+    "AdminProductListItemStatus",
     "AdminUser",
+    "AdminUserDetail",
+    "AdminUserDetailRole",
     "AdminUserRole",
     "AdminUserUpdate",
     "AdminUserUpdateRole",
@@ -290,6 +309,8 @@ __all__ = (
     "DiscountApply",
     "DiscountCreate",
     "DiscountCreateKind",
+    "DiscountDetail",
+    "DiscountDetailKind",
     "DiscountKind",
     "DiscountUpdate",
     "DiscountUpdateKind",
@@ -305,6 +326,7 @@ __all__ = (
     "FakeSettleOutcome",
     "FakeSettleResult",
     "FakeSettleResultOutcome",
+    "GetAnalyticsSummaryInterval",
     "GetAnalyticsSummaryResponse422",
     "GetAnalyticsSummaryResponse422ErrorCode",
     "Health",
@@ -314,6 +336,8 @@ __all__ = (
     "ImageUpload",
     "Inventory",
     "ListAdminOrdersStatus",
+    "ListAdminProductsSort",
+    "ListAdminProductsStatus",
     "ListAuditLogAction",
     "ListProductsSort",
     "ListUsersRole",
@@ -326,15 +350,20 @@ __all__ = (
     "LoginResponse429",
     "LoginResponse429ErrorCode",
     "Message",
+    "Money",
     "Order",
     "OrderAddress",
     "OrderItem",
     "OrderPaymentStatus",
     "OrderStatus",
+    "OrderSummary",
+    "OrderSummaryPaymentStatus",
+    "OrderSummaryStatus",
     "PasswordResetConfirm",
     "PasswordResetRequest",
     "Payment",
     "PaymentProvider",
+    "Period",
     "Product",
     "ProductCreate",
     "ProductCreateStatus",
@@ -380,6 +409,7 @@ __all__ = (
     "ShippingAddressInput",
     "ShippingAddressInputCountry",
     "Summary",
+    "SummaryInterval",
     "TimelineEntry",
     "TimelineEntryStatus",
     "TokenPair",

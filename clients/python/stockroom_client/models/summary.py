@@ -5,8 +5,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.summary_interval import SummaryInterval
+
 if TYPE_CHECKING:
     from ..models.day import Day
+    from ..models.period import Period
     from ..models.top_product import TopProduct
 
 
@@ -20,9 +23,11 @@ class Summary:
         average_order_value (int):
         currency (str):
         from_ (str):
+        interval (SummaryInterval):
         orders (int):
         revenue (int):
         revenue_by_day (list[Day]):
+        revenue_by_interval (list[Period]):
         timezone (str):
         to (str):
         top_products (list[TopProduct]):
@@ -32,9 +37,11 @@ class Summary:
     average_order_value: int
     currency: str
     from_: str
+    interval: SummaryInterval
     orders: int
     revenue: int
     revenue_by_day: list[Day]
+    revenue_by_interval: list[Period]
     timezone: str
     to: str
     top_products: list[TopProduct]
@@ -47,6 +54,8 @@ class Summary:
 
         from_ = self.from_
 
+        interval = self.interval.value
+
         orders = self.orders
 
         revenue = self.revenue
@@ -55,6 +64,11 @@ class Summary:
         for revenue_by_day_item_data in self.revenue_by_day:
             revenue_by_day_item = revenue_by_day_item_data.to_dict()
             revenue_by_day.append(revenue_by_day_item)
+
+        revenue_by_interval = []
+        for revenue_by_interval_item_data in self.revenue_by_interval:
+            revenue_by_interval_item = revenue_by_interval_item_data.to_dict()
+            revenue_by_interval.append(revenue_by_interval_item)
 
         timezone = self.timezone
 
@@ -74,9 +88,11 @@ class Summary:
                 "average_order_value": average_order_value,
                 "currency": currency,
                 "from": from_,
+                "interval": interval,
                 "orders": orders,
                 "revenue": revenue,
                 "revenue_by_day": revenue_by_day,
+                "revenue_by_interval": revenue_by_interval,
                 "timezone": timezone,
                 "to": to,
                 "top_products": top_products,
@@ -89,6 +105,7 @@ class Summary:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.day import Day  # noqa: PLC0415
+        from ..models.period import Period  # noqa: PLC0415
         from ..models.top_product import TopProduct  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -97,6 +114,8 @@ class Summary:
         currency = d.pop("currency")
 
         from_ = d.pop("from")
+
+        interval = SummaryInterval(d.pop("interval"))
 
         orders = d.pop("orders")
 
@@ -108,6 +127,13 @@ class Summary:
             revenue_by_day_item = Day.from_dict(revenue_by_day_item_data)
 
             revenue_by_day.append(revenue_by_day_item)
+
+        revenue_by_interval = []
+        _revenue_by_interval = d.pop("revenue_by_interval")
+        for revenue_by_interval_item_data in _revenue_by_interval:
+            revenue_by_interval_item = Period.from_dict(revenue_by_interval_item_data)
+
+            revenue_by_interval.append(revenue_by_interval_item)
 
         timezone = d.pop("timezone")
 
@@ -126,9 +152,11 @@ class Summary:
             average_order_value=average_order_value,
             currency=currency,
             from_=from_,
+            interval=interval,
             orders=orders,
             revenue=revenue,
             revenue_by_day=revenue_by_day,
+            revenue_by_interval=revenue_by_interval,
             timezone=timezone,
             to=to,
             top_products=top_products,

@@ -6,6 +6,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.get_analytics_summary_interval import GetAnalyticsSummaryInterval
 from ...models.get_analytics_summary_response_422 import GetAnalyticsSummaryResponse422
 from ...models.summary import Summary
 from ...types import UNSET, Response, Unset
@@ -15,6 +16,7 @@ def _get_kwargs(
     *,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -28,6 +30,12 @@ def _get_kwargs(
     if not isinstance(to, Unset):
         json_to = to.isoformat()
     params["to"] = json_to
+
+    json_interval: str | Unset = UNSET
+    if not isinstance(interval, Unset):
+        json_interval = interval.value
+
+    params["interval"] = json_interval
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -89,12 +97,14 @@ def sync_detailed(
     client: AuthenticatedClient,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> Response[Error | GetAnalyticsSummaryResponse422 | Summary]:
     """Revenue, orders, average order value, units, top products and revenue by day
 
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        interval (GetAnalyticsSummaryInterval | Unset):  Default: GetAnalyticsSummaryInterval.DAY.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,6 +117,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         from_=from_,
         to=to,
+        interval=interval,
     )
 
     response = client.get_httpx_client().request(
@@ -121,12 +132,14 @@ def sync(
     client: AuthenticatedClient,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> Error | GetAnalyticsSummaryResponse422 | Summary | None:
     """Revenue, orders, average order value, units, top products and revenue by day
 
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        interval (GetAnalyticsSummaryInterval | Unset):  Default: GetAnalyticsSummaryInterval.DAY.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,6 +153,7 @@ def sync(
         client=client,
         from_=from_,
         to=to,
+        interval=interval,
     ).parsed
 
 
@@ -148,12 +162,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> Response[Error | GetAnalyticsSummaryResponse422 | Summary]:
     """Revenue, orders, average order value, units, top products and revenue by day
 
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        interval (GetAnalyticsSummaryInterval | Unset):  Default: GetAnalyticsSummaryInterval.DAY.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,6 +182,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         from_=from_,
         to=to,
+        interval=interval,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -178,12 +195,14 @@ async def asyncio(
     client: AuthenticatedClient,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> Error | GetAnalyticsSummaryResponse422 | Summary | None:
     """Revenue, orders, average order value, units, top products and revenue by day
 
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        interval (GetAnalyticsSummaryInterval | Unset):  Default: GetAnalyticsSummaryInterval.DAY.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,5 +217,6 @@ async def asyncio(
             client=client,
             from_=from_,
             to=to,
+            interval=interval,
         )
     ).parsed

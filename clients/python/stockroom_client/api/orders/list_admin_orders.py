@@ -16,6 +16,7 @@ def _get_kwargs(
     created_from: str | Unset = UNSET,
     created_to: str | Unset = UNSET,
     q: str | Unset = UNSET,
+    user_id: int | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
 ) -> dict[str, Any]:
@@ -33,6 +34,8 @@ def _get_kwargs(
     params["created_to"] = created_to
 
     params["q"] = q
+
+    params["user_id"] = user_id
 
     params["page"] = page
 
@@ -103,6 +106,7 @@ def sync_detailed(
     created_from: str | Unset = UNSET,
     created_to: str | Unset = UNSET,
     q: str | Unset = UNSET,
+    user_id: int | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
 ) -> Response[Error | list[AdminOrder]]:
@@ -113,6 +117,7 @@ def sync_detailed(
         created_from (str | Unset):
         created_to (str | Unset):
         q (str | Unset):
+        user_id (int | Unset):
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
 
@@ -129,6 +134,7 @@ def sync_detailed(
         created_from=created_from,
         created_to=created_to,
         q=q,
+        user_id=user_id,
         page=page,
         page_size=page_size,
     )
@@ -147,6 +153,7 @@ def sync(
     created_from: str | Unset = UNSET,
     created_to: str | Unset = UNSET,
     q: str | Unset = UNSET,
+    user_id: int | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
 ) -> Error | list[AdminOrder] | None:
@@ -157,6 +164,7 @@ def sync(
         created_from (str | Unset):
         created_to (str | Unset):
         q (str | Unset):
+        user_id (int | Unset):
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
 
@@ -174,6 +182,7 @@ def sync(
         created_from=created_from,
         created_to=created_to,
         q=q,
+        user_id=user_id,
         page=page,
         page_size=page_size,
     ).parsed
@@ -186,6 +195,7 @@ async def asyncio_detailed(
     created_from: str | Unset = UNSET,
     created_to: str | Unset = UNSET,
     q: str | Unset = UNSET,
+    user_id: int | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
 ) -> Response[Error | list[AdminOrder]]:
@@ -196,6 +206,7 @@ async def asyncio_detailed(
         created_from (str | Unset):
         created_to (str | Unset):
         q (str | Unset):
+        user_id (int | Unset):
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
 
@@ -212,6 +223,7 @@ async def asyncio_detailed(
         created_from=created_from,
         created_to=created_to,
         q=q,
+        user_id=user_id,
         page=page,
         page_size=page_size,
     )
@@ -228,6 +240,7 @@ async def asyncio(
     created_from: str | Unset = UNSET,
     created_to: str | Unset = UNSET,
     q: str | Unset = UNSET,
+    user_id: int | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
 ) -> Error | list[AdminOrder] | None:
@@ -238,6 +251,7 @@ async def asyncio(
         created_from (str | Unset):
         created_to (str | Unset):
         q (str | Unset):
+        user_id (int | Unset):
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
 
@@ -256,6 +270,7 @@ async def asyncio(
             created_from=created_from,
             created_to=created_to,
             q=q,
+            user_id=user_id,
             page=page,
             page_size=page_size,
         )

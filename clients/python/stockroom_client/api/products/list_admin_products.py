@@ -1,0 +1,329 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.admin_product_list_item import AdminProductListItem
+from ...models.error import Error
+from ...models.list_admin_products_sort import ListAdminProductsSort
+from ...models.list_admin_products_status import ListAdminProductsStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    q: str | Unset = UNSET,
+    category: str | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    in_stock: bool | Unset = UNSET,
+    sort: ListAdminProductsSort | Unset = UNSET,
+    status: ListAdminProductsStatus | Unset = UNSET,
+    seller_id: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["q"] = q
+
+    params["category"] = category
+
+    params["min_price"] = min_price
+
+    params["max_price"] = max_price
+
+    params["in_stock"] = in_stock
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["seller_id"] = seller_id
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/admin/products",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[AdminProductListItem]:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = AdminProductListItem.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[AdminProductListItem]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    category: str | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    in_stock: bool | Unset = UNSET,
+    sort: ListAdminProductsSort | Unset = UNSET,
+    status: ListAdminProductsStatus | Unset = UNSET,
+    seller_id: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+) -> Response[Error | list[AdminProductListItem]]:
+    """Every product, of any status and seller: search, filter, sort
+
+    Args:
+        q (str | Unset):
+        category (str | Unset):
+        min_price (int | Unset):
+        max_price (int | Unset):
+        in_stock (bool | Unset):
+        sort (ListAdminProductsSort | Unset):
+        status (ListAdminProductsStatus | Unset):
+        seller_id (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[AdminProductListItem]]
+    """
+
+    kwargs = _get_kwargs(
+        q=q,
+        category=category,
+        min_price=min_price,
+        max_price=max_price,
+        in_stock=in_stock,
+        sort=sort,
+        status=status,
+        seller_id=seller_id,
+        page=page,
+        page_size=page_size,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    category: str | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    in_stock: bool | Unset = UNSET,
+    sort: ListAdminProductsSort | Unset = UNSET,
+    status: ListAdminProductsStatus | Unset = UNSET,
+    seller_id: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+) -> Error | list[AdminProductListItem] | None:
+    """Every product, of any status and seller: search, filter, sort
+
+    Args:
+        q (str | Unset):
+        category (str | Unset):
+        min_price (int | Unset):
+        max_price (int | Unset):
+        in_stock (bool | Unset):
+        sort (ListAdminProductsSort | Unset):
+        status (ListAdminProductsStatus | Unset):
+        seller_id (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[AdminProductListItem]
+    """
+
+    return sync_detailed(
+        client=client,
+        q=q,
+        category=category,
+        min_price=min_price,
+        max_price=max_price,
+        in_stock=in_stock,
+        sort=sort,
+        status=status,
+        seller_id=seller_id,
+        page=page,
+        page_size=page_size,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    category: str | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    in_stock: bool | Unset = UNSET,
+    sort: ListAdminProductsSort | Unset = UNSET,
+    status: ListAdminProductsStatus | Unset = UNSET,
+    seller_id: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+) -> Response[Error | list[AdminProductListItem]]:
+    """Every product, of any status and seller: search, filter, sort
+
+    Args:
+        q (str | Unset):
+        category (str | Unset):
+        min_price (int | Unset):
+        max_price (int | Unset):
+        in_stock (bool | Unset):
+        sort (ListAdminProductsSort | Unset):
+        status (ListAdminProductsStatus | Unset):
+        seller_id (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[AdminProductListItem]]
+    """
+
+    kwargs = _get_kwargs(
+        q=q,
+        category=category,
+        min_price=min_price,
+        max_price=max_price,
+        in_stock=in_stock,
+        sort=sort,
+        status=status,
+        seller_id=seller_id,
+        page=page,
+        page_size=page_size,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    category: str | Unset = UNSET,
+    min_price: int | Unset = UNSET,
+    max_price: int | Unset = UNSET,
+    in_stock: bool | Unset = UNSET,
+    sort: ListAdminProductsSort | Unset = UNSET,
+    status: ListAdminProductsStatus | Unset = UNSET,
+    seller_id: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+) -> Error | list[AdminProductListItem] | None:
+    """Every product, of any status and seller: search, filter, sort
+
+    Args:
+        q (str | Unset):
+        category (str | Unset):
+        min_price (int | Unset):
+        max_price (int | Unset):
+        in_stock (bool | Unset):
+        sort (ListAdminProductsSort | Unset):
+        status (ListAdminProductsStatus | Unset):
+        seller_id (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[AdminProductListItem]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            q=q,
+            category=category,
+            min_price=min_price,
+            max_price=max_price,
+            in_stock=in_stock,
+            sort=sort,
+            status=status,
+            seller_id=seller_id,
+            page=page,
+            page_size=page_size,
+        )
+    ).parsed

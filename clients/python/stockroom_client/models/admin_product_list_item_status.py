@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class AdminProductListItemStatus(StrEnum):
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+    DRAFT = "draft"
+
+    def __str__(self) -> str:
+        return str(self.value)

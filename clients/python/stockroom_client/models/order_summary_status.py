@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+
+class OrderSummaryStatus(StrEnum):
+    CANCELLED = "cancelled"
+    DELIVERED = "delivered"
+    PAID = "paid"
+    PENDING_PAYMENT = "pending_payment"
+    PROCESSING = "processing"
+    REFUNDED = "refunded"
+    SHIPPED = "shipped"
+
+    def __str__(self) -> str:
+        return str(self.value)
