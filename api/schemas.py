@@ -25,6 +25,7 @@ class UserSchema(ResponseSchema):
     email = fields.String(dump_only=True)
     full_name = fields.String(dump_only=True)
     role = Choice(Role, dump_only=True)
+    email_verified = fields.Boolean(dump_only=True)
     created_at = fields.DateTime(dump_only=True, format="iso")
 
 

@@ -155,6 +155,10 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=15),
         "JWT_REFRESH_TOKEN_EXPIRES": timedelta(days=30),
         "PASSWORD_RESET_TTL": timedelta(hours=1),
+        "EMAIL_VERIFICATION_TTL": timedelta(hours=24),
+        # Unverified accounts may not check out (403 email_not_verified) when true.
+        "REQUIRE_VERIFIED_EMAIL_FOR_CHECKOUT": _bool(
+            env.get("REQUIRE_VERIFIED_EMAIL_FOR_CHECKOUT"), False),
         # The per-account login throttle of the contract: 10 failures in 15 minutes.
         "LOGIN_FAILURE_LIMIT": 10,
         "LOGIN_FAILURE_WINDOW": timedelta(minutes=15),

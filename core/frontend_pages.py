@@ -5,6 +5,8 @@ do not exist.
 
 - ``/reset-password?token=...``: a form that sets the new password (the same service as
   ``POST /api/v1/auth/password-reset/confirm``);
+- ``/verify-email?token=...``: a button that verifies the address (the same service as
+  ``POST /api/v1/auth/verify-email/confirm``);
 - ``/orders/<id>``: where the order's page would be, and how to read the order from the API;
 - ``/admin/inventory/low-stock``: the same for the low-stock alert's link.
 """
@@ -46,6 +48,26 @@ def reset_password():
                                error=error.message), error.http_status
     db.session.commit()
     return render_template("pages/reset_password.html", done=True)
+
+
+@pages.get("/verify-email")
+def verify_email_form():
+    return render_template("pages/verify_email.html", token=request.args.get("token", ""))
+
+
+@pages.post("/verify-email")
+def verify_email():
+    from services import email_verification
+
+    token = request.form.get("token", "")
+    try:
+        email_verification.confirm(token, utcnow())
+    except DomainError as error:
+        db.session.rollback()
+        return render_template("pages/verify_email.html", token=token,
+                               error=error.message), error.http_status
+    db.session.commit()
+    return render_template("pages/verify_email.html", done=True)
 
 
 @pages.get("/orders/<int:order_id>")

@@ -34,6 +34,8 @@ GUEST_CARTS_PER_CLIENT = "30 per minute; 300 per hour"
 # A storefront refreshes once per 15-minute access token; a loop that spends stolen or
 # replayed refresh tokens is slowed down.
 REFRESH_PER_CLIENT = "30 per minute; 300 per hour"
+# Each request mails a link: a mailbox is not to be flooded from its own account.
+VERIFICATION_PER_ACCOUNT = "3 per minute; 10 per hour"
 # Per account: one mailbox or one customer, from however many addresses.
 LOGIN_PER_ACCOUNT = "30 per hour"
 RESET_PER_ACCOUNT = "5 per hour"
@@ -137,6 +139,10 @@ def register_limits() -> list:
 def reset_limits() -> list:
     return [_limit(RESET_PER_CLIENT),
             _limit(RESET_PER_ACCOUNT, key_func=account_email, scope="reset-account")]
+
+
+def verification_limits() -> list:
+    return [_limit(VERIFICATION_PER_ACCOUNT, key_func=account_user, scope="verify-account")]
 
 
 def refresh_limits() -> list:

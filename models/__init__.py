@@ -2,7 +2,13 @@
 
 from models.address import Address
 from models.audit import AuditLog
-from models.auth import LoginFailure, PasswordResetToken, RefreshToken, RevokedToken
+from models.auth import (
+    EmailVerificationToken,
+    LoginFailure,
+    PasswordResetToken,
+    RefreshToken,
+    RevokedToken,
+)
 from models.base import db, insert_ignoring_conflict, utcnow
 from models.cart import MAX_LINE_QUANTITY, Cart, CartItem
 from models.category import Category
@@ -33,6 +39,7 @@ __all__ = [
     "DiscountRedemption",
     "EmailMessage",
     "EmailStatus",
+    "EmailVerificationToken",
     "FakePayment",
     "FakeRefund",
     "Heartbeat",

@@ -1,4 +1,5 @@
-"""Auth state: refresh-token families, revoked access tokens, reset tokens, failed logins."""
+"""Auth state: refresh-token families, revoked access tokens, reset and email verification
+tokens, failed logins."""
 
 from __future__ import annotations
 
@@ -57,6 +58,26 @@ class PasswordResetToken(db.Model):
     # request finds the reset it made instead of making a second.
     request_event_id: Mapped[int | None] = mapped_column(
         sa.BigInteger().with_variant(sa.Integer, "sqlite"), unique=True)
+
+    def is_usable(self, now: datetime) -> bool:
+        return self.used_at is None and self.voided_at is None and self.expires_at > now
+
+
+class EmailVerificationToken(db.Model):
+    """A single-use proof that the user reads their mailbox. The emailed token is a signature
+    over ``id`` and ``nonce``; a newer one voids the older."""
+
+    __tablename__ = "email_verification_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    nonce: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     def is_usable(self, now: datetime) -> bool:
         return self.used_at is None and self.voided_at is None and self.expires_at > now

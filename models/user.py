@@ -34,10 +34,17 @@ class User(TimestampMixin, db.Model):
     # Every token (access or refresh) issued at or before this moment is dead: set, under
     # this row's lock, by a password reset, logout-all, reuse detection and deactivation.
     tokens_valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the owner proved the address is theirs (a verification link, or an OpenID
+    # provider that vouched for it); None until then.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         sa.CheckConstraint("role IN ('customer', 'seller', 'admin')", name="role"),
     )
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     def has_role(self, *roles: str) -> bool:
         return self.role in roles

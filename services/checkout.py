@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from core import faults
-from core.errors import Conflict, ValidationFailed
+from core.errors import Conflict, Forbidden, ValidationFailed
 from models import (
     Address,
     Cart,
@@ -41,6 +41,18 @@ class NotForSale(Conflict):
 
 class DiscountUsedUp(Conflict):
     error_code = "discount_not_applicable"
+
+
+class EmailNotVerified(Forbidden):
+    error_code = "email_not_verified"
+
+
+def check_may_check_out(user: User) -> None:
+    """With ``REQUIRE_VERIFIED_EMAIL_FOR_CHECKOUT``, an account whose address is not
+    verified may not check out (403), before anything is claimed or reserved."""
+    if current_app.config["REQUIRE_VERIFIED_EMAIL_FOR_CHECKOUT"] and not user.email_verified:
+        raise EmailNotVerified("Verify your email address before checking out "
+                               "(POST /api/v1/auth/verify-email sends the link).")
 
 
 NUMBER_TAKEN = sa.select(Order.__table__.c.id).where(

@@ -22,11 +22,14 @@ from flask import current_app, render_template
 
 from core import faults
 from models import EmailMessage, EmailStatus, Order, PasswordResetToken, User, db, utcnow
+from services import email_verification
 from services.auth import reset_token_for
 from services.email_backends import EmailBackend, OutgoingEmail, PermanentEmailError
 
 SUBJECTS = {
     "password_reset": "Reset your Stockroom password",
+    "welcome": "Welcome to Stockroom",
+    "verify_email": "Confirm your email address for Stockroom",
     "order_confirmation": "Your Stockroom order {number} is confirmed",
     "payment_failed": "The payment for your Stockroom order {number} failed",
     "order_refunded": "Your Stockroom order {number} was refunded",
@@ -134,6 +137,30 @@ def prepare_password_reset_email(reset_id: int) -> tuple[EmailMessage, dict] | N
     context = {"user": user, "token": token, "reset_url": f"{base}/reset-password?token={token}",
                "expires_minutes": int(current_app.config["PASSWORD_RESET_TTL"].total_seconds()
                                       // 60)}
+    return message, context
+
+
+def prepare_account_email(kind: str, user_id: int,
+                          verification_id: int | None) -> tuple[EmailMessage, dict] | None:
+    """Claim the ``welcome`` email of a new account (one per account, with the first
+    verification link) or a ``verify_email`` one (one per link); None when it was sent, or
+    when its link can no longer work (a verification email without one is pointless)."""
+    user = db.session.get(User, user_id)
+    verification = (email_verification.usable(verification_id, utcnow())
+                    if verification_id is not None else None)
+    if user is None or (kind == "verify_email" and verification is None):
+        return None
+    dedupe_key = f"user:{user.id}" if kind == "welcome" else f"verification:{verification_id}"
+    message = claim_email(kind, dedupe_key, user.email)
+    if message is None:
+        return None
+    context = {"user": user, "verify_url": None, "token": None,
+               "expires_hours": int(current_app.config["EMAIL_VERIFICATION_TTL"]
+                                    .total_seconds() // 3600)}
+    if verification is not None and not user.email_verified:
+        token = email_verification.token_for(verification)
+        base = current_app.config["FRONTEND_URL"].rstrip("/")
+        context.update(token=token, verify_url=f"{base}/verify-email?token={token}")
     return message, context
 
 

@@ -9,7 +9,7 @@ from celery import shared_task
 from core import faults
 from core.database import DATABASE_ERRORS
 from models import OutboxEvent, db
-from services import auth, emails, outbox
+from services import auth, email_verification, emails, outbox
 from services.email_backends import TransientEmailError
 
 EMAIL_MAX_RETRIES = 8
@@ -34,6 +34,17 @@ def send_password_reset_email_task(event_id: int) -> str:
     reset = auth.reset_for_request(event)
     return send_prepared(emails.prepare_password_reset_email(reset.id) if reset else None,
                          event_id)
+
+
+@shared_task(name="tasks.emails.send_account_email_task", **RETRY)
+def send_account_email_task(event_id: int) -> str:
+    """A new account's welcome (with its first verification link), or a fresh link."""
+    event = db.session.get(OutboxEvent, event_id)
+    if event is None:
+        return "no such event"
+    kind = "welcome" if event.type == email_verification.REGISTERED else "verify_email"
+    return send_prepared(emails.prepare_account_email(
+        kind, event.data["user_id"], event.data.get("verification_id")), event_id)
 
 
 @shared_task(name="tasks.emails.send_order_email_task", **RETRY)

@@ -23,6 +23,8 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "inventory.changed": (DELIVER,),
     "inventory.low_stock": ("tasks.emails.send_low_stock_alert_task",),
     "user.password_reset_requested": ("tasks.emails.send_password_reset_email_task",),
+    "user.registered": ("tasks.emails.send_account_email_task",),
+    "user.email_verification_requested": ("tasks.emails.send_account_email_task",),
     "payment.event_received": ("tasks.payments.apply_payment_event_task",),
     "payment.cancel_requested": ("tasks.payments.cancel_payment_task",),
     "refund.requested": ("tasks.payments.submit_refund_task",),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_jwt_extended import get_jwt
+from flask_jwt_extended import current_user, get_jwt
 
 from api.auth.schemas import (
     AuthResultSchema,
+    EmailVerificationConfirmSchema,
     LoginSchema,
     MessageSchema,
     PasswordResetConfirmSchema,
@@ -19,7 +20,7 @@ from core.auth import CART_TOKEN_PARAMETER, Blueprint, guest_cart_token, token_b
 from core.errors import TooManyRequests, Unauthorized
 from core.extensions import ErrorSchema
 from models import db, utcnow
-from services import auth, sessions, users
+from services import auth, email_verification, sessions, users
 
 blp = Blueprint("auth", __name__, description="Accounts and tokens")
 
@@ -36,8 +37,10 @@ class Register(MethodView):
     @blp.doc(operationId="register")
     def post(self, body):
         """Create a customer account and sign in"""
+        now = utcnow()
         user = users.register_user(body["email"], body["password"], body["full_name"])
-        tokens = auth.sign_in(user, utcnow(), guest_cart_token())
+        email_verification.welcome(user, now)
+        tokens = auth.sign_in(user, now, guest_cart_token())
         db.session.commit()
         return {"user": user, "access_token": tokens.access_token,
                 "refresh_token": tokens.refresh_token}
@@ -131,4 +134,31 @@ class PasswordResetConfirm(MethodView):
     def post(self, body):
         """Set a new password with a reset token; signs out every session"""
         auth.confirm_password_reset(body["token"], body["password"], utcnow())
+        db.session.commit()
+
+
+@blp.route("/verify-email")
+class VerifyEmail(MethodView):
+    decorators = ratelimit.verification_limits()
+
+    @blp.auth_required()
+    @blp.response(202, MessageSchema)
+    @blp.errors(email_verification.AlreadyVerified, TooManyRequests)
+    @blp.doc(operationId="requestEmailVerification")
+    def post(self):
+        """Email me a link that verifies my address (links sent before stop working)"""
+        email_verification.request_verification(current_user, utcnow())
+        db.session.commit()
+        return {"message": "A verification link is on its way."}
+
+
+@blp.route("/verify-email/confirm")
+class VerifyEmailConfirm(MethodView):
+    @blp.arguments(EmailVerificationConfirmSchema)
+    @blp.response(204)
+    @blp.errors(email_verification.InvalidVerificationToken)
+    @blp.doc(operationId="confirmEmailVerification")
+    def post(self, body):
+        """Verify my address with the token of a verification link"""
+        email_verification.confirm(body["token"], utcnow())
         db.session.commit()

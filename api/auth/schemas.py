@@ -39,5 +39,9 @@ class PasswordResetConfirmSchema(StrictSchema):
     password = text(MAX_PASSWORD_LENGTH, min_length=MIN_PASSWORD_LENGTH, required=True)
 
 
+class EmailVerificationConfirmSchema(StrictSchema):
+    token = text(512, required=True)
+
+
 class MessageSchema(ResponseSchema):
     message = fields.String()

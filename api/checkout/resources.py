@@ -68,11 +68,13 @@ class Checkout(MethodView):
                                   "and its stock held; retry with the same Idempotency-Key")
     @blp.errors(checkout.EmptyCart, checkout.NotForSale, checkout.DiscountUsedUp,
                 inventory.OutOfStock, carts.CurrencyMismatch, idempotency.KeyInFlight,
-                idempotency.KeyReused, idempotency.BadIdempotencyKey, checkout.AddressRequired)
+                idempotency.KeyReused, idempotency.BadIdempotencyKey, checkout.AddressRequired,
+                checkout.EmailNotVerified)
     @blp.doc(operationId="checkout")
     def post(self, body):
         """Place an order from my cart: reserve its stock and start the payment"""
         user, now = current_user._get_current_object(), utcnow()
+        checkout.check_may_check_out(user)
         provider = payment_provider()
 
         def place(claim):

@@ -50,7 +50,9 @@ def test_register_creates_customer_and_signs_in(client):
     assert body["user"]["email"] == "ada@example.com"
     assert body["user"]["role"] == "customer"
     assert body["user"]["full_name"] == "Ada Lovelace"
-    assert set(body["user"]) == {"id", "email", "full_name", "role", "created_at"}
+    assert set(body["user"]) == {"id", "email", "full_name", "role", "created_at",
+                                 "email_verified"}
+    assert body["user"]["email_verified"] is False
     me = client.get("/api/v1/me", headers=bearer(body["access_token"]))
     assert me.status_code == 200 and me.json["id"] == body["user"]["id"]
     user = db.session.get(User, body["user"]["id"])

@@ -7,8 +7,10 @@ def test_me_returns_the_contract_fields(client, auth_headers):
     user = UserFactory(full_name="Grace Hopper", role="seller")
     response = client.get("/api/v1/me", headers=auth_headers(user))
     assert response.status_code == 200
+    # Contract v2 adds email_verified to the v1 fields.
     assert response.json == {"id": user.id, "email": user.email, "full_name": "Grace Hopper",
-                             "role": "seller", "created_at": user.created_at.isoformat()}
+                             "role": "seller", "created_at": user.created_at.isoformat(),
+                             "email_verified": False}
 
 
 def test_me_requires_a_token(client):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from models import EmailMessage, OutboxEvent, db
+from models import EmailMessage, OutboxEvent, db, utcnow
 from services import emails
 from tasks.emails import send_order_email_task, send_password_reset_email_task
 from tests.harness import crash_at, run_crashing, run_sweeps
@@ -81,3 +81,25 @@ def test_a_database_error_is_retried_and_the_sweep_sends_it(app, mail, enqueued,
     enqueued.clear()
     run_sweeps(app, run_consumers)
     assert len(mail) == 1 and _rows() == [("sent", 1)]
+
+
+@pytest.mark.parametrize("step, sent_before_sweep", [("email.claimed", 0), ("email.sent", 1)])
+def test_a_welcome_email_survives_a_crash_at_each_step(app, mail, enqueued, run_consumers,
+                                                       no_lease, step, sent_before_sweep):
+    from services import email_verification
+    from tasks.emails import send_account_email_task
+    from tests.factories import UserFactory
+
+    email_verification.welcome(UserFactory(), utcnow())
+    db.session.commit()
+    event = db.session.scalar(sa.select(OutboxEvent).where(OutboxEvent.type == "user.registered"))
+    with crash_at(step):
+        assert run_crashing(send_account_email_task, event.id)
+    assert len(mail) == sent_before_sweep
+    enqueued.clear()
+    run_sweeps(app, run_consumers)
+    run_sweeps(app, run_consumers)
+    # Once, or (a crash after the backend accepted) twice with the same key.
+    assert len(mail) == sent_before_sweep + 1
+    assert len({message.key for message in mail}) == 1
+    assert _rows() == [("sent", 2)]

@@ -416,6 +416,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email me a link that verifies my address (links sent before stop working) */
+        post: operations["requestEmailVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify my address with the token of a verification link */
+        post: operations["confirmEmailVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cart": {
         parameters: {
             query?: never;
@@ -1143,6 +1177,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
             readonly email: string;
+            readonly email_verified: boolean;
             readonly full_name: string;
             readonly id: number;
             is_active: boolean;
@@ -1153,6 +1188,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
             readonly email: string;
+            readonly email_verified: boolean;
             readonly full_name: string;
             readonly id: number;
             is_active: boolean;
@@ -1372,6 +1408,9 @@ export interface components {
             /** Format: date-time */
             starts_at?: string | null;
             value?: number;
+        };
+        EmailVerificationConfirm: {
+            token: string;
         };
         Endpoint: {
             active: boolean;
@@ -1716,6 +1755,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
             readonly email: string;
+            readonly email_verified: boolean;
             readonly full_name: string;
             readonly id: number;
             /** @enum {string} */
@@ -3002,6 +3042,91 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    requestEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            /** @description Refused: error_code email_already_verified */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "email_already_verified";
+                    };
+                };
+            };
+            /** @description Refused: error_code rate_limited */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RETRY_AFTER"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    confirmEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailVerificationConfirm"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            /** @description Refused: error_code invalid_verification_token; or the request failed validation (errors by field, no error_code) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "invalid_verification_token";
+                    };
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     getCart: {
         parameters: {
             query?: never;
@@ -3486,6 +3611,18 @@ export interface operations {
                 };
             };
             401: components["responses"]["UNAUTHORIZED"];
+            /** @description Refused: error_code email_not_verified */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "email_not_verified";
+                    };
+                };
+            };
             /** @description Refused: error_code currency_mismatch, discount_not_applicable, empty_cart, idempotency_key_in_flight, not_for_sale, out_of_stock */
             409: {
                 headers: {

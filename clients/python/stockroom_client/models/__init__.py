@@ -53,11 +53,15 @@ from .category_update import CategoryUpdate
 from .checkout import Checkout
 from .checkout_response_400 import CheckoutResponse400
 from .checkout_response_400_error_code import CheckoutResponse400ErrorCode
+from .checkout_response_403 import CheckoutResponse403
+from .checkout_response_403_error_code import CheckoutResponse403ErrorCode
 from .checkout_response_409 import CheckoutResponse409
 from .checkout_response_409_error_code import CheckoutResponse409ErrorCode
 from .checkout_response_422 import CheckoutResponse422
 from .checkout_response_422_error_code import CheckoutResponse422ErrorCode
 from .checkout_result import CheckoutResult
+from .confirm_email_verification_response_422 import ConfirmEmailVerificationResponse422
+from .confirm_email_verification_response_422_error_code import ConfirmEmailVerificationResponse422ErrorCode
 from .confirm_password_reset_response_422 import ConfirmPasswordResetResponse422
 from .confirm_password_reset_response_422_error_code import ConfirmPasswordResetResponse422ErrorCode
 from .create_discount_response_409 import CreateDiscountResponse409
@@ -91,6 +95,7 @@ from .discount_detail_kind import DiscountDetailKind
 from .discount_kind import DiscountKind
 from .discount_update import DiscountUpdate
 from .discount_update_kind import DiscountUpdateKind
+from .email_verification_confirm import EmailVerificationConfirm
 from .endpoint import Endpoint
 from .endpoint_create import EndpointCreate
 from .endpoint_create_event_types_item import EndpointCreateEventTypesItem
@@ -175,6 +180,10 @@ from .remove_cart_discount_response_429 import RemoveCartDiscountResponse429
 from .remove_cart_discount_response_429_error_code import RemoveCartDiscountResponse429ErrorCode
 from .remove_cart_item_response_429 import RemoveCartItemResponse429
 from .remove_cart_item_response_429_error_code import RemoveCartItemResponse429ErrorCode
+from .request_email_verification_response_409 import RequestEmailVerificationResponse409
+from .request_email_verification_response_409_error_code import RequestEmailVerificationResponse409ErrorCode
+from .request_email_verification_response_429 import RequestEmailVerificationResponse429
+from .request_email_verification_response_429_error_code import RequestEmailVerificationResponse429ErrorCode
 from .review import Review
 from .review_create import ReviewCreate
 from .seller_order_line import SellerOrderLine
@@ -276,11 +285,15 @@ __all__ = (
     "Checkout",
     "CheckoutResponse400",
     "CheckoutResponse400ErrorCode",
+    "CheckoutResponse403",
+    "CheckoutResponse403ErrorCode",
     "CheckoutResponse409",
     "CheckoutResponse409ErrorCode",
     "CheckoutResponse422",
     "CheckoutResponse422ErrorCode",
     "CheckoutResult",
+    "ConfirmEmailVerificationResponse422",
+    "ConfirmEmailVerificationResponse422ErrorCode",
     "ConfirmPasswordResetResponse422",
     "ConfirmPasswordResetResponse422ErrorCode",
     "CreateDiscountResponse409",
@@ -314,6 +327,7 @@ __all__ = (
     "DiscountKind",
     "DiscountUpdate",
     "DiscountUpdateKind",
+    "EmailVerificationConfirm",
     "Endpoint",
     "EndpointCreate",
     "EndpointCreated",
@@ -398,6 +412,10 @@ __all__ = (
     "RemoveCartDiscountResponse429ErrorCode",
     "RemoveCartItemResponse429",
     "RemoveCartItemResponse429ErrorCode",
+    "RequestEmailVerificationResponse409",
+    "RequestEmailVerificationResponse409ErrorCode",
+    "RequestEmailVerificationResponse429",
+    "RequestEmailVerificationResponse429ErrorCode",
     "Review",
     "ReviewCreate",
     "SellerOrderLine",

@@ -17,6 +17,7 @@ class AdminUser:
     Attributes:
         created_at (datetime.datetime):
         email (str):
+        email_verified (bool):
         full_name (str):
         id (int):
         is_active (bool):
@@ -25,6 +26,7 @@ class AdminUser:
 
     created_at: datetime.datetime
     email: str
+    email_verified: bool
     full_name: str
     id: int
     is_active: bool
@@ -34,6 +36,8 @@ class AdminUser:
         created_at = self.created_at.isoformat()
 
         email = self.email
+
+        email_verified = self.email_verified
 
         full_name = self.full_name
 
@@ -49,6 +53,7 @@ class AdminUser:
             {
                 "created_at": created_at,
                 "email": email,
+                "email_verified": email_verified,
                 "full_name": full_name,
                 "id": id,
                 "is_active": is_active,
@@ -65,6 +70,8 @@ class AdminUser:
 
         email = d.pop("email")
 
+        email_verified = d.pop("email_verified")
+
         full_name = d.pop("full_name")
 
         id = d.pop("id")
@@ -76,6 +83,7 @@ class AdminUser:
         admin_user = cls(
             created_at=created_at,
             email=email,
+            email_verified=email_verified,
             full_name=full_name,
             id=id,
             is_active=is_active,

@@ -22,6 +22,7 @@ class AdminUserDetail:
     Attributes:
         created_at (datetime.datetime):
         email (str):
+        email_verified (bool):
         full_name (str):
         id (int):
         is_active (bool):
@@ -33,6 +34,7 @@ class AdminUserDetail:
 
     created_at: datetime.datetime
     email: str
+    email_verified: bool
     full_name: str
     id: int
     is_active: bool
@@ -45,6 +47,8 @@ class AdminUserDetail:
         created_at = self.created_at.isoformat()
 
         email = self.email
+
+        email_verified = self.email_verified
 
         full_name = self.full_name
 
@@ -72,6 +76,7 @@ class AdminUserDetail:
             {
                 "created_at": created_at,
                 "email": email,
+                "email_verified": email_verified,
                 "full_name": full_name,
                 "id": id,
                 "is_active": is_active,
@@ -93,6 +98,8 @@ class AdminUserDetail:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         email = d.pop("email")
+
+        email_verified = d.pop("email_verified")
 
         full_name = d.pop("full_name")
 
@@ -121,6 +128,7 @@ class AdminUserDetail:
         admin_user_detail = cls(
             created_at=created_at,
             email=email,
+            email_verified=email_verified,
             full_name=full_name,
             id=id,
             is_active=is_active,

@@ -17,6 +17,7 @@ class User:
     Attributes:
         created_at (datetime.datetime):
         email (str):
+        email_verified (bool):
         full_name (str):
         id (int):
         role (UserRole):
@@ -24,6 +25,7 @@ class User:
 
     created_at: datetime.datetime
     email: str
+    email_verified: bool
     full_name: str
     id: int
     role: UserRole
@@ -32,6 +34,8 @@ class User:
         created_at = self.created_at.isoformat()
 
         email = self.email
+
+        email_verified = self.email_verified
 
         full_name = self.full_name
 
@@ -45,6 +49,7 @@ class User:
             {
                 "created_at": created_at,
                 "email": email,
+                "email_verified": email_verified,
                 "full_name": full_name,
                 "id": id,
                 "role": role,
@@ -60,6 +65,8 @@ class User:
 
         email = d.pop("email")
 
+        email_verified = d.pop("email_verified")
+
         full_name = d.pop("full_name")
 
         id = d.pop("id")
@@ -69,6 +76,7 @@ class User:
         user = cls(
             created_at=created_at,
             email=email,
+            email_verified=email_verified,
             full_name=full_name,
             id=id,
             role=role,

@@ -6,6 +6,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.checkout import Checkout
 from ...models.checkout_response_400 import CheckoutResponse400
+from ...models.checkout_response_403 import CheckoutResponse403
 from ...models.checkout_response_409 import CheckoutResponse409
 from ...models.checkout_response_422 import CheckoutResponse422
 from ...models.checkout_result import CheckoutResult
@@ -36,7 +37,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error:
+) -> CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error:
     if response.status_code == 200:
         response_200 = CheckoutResult.from_dict(response.json())
 
@@ -56,6 +57,11 @@ def _parse_response(
         response_401 = Error.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = CheckoutResponse403.from_dict(response.json())
+
+        return response_403
 
     if response.status_code == 409:
         response_409 = CheckoutResponse409.from_dict(response.json())
@@ -89,7 +95,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]:
+) -> Response[
+    CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +111,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: Checkout,
     idempotency_key: str,
-) -> Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]:
+) -> Response[
+    CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+]:
     """Place an order from my cart: reserve its stock and start the payment
 
     Args:
@@ -115,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
+        Response[CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +145,15 @@ def sync(
     client: AuthenticatedClient,
     body: Checkout,
     idempotency_key: str,
-) -> CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error | None:
+) -> (
+    CheckoutResponse400
+    | CheckoutResponse403
+    | CheckoutResponse409
+    | CheckoutResponse422
+    | CheckoutResult
+    | Error
+    | None
+):
     """Place an order from my cart: reserve its stock and start the payment
 
     Args:
@@ -147,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+        CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
     """
 
     return sync_detailed(
@@ -162,7 +180,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: Checkout,
     idempotency_key: str,
-) -> Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]:
+) -> Response[
+    CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+]:
     """Place an order from my cart: reserve its stock and start the payment
 
     Args:
@@ -174,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
+        Response[CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
     """
 
     kwargs = _get_kwargs(
@@ -192,7 +212,15 @@ async def asyncio(
     client: AuthenticatedClient,
     body: Checkout,
     idempotency_key: str,
-) -> CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error | None:
+) -> (
+    CheckoutResponse400
+    | CheckoutResponse403
+    | CheckoutResponse409
+    | CheckoutResponse422
+    | CheckoutResult
+    | Error
+    | None
+):
     """Place an order from my cart: reserve its stock and start the payment
 
     Args:
@@ -204,7 +232,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CheckoutResponse400 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+        CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
     """
 
     return (

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class ConfirmEmailVerificationResponse422ErrorCode(StrEnum):
+    INVALID_VERIFICATION_TOKEN = "invalid_verification_token"
+
+    def __str__(self) -> str:
+        return str(self.value)
