@@ -36,7 +36,7 @@ from core.errors import register_error_handlers
 from core.redis_client import make_redis
 from core.routing import register_converters
 from models.base import include_in_migrations
-from services import outbox, transactions
+from services import oidc, outbox, transactions
 from services.catalog_cache import make_catalog_cache
 from services.email_backends import make_email_backend
 from services.payment_providers import make_payment_provider
@@ -122,6 +122,7 @@ def register_extensions(app: Flask) -> None:
     register_converters(app, rest_api)
     api.register_blueprints(rest_api, app.config)
     frontend_pages.install(app)
+    oidc.init_app(app)
     extensions.cors.init_app(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
                              expose_headers=["X-Pagination", "X-Cart-Token", REQUEST_ID_HEADER,
                                              "Idempotent-Replayed", "ETag"])

@@ -6,7 +6,9 @@ Every setting has the name the contract gives it. Nothing else in the code base 
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -189,10 +191,36 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         # How long an outbox event's consumer has to finish before the sweep runs it again.
         "OUTBOX_REDO_AFTER_SECONDS": _int(env.get("OUTBOX_REDO_AFTER_SECONDS"), 15,
                                           "OUTBOX_REDO_AFTER_SECONDS"),
+        # OpenID Connect sign-in: name -> {"issuer", "client_id", "client_secret"
+        # [, "scope"]}; where the callback sends the browser with the tokens (fragment).
+        "OAUTH_PROVIDERS": _oauth_providers(env.get("OAUTH_PROVIDERS")),
+        "OAUTH_REDIRECT_URL": env.get("OAUTH_REDIRECT_URL")
+        or env.get("FRONTEND_URL", "http://127.0.0.1:5000").rstrip("/") + "/signed-in",
+        "OAUTH_STATE_SECONDS": _int(env.get("OAUTH_STATE_SECONDS"), 600,
+                                    "OAUTH_STATE_SECONDS"),
     }
     config["MAX_CONTENT_LENGTH"] = max(config["MAX_JSON_BYTES"], config["MAX_UPLOAD_BYTES"])
     config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(database_url)
     return config
+
+
+def _oauth_providers(value: str | None) -> dict[str, dict]:
+    """``OAUTH_PROVIDERS`` as JSON, checked: a mistake is a refusal to start, not a 500 at
+    the first sign-in."""
+    if not value:
+        return {}
+    try:
+        providers = json.loads(value)
+    except ValueError as error:
+        raise ValueError(f"OAUTH_PROVIDERS is not JSON: {error}") from error
+    if not isinstance(providers, dict):
+        raise ValueError("OAUTH_PROVIDERS must be a JSON object: name -> settings")
+    for name, settings in providers.items():
+        missing = {"issuer", "client_id", "client_secret"} - set(settings or {})
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", name) or missing:
+            raise ValueError(f"OAUTH_PROVIDERS[{name!r}]: a lower-case name and issuer, "
+                             f"client_id, client_secret (missing: {sorted(missing)})")
+    return providers
 
 
 def engine_options(database_url: str) -> dict:

@@ -5,6 +5,8 @@ from models.audit import AuditLog
 from models.auth import (
     EmailVerificationToken,
     LoginFailure,
+    OAuthIdentity,
+    OAuthState,
     PasswordResetToken,
     RefreshToken,
     RevokedToken,
@@ -45,6 +47,8 @@ __all__ = [
     "Heartbeat",
     "IdempotencyKey",
     "LoginFailure",
+    "OAuthIdentity",
+    "OAuthState",
     "Order",
     "OrderEvent",
     "OrderItem",

@@ -93,3 +93,38 @@ class LoginFailure(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
 
     __table_args__ = (sa.Index("ix_login_failures_email_created_at", "email", "created_at"),)
+
+
+class OAuthState(db.Model):
+    """An OpenID Connect sign-in under way: what the callback needs to finish it (the PKCE
+    verifier, the nonce the ID token must carry), kept server-side under its ``state``.
+    Single use: the callback deletes it. The browser holds the state in a cookie too, so a
+    callback that another browser started is refused (login CSRF)."""
+
+    __tablename__ = "oauth_states"
+
+    state: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    provider: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    nonce: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    code_verifier: Mapped[str] = mapped_column(sa.String(128), nullable=False)
+    redirect_uri: Mapped[str] = mapped_column(sa.String(500), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
+
+
+class OAuthIdentity(db.Model):
+    """An account at an OpenID provider (its issuer's ``sub``) linked to a Stockroom user:
+    later sign-ins find the user by it, whatever the provider then says the email is."""
+
+    __tablename__ = "oauth_identities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    subject: Mapped[str] = mapped_column(sa.String(255), nullable=False)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    email: Mapped[str | None] = mapped_column(sa.String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+
+    __table_args__ = (sa.UniqueConstraint("provider", "subject"),)

@@ -108,6 +108,8 @@ from .fake_settle import FakeSettle
 from .fake_settle_outcome import FakeSettleOutcome
 from .fake_settle_result import FakeSettleResult
 from .fake_settle_result_outcome import FakeSettleResultOutcome
+from .finish_o_auth_sign_in_response_404 import FinishOAuthSignInResponse404
+from .finish_o_auth_sign_in_response_404_error_code import FinishOAuthSignInResponse404ErrorCode
 from .get_analytics_summary_interval import GetAnalyticsSummaryInterval
 from .get_analytics_summary_response_422 import GetAnalyticsSummaryResponse422
 from .get_analytics_summary_response_422_error_code import GetAnalyticsSummaryResponse422ErrorCode
@@ -194,6 +196,10 @@ from .settle_fake_payment_response_409 import SettleFakePaymentResponse409
 from .settle_fake_payment_response_409_error_code import SettleFakePaymentResponse409ErrorCode
 from .shipping_address_input import ShippingAddressInput
 from .shipping_address_input_country import ShippingAddressInputCountry
+from .start_o_auth_sign_in_response_400 import StartOAuthSignInResponse400
+from .start_o_auth_sign_in_response_400_error_code import StartOAuthSignInResponse400ErrorCode
+from .start_o_auth_sign_in_response_404 import StartOAuthSignInResponse404
+from .start_o_auth_sign_in_response_404_error_code import StartOAuthSignInResponse404ErrorCode
 from .summary import Summary
 from .summary_interval import SummaryInterval
 from .timeline_entry import TimelineEntry
@@ -340,6 +346,8 @@ __all__ = (
     "FakeSettleOutcome",
     "FakeSettleResult",
     "FakeSettleResultOutcome",
+    "FinishOAuthSignInResponse404",
+    "FinishOAuthSignInResponse404ErrorCode",
     "GetAnalyticsSummaryInterval",
     "GetAnalyticsSummaryResponse422",
     "GetAnalyticsSummaryResponse422ErrorCode",
@@ -426,6 +434,10 @@ __all__ = (
     "SettleFakePaymentResponse409ErrorCode",
     "ShippingAddressInput",
     "ShippingAddressInputCountry",
+    "StartOAuthSignInResponse400",
+    "StartOAuthSignInResponse400ErrorCode",
+    "StartOAuthSignInResponse404",
+    "StartOAuthSignInResponse404ErrorCode",
     "Summary",
     "SummaryInterval",
     "TimelineEntry",
