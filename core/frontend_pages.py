@@ -17,6 +17,7 @@ from flask import Blueprint, Flask, render_template, request
 
 from core.errors import DomainError
 from models import db, utcnow
+from services import auth, email_verification
 
 DEFAULT_FRONTEND_URL = "http://127.0.0.1:5000"
 LOCAL_ENVS = frozenset({"development", "test"})
@@ -35,19 +36,23 @@ def reset_password_form():
     return render_template("pages/reset_password.html", token=request.args.get("token", ""))
 
 
-@pages.post("/reset-password")
-def reset_password():
-    from services import auth
-
-    token, password = request.form.get("token", ""), request.form.get("password", "")
+def _spend(template: str, spend):
+    """Run ``spend`` (a service that takes the form's token) and show its outcome."""
+    token = request.form.get("token", "")
     try:
-        auth.confirm_password_reset(token, password, utcnow())
+        spend(token)
     except DomainError as error:
         db.session.rollback()
-        return render_template("pages/reset_password.html", token=token,
-                               error=error.message), error.http_status
+        return render_template(template, token=token, error=error.message), error.http_status
     db.session.commit()
-    return render_template("pages/reset_password.html", done=True)
+    return render_template(template, done=True)
+
+
+@pages.post("/reset-password")
+def reset_password():
+    return _spend("pages/reset_password.html",
+                  lambda token: auth.confirm_password_reset(
+                      token, request.form.get("password", ""), utcnow()))
 
 
 @pages.get("/verify-email")
@@ -57,17 +62,8 @@ def verify_email_form():
 
 @pages.post("/verify-email")
 def verify_email():
-    from services import email_verification
-
-    token = request.form.get("token", "")
-    try:
-        email_verification.confirm(token, utcnow())
-    except DomainError as error:
-        db.session.rollback()
-        return render_template("pages/verify_email.html", token=token,
-                               error=error.message), error.http_status
-    db.session.commit()
-    return render_template("pages/verify_email.html", done=True)
+    return _spend("pages/verify_email.html",
+                  lambda token: email_verification.confirm(token, utcnow()))
 
 
 @pages.get("/orders/<int:order_id>")

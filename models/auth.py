@@ -40,10 +40,9 @@ class RevokedToken(db.Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
 
 
-class PasswordResetToken(db.Model):
-    """A single-use password reset. The emailed token is a signature over ``id`` and ``nonce``."""
-
-    __tablename__ = "password_reset_tokens"
+class SingleUseToken:
+    """A token mailed to the user and spent once: the email carries a signature over
+    ``id`` and ``nonce`` (never stored whole); a newer one voids the older."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(
@@ -54,33 +53,26 @@ class PasswordResetToken(db.Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    def is_usable(self, now: datetime) -> bool:
+        return self.used_at is None and self.voided_at is None and self.expires_at > now
+
+
+class PasswordResetToken(SingleUseToken, db.Model):
+    """A single-use password reset."""
+
+    __tablename__ = "password_reset_tokens"
+
     # The request (its outbox event) this reset answers: a task that runs twice for one
     # request finds the reset it made instead of making a second.
     request_event_id: Mapped[int | None] = mapped_column(
         sa.BigInteger().with_variant(sa.Integer, "sqlite"), unique=True)
 
-    def is_usable(self, now: datetime) -> bool:
-        return self.used_at is None and self.voided_at is None and self.expires_at > now
 
-
-class EmailVerificationToken(db.Model):
-    """A single-use proof that the user reads their mailbox. The emailed token is a signature
-    over ``id`` and ``nonce``; a newer one voids the older."""
+class EmailVerificationToken(SingleUseToken, db.Model):
+    """A single-use proof that the user reads their mailbox."""
 
     __tablename__ = "email_verification_tokens"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
-    )
-    nonce: Mapped[str] = mapped_column(sa.String(64), nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
-    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-
-    def is_usable(self, now: datetime) -> bool:
-        return self.used_at is None and self.voided_at is None and self.expires_at > now
 
 
 class LoginFailure(db.Model):
