@@ -196,6 +196,9 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         "OAUTH_PROVIDERS": _oauth_providers(env.get("OAUTH_PROVIDERS")),
         "OAUTH_REDIRECT_URL": env.get("OAUTH_REDIRECT_URL")
         or env.get("FRONTEND_URL", "http://127.0.0.1:5000").rstrip("/") + "/signed-in",
+        # The API's public address (https://api.example.com) where a proxy in front makes
+        # the request's own differ: the OpenID callback URL is built on it.
+        "API_PUBLIC_URL": (env.get("API_PUBLIC_URL") or "").rstrip("/") or None,
         "OAUTH_STATE_SECONDS": _int(env.get("OAUTH_STATE_SECONDS"), 600,
                                     "OAUTH_STATE_SECONDS"),
     }

@@ -35,6 +35,15 @@ class CallbackQuerySchema(ma.Schema):
     iss = fields.String(validate=ma.validate.Length(max=512))
 
 
+def _callback_url(provider: str) -> str:
+    """The redirect URI registered at the provider: on API_PUBLIC_URL when set (behind a
+    proxy the request's own scheme and host are the proxy's inside ones)."""
+    public = current_app.config["API_PUBLIC_URL"]
+    if public:
+        return public + url_for("auth.OAuthCallback", provider=provider)
+    return url_for("auth.OAuthCallback", provider=provider, _external=True)
+
+
 def _redirect_to_frontend(values: dict):
     response = redirect(f"{current_app.config['OAUTH_REDIRECT_URL']}#{urlencode(values)}", 302)
     response.delete_cookie(STATE_COOKIE, path=COOKIE_PATH)
@@ -48,8 +57,7 @@ class OAuthAuthorize(MethodView):
     @blp.doc(operationId="startOAuthSignIn")
     def get(self, provider):
         """Sign in with an OpenID provider: redirects the browser to it"""
-        started = oidc.start(provider, url_for("auth.OAuthCallback", provider=provider,
-                                               _external=True), utcnow())
+        started = oidc.start(provider, _callback_url(provider), utcnow())
         db.session.commit()
         response = redirect(started.url, 302)
         response.set_cookie(STATE_COOKIE, started.state,

@@ -185,6 +185,15 @@ def test_a_refusal_by_the_provider_comes_back_as_an_error(oidc_app):
         assert "access_denied" in fragment["error_description"][0]
 
 
+def test_the_callback_is_on_the_public_address_behind_a_proxy(app, provider):
+    settings = {"local": {"issuer": provider, "client_id": "stockroom", "client_secret": "s"}}
+    proxied = another_app(app, API_PUBLIC_URL="https://api.example.com/",
+                          OAUTH_PROVIDERS=json.dumps(settings))
+    started = proxied.test_client().get("/api/v1/auth/oauth/local/authorize")
+    query = parse_qs(urlsplit(started.headers["Location"]).query)
+    assert query["redirect_uri"] == ["https://api.example.com/api/v1/auth/oauth/local/callback"]
+
+
 def test_an_unknown_provider_is_a_json_404(oidc_app):
     answer = oidc_app.test_client().get("/api/v1/auth/oauth/nope/authorize")
     assert answer.status_code == 404 and answer.json["error_code"] == "unknown_oauth_provider"
