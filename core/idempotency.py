@@ -71,17 +71,41 @@ def check_key(key: str | None) -> str:
     return key
 
 
-_claim_statements: dict[str, sa.Insert] = {}
+@dataclass(frozen=True)
+class Owner:
+    """Whose key it is: a signed-in user's, or a guest cart's (``guest_cart``: the SHA-256
+    of the cart's token, which is the guest's only identity). Keys of one owner never
+    meet another's."""
+
+    user_id: int | None = None
+    guest_cart: str | None = None
+
+    @classmethod
+    def of(cls, owner: Owner | int) -> Owner:
+        return owner if isinstance(owner, Owner) else cls(user_id=owner)
+
+    @classmethod
+    def guest(cls, cart_token: str) -> Owner:
+        return cls(guest_cart=hashlib.sha256(cart_token.encode()).hexdigest())
+
+    def clause(self) -> sa.ColumnElement:
+        if self.user_id is not None:
+            return IdempotencyKey.user_id == self.user_id
+        return IdempotencyKey.guest_cart == self.guest_cart
 
 
-def _claim_statement() -> sa.Insert:
-    """The claim's insert-or-ignore for the session's database, built once per dialect."""
-    dialect = db.session.get_bind().dialect.name
-    if dialect not in _claim_statements:
-        _claim_statements[dialect] = (
-            insert_ignoring_conflict(IdempotencyKey, ["user_id", "key"])
-            .returning(IdempotencyKey.__table__.c.id))
-    return _claim_statements[dialect]
+_claim_statements: dict[tuple[str, bool], sa.Insert] = {}
+
+
+def _claim_statement(owner: Owner) -> sa.Insert:
+    """The claim's insert-or-ignore for the session's database and the owner's kind (its
+    unique key), built once each."""
+    index = (db.session.get_bind().dialect.name, owner.user_id is not None)
+    if index not in _claim_statements:
+        columns = ["user_id", "key"] if owner.user_id is not None else ["guest_cart", "key"]
+        _claim_statements[index] = (insert_ignoring_conflict(IdempotencyKey, columns)
+                                    .returning(IdempotencyKey.__table__.c.id))
+    return _claim_statements[index]
 
 
 def operation_scope() -> str:
@@ -93,24 +117,25 @@ def operation_scope() -> str:
     return f"{request.method} {rule} {arguments}".strip()[:300]
 
 
-def claim(user_id: int, key: str, body_hash: str, now: datetime, scope: str = "") -> Claim:
+def claim(owner: Owner | int, key: str, body_hash: str, now: datetime,
+          scope: str = "") -> Claim:
     """Claim ``key`` for this request in the current transaction, which the work joins.
     Returns the stored answer to replay if the key already has one; raises ``KeyReused``
     (422) for another operation (``scope``) or another body, and ``KeyInFlight`` (409)
     while another request holds it."""
     check_key(key)
-    key_id = db.session.connection().execute(_claim_statement(), {
-        "user_id": user_id, "key": key, "scope": scope, "request_hash": body_hash,
-        "locked_at": now, "created_at": now}).scalar()
+    owner = Owner.of(owner)
+    key_id = db.session.connection().execute(_claim_statement(owner), {
+        "user_id": owner.user_id, "guest_cart": owner.guest_cart, "key": key, "scope": scope,
+        "request_hash": body_hash, "locked_at": now, "created_at": now}).scalar()
     if key_id is not None:
         return Claim(key_id=key_id)
     existing = db.session.scalar(
-        sa.select(IdempotencyKey).where(IdempotencyKey.user_id == user_id,
-                                        IdempotencyKey.key == key)
+        sa.select(IdempotencyKey).where(owner.clause(), IdempotencyKey.key == key)
         .with_for_update().execution_options(populate_existing=True))
     if existing is None:
         # The key was given back between our insert and our look: claim it afresh.
-        return claim(user_id, key, body_hash, now, scope)
+        return claim(owner, key, body_hash, now, scope)
     if existing.scope != scope:
         db.session.rollback()
         raise KeyReused("This Idempotency-Key was used for another operation; use a new key "
@@ -151,14 +176,14 @@ def checkpoint(claim: Claim, resource_id: int) -> None:
                                     {"key_id": claim.key_id, "resource": resource_id})
 
 
-def release(key_id: int, user_id: int, key: str) -> None:
+def release(key_id: int, owner: Owner | int, key: str) -> None:
     """Give the key back after a failed request (in a transaction of its own): forget it,
     or, past a checkpoint, unlock it so that a retry resumes. A claim that never committed
     went with the rollback, and these statements find nothing: they match the user and the
     key too, since a rolled-back row's id may already be another request's (SQLite reuses
     it)."""
     db.session.rollback()
-    unanswered = sa.and_(IdempotencyKey.id == key_id, IdempotencyKey.user_id == user_id,
+    unanswered = sa.and_(IdempotencyKey.id == key_id, Owner.of(owner).clause(),
                          IdempotencyKey.key == key, IdempotencyKey.response_status.is_(None))
     db.session.execute(sa.delete(IdempotencyKey).where(
         unanswered, IdempotencyKey.resource_id.is_(None)))
@@ -175,20 +200,23 @@ def purge(now: datetime) -> int:
 REPLAYED_HEADER = "Idempotent-Replayed"
 
 
-def run_once(user_id: int, key: str | None, body: dict, work, dump, now: datetime,
-             status: int = 201) -> Response:
-    """Do ``work(claim)`` once per (user, key), for this request's operation only;
+def run_once(owner: Owner | int, key: str | None, body: dict, work, dump, now: datetime,
+             status: int = 201, reveal=None) -> Response:
+    """Do ``work(claim)`` once per (owner, key), for this request's operation only;
     ``dump`` turns its result into the JSON answer. ``claim.resource_id`` is the
     checkpoint to resume from, if any.
 
     The first request answers ``status``; the same key and body again answer the stored
-    body with 200 and ``Idempotent-Replayed: true``, doing nothing.
+    body with 200 and ``Idempotent-Replayed: true``, doing nothing. ``reveal(answer)``
+    adds to the answer, fresh or replayed, what must not be stored with it (a secret the
+    server can derive again).
     """
     key = check_key(key)
-    claimed = claim(user_id, key, request_hash(body), now, operation_scope())
+    owner = Owner.of(owner)
+    claimed = claim(owner, key, request_hash(body), now, operation_scope())
     if claimed.replay is not None:
         _, stored = claimed.replay
-        response = jsonify(stored)
+        response = jsonify(reveal(stored) if reveal else stored)
         response.headers[REPLAYED_HEADER] = "true"
         return response
     try:
@@ -196,8 +224,8 @@ def run_once(user_id: int, key: str | None, body: dict, work, dump, now: datetim
         store_answer(claimed.key_id, status, answer)
         db.session.commit()
     except BaseException:
-        release(claimed.key_id, user_id, key)
+        release(claimed.key_id, owner, key)
         raise
-    response = jsonify(answer)
+    response = jsonify(reveal(answer) if reveal else answer)
     response.status_code = status
     return response

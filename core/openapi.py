@@ -8,7 +8,7 @@ operation shares stated once from what it declares.
   with a body, 422 with query arguments, 404 with path parameters, 401 with a bearer. 403
   comes with the roles of ``auth_required``; 409 and other domain refusals are declared by
   the view with ``Blueprint.errors``, their ``error_code`` values as an enum. The headers
-  that answers carry: ``X-Cart-Token`` on the cart's, ``Idempotent-Replayed`` on those of
+  that answers carry: ``X-Cart-Token`` on the cart's own, ``Idempotent-Replayed`` on those of
   operations with an ``Idempotency-Key``, ``Retry-After`` on 429 and 503.
 """
 
@@ -111,7 +111,9 @@ class Conventions(BasePlugin):
             headers = _parameter_names(operation, "header")
             for code, response in responses.items():
                 if code.startswith("2"):
-                    if "X-Cart-Token" in headers:
+                    # Only the cart's own answers carry it (login, register and checkout
+                    # take the header, and send nothing back in it).
+                    if "X-Cart-Token" in headers and "carts" in operation.get("tags", []):
                         _add_header(response, "X-Cart-Token", "CART_TOKEN")
                     if "Idempotency-Key" in headers:
                         _add_header(response, "Idempotent-Replayed", "IDEMPOTENT_REPLAYED")

@@ -57,8 +57,9 @@ class DiscountRedemption(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     discount_id: Mapped[int] = mapped_column(
         sa.ForeignKey("discounts.id", ondelete="CASCADE"), nullable=False)
-    user_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    # None for a guest's order (the per-customer limit then counts by the order's email).
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"))
     order_id: Mapped[int] = mapped_column(
         sa.ForeignKey("orders.id", ondelete="CASCADE"), nullable=False, unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)

@@ -1,4 +1,5 @@
-"""Idempotency keys: one row per (user, key), holding the answer once there is one."""
+"""Idempotency keys: one row per (user or guest cart, key), holding the answer once there is
+one."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ class IdempotencyKey(db.Model):
     __tablename__ = "idempotency_keys"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    # Whose key it is: a user's, or a guest cart's (the SHA-256 of its token), never both.
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"))
+    guest_cart: Mapped[str | None] = mapped_column(sa.String(64))
     key: Mapped[str] = mapped_column(sa.String(255), nullable=False)
     # The operation the key was used for: method, route and path parameters. The same key
     # sent to another operation is refused, never replayed.
@@ -34,4 +37,6 @@ class IdempotencyKey(db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("user_id", "key", name="uq_idempotency_keys_user_id_key"),
+        sa.UniqueConstraint("guest_cart", "key", name="uq_idempotency_keys_guest_cart_key"),
+        sa.CheckConstraint("(user_id IS NULL) <> (guest_cart IS NULL)", name="one_owner"),
     )

@@ -48,8 +48,12 @@ class Order(TimestampMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(sa.String(32), unique=True, nullable=False)
-    user_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False, index=True)
+    # None for a guest's order until an account with its email takes it over.
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    # A guest order's secret: its order token is an HMAC over the id and this nonce, so
+    # that neither the token nor anything that makes it is stored.
+    guest_nonce: Mapped[str | None] = mapped_column(sa.String(64))
     email: Mapped[str] = mapped_column(sa.String(254), nullable=False)
     status: Mapped[str] = mapped_column(sa.String(20), nullable=False,
                                         default=OrderStatus.PENDING_PAYMENT.value)

@@ -110,6 +110,17 @@ def locked_cart_for_user(user_id: int) -> Cart:
     return _load(cart_id)
 
 
+def locked_cart_for_token(token: str) -> Cart:
+    """The guest cart of ``token``, locked as ``locked_cart_for_user`` locks a user's: a
+    guest's checkout's way in. An unknown token is an empty cart, which checkout refuses."""
+    cart_id = db.session.scalar(sa.select(Cart.id).where(Cart.token == token)
+                                .with_for_update())
+    if cart_id is None:
+        return Cart(token=token)
+    transactions.pending(LOCKED).append(cart_id)
+    return _load(cart_id)
+
+
 def cart_currency(cart: Cart) -> str | None:
     """The currency of the cart's lines (the first line's), or None for an empty cart."""
     return cart.items[0].variant.currency if cart.items else None

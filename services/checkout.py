@@ -24,7 +24,8 @@ from models import (
     User,
     db,
 )
-from services import addresses, carts, discounts, inventory, orders
+from services import addresses, carts, discounts, guest_orders, inventory, orders
+from services.users import check_email
 
 ADDRESS_FIELDS = ("full_name", "line1", "line2", "city", "region", "postal_code", "country",
                   "phone")
@@ -86,17 +87,22 @@ class AddressRequired(ValidationFailed):
     error_code = "address_required"
 
 
-def _address_snapshot(user_id: int, address_id: int | None, shipping_address: dict | None):
+def _address_snapshot(user_id: int | None, address_id: int | None,
+                      shipping_address: dict | None):
     if (address_id is None) == (shipping_address is None):
         raise AddressRequired("Give either shipping_address or address_id.",
                               errors={"shipping_address": ["Give this or address_id."]})
+    if address_id is not None and user_id is None:
+        raise AddressRequired("A guest has no address book: give shipping_address.",
+                              errors={"address_id": ["Only for a signed-in customer."]})
     if address_id is not None:
         address: Address = addresses.get_address(user_id, address_id)
         return {name: getattr(address, name) for name in ADDRESS_FIELDS}
     return {name: shipping_address.get(name) for name in ADDRESS_FIELDS}
 
 
-def _apply_discount(cart: Cart, user: User, subtotal: int, now: datetime) -> Discount | None:
+def _apply_discount(cart: Cart, user: User | None, email: str, subtotal: int,
+                    now: datetime) -> Discount | None:
     """Count one use of the cart's discount, atomically; 409 if it no longer applies.
 
     The conditional update holds the discount's row lock until commit, so concurrent
@@ -115,7 +121,8 @@ def _apply_discount(cart: Cart, user: User, subtotal: int, now: datetime) -> Dis
     discount = db.session.get(Discount, cart.discount_id)
     if discount is not None:
         db.session.refresh(discount)
-    used_by_customer = discounts.customer_uses(cart.discount_id, user.id)
+    used_by_customer = discounts.customer_uses(cart.discount_id,
+                                               user.id if user else None, email)
     # The use just counted is this order's: judge the code as it stood before it.
     reason = ("This code has been used up." if counted != 1 else
               discounts.refusal(discount, subtotal, now, customer_uses=used_by_customer,
@@ -125,8 +132,9 @@ def _apply_discount(cart: Cart, user: User, subtotal: int, now: datetime) -> Dis
     return discount
 
 
-def place_order(user: User, cart: Cart, *, address_id: int | None,
-                shipping_address: dict | None, provider_name: str, now: datetime) -> Order:
+def place_order(user: User | None, cart: Cart, *, address_id: int | None,
+                shipping_address: dict | None, provider_name: str, now: datetime,
+                email: str | None = None) -> Order:
     """Turn ``cart`` into an order: reserve every line's stock or none (409 naming the
     short lines), count the discount, compute the totals on the server and empty the cart.
     The reservation holds for ``RESERVATION_TTL_SECONDS``. The payment is started after
@@ -136,7 +144,11 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
     The cart is locked first and its lines read again under the lock: of two checkouts of
     one cart, the second finds it empty (409 ``empty_cart``), and a line added meanwhile
     is either in this order or still in the cart after it. 409 ``currency_mismatch`` when
-    the lines are priced in more than one currency."""
+    the lines are priced in more than one currency.
+
+    ``user`` None is a guest's checkout, with ``email`` (checked, required): the order is
+    the guest's, opened by its token (``services.guest_orders``)."""
+    email = user.email if user is not None else check_email(email or "")
     if cart.id is not None:
         cart = carts.lock_cart(cart)
     faults.step("checkout.cart_locked")
@@ -150,7 +162,7 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
             f"{', '.join(c.upper() for c in currencies)}.",
             errors={"lines": [{"sku": item.variant.sku, "currency": item.variant.currency}
                               for item in items]})
-    snapshot = _address_snapshot(user.id, address_id, shipping_address)
+    snapshot = _address_snapshot(user.id if user else None, address_id, shipping_address)
     # Held here because locking the variants reloads them and drops their link to the
     # product, which the session keeps only weakly: the order lines would read each again.
     products = {item.variant_id: item.variant.product for item in items}
@@ -165,14 +177,15 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
     # Prices are read after the rows are locked: the order charges what the stock cost
     # at the moment it was taken.
     subtotal = sum(item.variant.price * item.quantity for item in items)
-    discount = _apply_discount(cart, user, subtotal, now)
+    discount = _apply_discount(cart, user, email, subtotal, now)
     discount_total = discount.amount_off(subtotal) if discount is not None else 0
     shipping_total = shipping_for(subtotal - discount_total)
     tax_total = tax_for(subtotal - discount_total)
     ttl = timedelta(seconds=current_app.config["RESERVATION_TTL_SECONDS"])
 
     order = Order(
-        number=order_number(now), user_id=user.id, email=user.email,
+        number=order_number(now), user_id=user.id if user else None, email=email,
+        guest_nonce=None if user else guest_orders.new_nonce(),
         status=OrderStatus.PENDING_PAYMENT.value, currency=items[0].variant.currency,
         subtotal=subtotal, discount_total=discount_total, shipping_total=shipping_total,
         tax_total=tax_total, total=subtotal - discount_total + shipping_total + tax_total,
@@ -190,7 +203,8 @@ def place_order(user: User, cart: Cart, *, address_id: int | None,
     db.session.add(order)
     db.session.flush()
     if discount is not None:
-        db.session.add(DiscountRedemption(discount_id=discount.id, user_id=user.id,
+        db.session.add(DiscountRedemption(discount_id=discount.id,
+                                          user_id=user.id if user else None,
                                           order_id=order.id, created_at=now))
     orders.status_event(order, None, order.status)
 

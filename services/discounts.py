@@ -11,7 +11,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from core.errors import Conflict, NotFound, ValidationFailed
-from models import Discount, DiscountKind, DiscountRedemption, db
+from models import Discount, DiscountKind, DiscountRedemption, Order, db
 
 
 class DiscountNotFound(NotFound):
@@ -86,13 +86,17 @@ def update_discount(discount_id: int, fields: dict) -> Discount:
     return discount
 
 
-def customer_uses(discount_id: int, user_id: int | None) -> int:
-    if user_id is None:
+def customer_uses(discount_id: int, user_id: int | None, email: str | None = None) -> int:
+    """How often the customer used the code: the account's redemptions, or for a guest
+    (no ``user_id``) those of the orders placed with their email."""
+    query = sa.select(sa.func.count(DiscountRedemption.id)).where(
+        DiscountRedemption.discount_id == discount_id)
+    if user_id is not None:
+        return db.session.scalar(query.where(DiscountRedemption.user_id == user_id))
+    if email is None:
         return 0
-    return db.session.scalar(
-        sa.select(sa.func.count(DiscountRedemption.id))
-        .where(DiscountRedemption.discount_id == discount_id,
-               DiscountRedemption.user_id == user_id))
+    return db.session.scalar(query.join(Order, Order.id == DiscountRedemption.order_id)
+                             .where(Order.email == email))
 
 
 def refusal(discount: Discount | None, subtotal: int, now: datetime,
@@ -131,7 +135,8 @@ def give_back_use(order_id: int) -> None:
             .values(uses=Discount.uses - 1).execution_options(synchronize_session=False))
 
 
-def take_use_again(order_id: int, discount_id: int | None, user_id: int, now: datetime) -> None:
+def take_use_again(order_id: int, discount_id: int | None, user_id: int | None,
+                   now: datetime) -> None:
     """A payment that arrived after its order expired revived the order at its discounted
     price: the use it gave back is counted again (the sale was made; ``max_uses`` was
     checked when the order was placed)."""

@@ -16,7 +16,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from core.errors import Conflict, ValidationFailed
 from models import EmailVerificationToken, User, db
-from services import outbox
+from services import guest_orders, outbox
 from services.sessions import lock_user
 
 # A signing namespace, not a secret: SECRET_KEY is the secret.
@@ -100,5 +100,6 @@ def confirm(token: str, now: datetime) -> User:
     verification.used_at = now
     if user.email_verified_at is None:
         user.email_verified_at = now
+    guest_orders.attach_to(user)
     db.session.flush()
     return user

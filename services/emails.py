@@ -22,7 +22,7 @@ from flask import current_app, render_template
 
 from core import faults
 from models import EmailMessage, EmailStatus, Order, PasswordResetToken, User, db, utcnow
-from services import email_verification
+from services import email_verification, guest_orders
 from services.auth import reset_token_for
 from services.email_backends import EmailBackend, OutgoingEmail, PermanentEmailError
 
@@ -186,10 +186,16 @@ def prepare_order_email(notification: str, order_id: int,
                           SUBJECTS[kind].format(number=order.number))
     if message is None:
         return None
-    user = db.session.get(User, order.user_id)
+    user = db.session.get(User, order.user_id) if order.user_id is not None else None
     base = current_app.config["FRONTEND_URL"].rstrip("/")
+    order_url = f"{base}/orders/{order.id}"
+    if order.guest_nonce is not None:
+        # A guest's order opens with its token: the link carries it.
+        order_url += f"?token={guest_orders.order_token(order)}"
     context = {
-        "user": user, "order": order, "order_url": f"{base}/orders/{order.id}",
+        "user": user, "name": user.full_name if user else order.shipping_address.get(
+            "full_name") or "there",
+        "order": order, "order_url": order_url,
         "total": format_money(order.total, order.currency),
         "lines": [(item, format_money(item.line_total, order.currency))
                   for item in order.items],

@@ -27,7 +27,7 @@ from flask import Flask, current_app
 
 from core.errors import DomainError, Forbidden, NotFound
 from models import OAuthIdentity, OAuthState, User, db
-from services import email_verification, users
+from services import email_verification, guest_orders, users
 from services.passwords import hash_password
 
 DEFAULT_SCOPE = "openid email profile"
@@ -152,6 +152,7 @@ def _user_for(provider: str, claims: dict, now: datetime) -> User:
     db.session.add(OAuthIdentity(provider=provider, subject=str(claims["sub"]),
                                  user_id=user.id, email=users.normalize_email(email),
                                  created_at=now))
+    guest_orders.attach_to(user)
     db.session.flush()
     return user
 

@@ -113,10 +113,15 @@ def request_payment_cancel(order: Order) -> None:
 
 
 def cancel_order(user_id: int, order_id: int, now: datetime) -> Order:
-    """Cancel at once: an unpaid order releases its reservation and its payment is cancelled;
-    a paid one puts its stock back on hand and is refunded in full (``refund_pending`` until
-    the provider confirms). 409 from ``processing`` on."""
-    order = customer_order(user_id, order_id, lock=True)
+    """Cancel the customer's order at once (``cancel_by_customer``)."""
+    return cancel_by_customer(customer_order(user_id, order_id, lock=True), now)
+
+
+def cancel_by_customer(order: Order, now: datetime) -> Order:
+    """Cancel a locked order at its customer's (or guest's) request, at once: an unpaid
+    order releases its reservation and its payment is cancelled; a paid one puts its stock
+    back on hand and is refunded in full (``refund_pending`` until the provider confirms).
+    409 from ``processing`` on."""
     _cancel(order, now, "cancelled by the customer", CancelledBy.CUSTOMER)
     db.session.flush()
     return order

@@ -36,7 +36,7 @@ from models import (
     db,
     insert_ignoring_conflict,
 )
-from services import discounts, inventory, orders, outbox, refunds, transactions
+from services import discounts, guest_orders, inventory, orders, outbox, refunds, transactions
 from services.payment_providers import (
     FakeProvider,
     PaymentIntent,
@@ -335,16 +335,22 @@ def cancel_payment(order_id: int, provider: PaymentProvider, now: datetime) -> l
 
 # The fake provider ---------------------------------------------------------------------------
 
-def settle_fake_payment(user_id: int, payment_intent_id: str, outcome: str,
-                        provider: PaymentProvider, now: datetime) -> int:
+def settle_fake_payment(user_id: int | None, payment_intent_id: str, outcome: str,
+                        provider: PaymentProvider, now: datetime,
+                        order_token: str | None = None) -> int:
     """The ``fake`` provider's stand-in for the customer paying (``succeeded``) or being
     declined (``failed``): the fake payment changes, and an event goes into the inbox to be
     applied by the same task, through the same read-back, as a Stripe event. Returns the
-    stored event's id."""
-    owned = db.session.scalar(sa.select(Order.id).where(
-        Order.payment_intent_id == payment_intent_id, Order.user_id == user_id,
+    stored event's id. The payer is the order's customer (``user_id``) or, for a guest's
+    order, whoever holds its ``order_token``."""
+    order = db.session.scalar(sa.select(Order).where(
+        Order.payment_intent_id == payment_intent_id,
         Order.payment_provider == FakeProvider.name))
-    if owned is None or not isinstance(provider, FakeProvider):
+    if order is not None and user_id is not None and order.user_id != user_id:
+        order = None
+    if order is not None and user_id is None:
+        order = guest_orders.order_for_token(order.id, order_token)
+    if order is None or not isinstance(provider, FakeProvider):
         raise orders.OrderNotFound("Payment not found.")
     provider.settle(payment_intent_id, outcome)
     event_type = ("payment_intent.succeeded" if outcome == "succeeded"

@@ -20,7 +20,7 @@ from core.auth import CART_TOKEN_PARAMETER, Blueprint, guest_cart_token, token_b
 from core.errors import TooManyRequests, Unauthorized
 from core.extensions import ErrorSchema
 from models import db, utcnow
-from services import auth, email_verification, sessions, users
+from services import auth, email_verification, guest_orders, sessions, users
 
 blp = Blueprint("auth", __name__, description="Accounts and tokens")
 
@@ -40,6 +40,7 @@ class Register(MethodView):
         now = utcnow()
         user = users.register_user(body["email"], body["password"], body["full_name"])
         email_verification.welcome(user, now)
+        guest_orders.attach_to(user)
         tokens = auth.sign_in(user, now, guest_cart_token())
         db.session.commit()
         return {"user": user, "access_token": tokens.access_token,

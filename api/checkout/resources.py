@@ -1,20 +1,27 @@
-"""Checkout: the signed-in customer's cart becomes an order."""
+"""Checkout: the signed-in customer's cart, or a guest's (``X-Cart-Token``), becomes an
+order."""
 
 from __future__ import annotations
 
 from flask import request
 from flask.views import MethodView
-from flask_jwt_extended import current_user
 from marshmallow import fields
 
 from api.addresses.schemas import AddressCreateSchema
 from api.orders.schemas import OrderSchema
-from api.schemas import Choice, Id, ResponseSchema, StrictSchema
+from api.schemas import Choice, Id, ResponseSchema, StrictSchema, text
 from core import idempotency, ratelimit
-from core.auth import Blueprint
+from core.auth import (
+    CART_TOKEN_PARAMETER,
+    OPTIONAL_BEARER,
+    Blueprint,
+    guest_cart_token,
+    optional_user,
+)
+from core.errors import Unauthorized, ValidationFailed
 from core.extensions import ErrorSchema
 from models import utcnow
-from services import carts, checkout, inventory, orders, payments
+from services import carts, checkout, guest_orders, inventory, orders, payments
 from services.payment_providers import PAYMENT_PROVIDERS, payment_provider
 
 blp = Blueprint("checkout", __name__, description="Checkout")
@@ -23,7 +30,8 @@ IDEMPOTENCY_PARAMETER = {
     "in": "header", "name": "Idempotency-Key", "required": True,
     "schema": {"type": "string", "minLength": 1, "maxLength": idempotency.MAX_KEY_LENGTH},
     "description": "The same key and body again return the same order (200, "
-                   "Idempotent-Replayed: true); keys are per user and kept 24 h or more",
+                   "Idempotent-Replayed: true); keys are per user (or guest cart) and kept "
+                   "24 h or more",
 }
 
 
@@ -35,10 +43,13 @@ class ShippingAddressInputSchema(AddressCreateSchema):
 
 
 class CheckoutSchema(StrictSchema):
-    """One of the two, not both: checkout refuses otherwise (``address_required``)."""
+    """One of the two, not both: checkout refuses otherwise (``address_required``). A guest
+    gives ``shipping_address`` and ``email``."""
 
     shipping_address = fields.Nested(ShippingAddressInputSchema)
-    address_id = Id()
+    address_id = Id(metadata={"description": "One of my addresses (signed in only)"})
+    email = text(254, metadata={"description": "Required for a guest (no bearer): where the "
+                                               "order's emails go. Ignored when signed in"})
 
 
 class PaymentSchema(ResponseSchema):
@@ -50,14 +61,18 @@ class PaymentSchema(ResponseSchema):
 class CheckoutResultSchema(ResponseSchema):
     order = fields.Nested(OrderSchema)
     payment = fields.Nested(PaymentSchema)
+    order_token = fields.String(allow_none=True, metadata={
+        "description": "A guest's key to the order: send it as X-Order-Token to read or "
+                       "cancel it (at least 128 bits; shown here and in the order's emails "
+                       "only). Null when signed in"})
 
 
 @blp.route("/checkout")
 class Checkout(MethodView):
     decorators = ratelimit.checkout_limits()
 
-    @blp.auth_required()
-    @blp.doc(parameters=[IDEMPOTENCY_PARAMETER])
+    @blp.doc(parameters=[IDEMPOTENCY_PARAMETER, CART_TOKEN_PARAMETER],
+             security=OPTIONAL_BEARER)
     @blp.arguments(CheckoutSchema)
     @blp.response(201, CheckoutResultSchema)
     @blp.alt_response(200, schema=CheckoutResultSchema,
@@ -69,28 +84,47 @@ class Checkout(MethodView):
     @blp.errors(checkout.EmptyCart, checkout.NotForSale, checkout.DiscountUsedUp,
                 inventory.OutOfStock, carts.CurrencyMismatch, idempotency.KeyInFlight,
                 idempotency.KeyReused, idempotency.BadIdempotencyKey, checkout.AddressRequired,
-                checkout.EmailNotVerified)
+                checkout.EmailNotVerified, Unauthorized)
     @blp.doc(operationId="checkout")
     def post(self, body):
-        """Place an order from my cart: reserve its stock and start the payment"""
-        user, now = current_user._get_current_object(), utcnow()
-        checkout.check_may_check_out(user)
+        """Place an order from my cart (or a guest's): reserve its stock, start the payment"""
+        user, now = optional_user(), utcnow()
+        if user is not None:
+            checkout.check_may_check_out(user)
+            owner, cart_token, email = user.id, None, None
+        else:
+            cart_token = guest_cart_token()
+            if cart_token is None:
+                raise Unauthorized("Sign in, or check out as a guest with your cart's "
+                                   "X-Cart-Token.")
+            if not body.get("email"):
+                raise ValidationFailed("A guest's checkout needs an email.",
+                                       errors={"email": ["Required for a guest checkout."]})
+            owner, email = idempotency.Owner.guest(cart_token), body["email"]
         provider = payment_provider()
 
         def place(claim):
             # The order and its reservation commit before the provider is called, so that
             # no row is locked during the call. A retry after the call failed resumes there.
             if claim.resource_id is None:
+                cart = (carts.locked_cart_for_user(user.id) if user is not None
+                        else carts.locked_cart_for_token(cart_token))
                 order = checkout.place_order(
-                    user, carts.locked_cart_for_user(user.id), address_id=body.get("address_id"),
+                    user, cart, address_id=body.get("address_id"),
                     shipping_address=body.get("shipping_address"),
-                    provider_name=provider.name, now=now)
+                    provider_name=provider.name, now=now, email=email)
                 idempotency.checkpoint(claim, order.id)
             else:
                 order = orders.get_order(claim.resource_id)
             payment = payments.start_payment(order, provider)
             return {"order": order, "payment": payment}
 
-        return idempotency.run_once(user.id, request.headers.get("Idempotency-Key"),
+        def reveal(answer: dict) -> dict:
+            # A guest's token is derived, never stored with the answer the key keeps.
+            token = (guest_orders.order_token(orders.get_order(answer["order"]["id"]))
+                     if user is None else None)
+            return {**answer, "order_token": token}
+
+        return idempotency.run_once(owner, request.headers.get("Idempotency-Key"),
                                     request.get_json(), place, CheckoutResultSchema().dump,
-                                    now)
+                                    now, reveal=reveal)

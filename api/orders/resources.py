@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from flask import request
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 
@@ -15,11 +16,11 @@ from api.orders.schemas import (
     OrderSchema,
     SellerOrderLineSchema,
 )
-from core.auth import Blueprint
-from core.errors import ValidationFailed
+from core.auth import OPTIONAL_BEARER, Blueprint, optional_user
+from core.errors import Unauthorized, ValidationFailed
 from core.pagination import paginate_query
 from models import Role, db, utcnow
-from services import analytics, orders
+from services import analytics, guest_orders, orders
 
 blp = Blueprint("orders", __name__, description="Orders")
 
@@ -35,25 +36,45 @@ class Orders(MethodView):
         return paginate_query(orders.customer_orders(current_user.id), pagination_parameters)
 
 
+ORDER_TOKEN_PARAMETER = {
+    "in": "header", "name": guest_orders.ORDER_TOKEN_HEADER, "required": False,
+    "schema": {"type": "string", "maxLength": 128},
+    "description": "A guest's order token (checkout's order_token, or the token in the "
+                   "order's emails); not needed when signed in",
+}
+
+
+def callers_order(order_id: int, *, lock: bool = False):
+    """The signed-in customer's order, or the guest's whose token the request carries."""
+    user = optional_user()
+    if user is not None:
+        return orders.customer_order(user.id, order_id, lock=lock)
+    token = request.headers.get(guest_orders.ORDER_TOKEN_HEADER)
+    if not token:
+        raise Unauthorized("Sign in, or send the order's X-Order-Token.")
+    return guest_orders.order_for_token(order_id, token, lock=lock)
+
+
 @blp.route("/orders/<id:order_id>")
 class OrderById(MethodView):
-    @blp.auth_required()
+    @blp.doc(parameters=[ORDER_TOKEN_PARAMETER], security=OPTIONAL_BEARER)
     @blp.response(200, OrderSchema)
+    @blp.errors(Unauthorized)
     @blp.doc(operationId="getOrder")
     def get(self, order_id):
-        """One of my orders"""
-        return orders.customer_order(current_user.id, order_id)
+        """One of my orders (a guest's, with its X-Order-Token)"""
+        return callers_order(order_id)
 
 
 @blp.route("/orders/<id:order_id>/cancel")
 class OrderCancel(MethodView):
-    @blp.auth_required()
+    @blp.doc(parameters=[ORDER_TOKEN_PARAMETER], security=OPTIONAL_BEARER)
     @blp.response(200, OrderSchema)
-    @blp.errors(orders.InvalidTransition)
+    @blp.errors(orders.InvalidTransition, Unauthorized)
     @blp.doc(operationId="cancelOrder")
     def post(self, order_id):
         """Cancel my order (while it is awaiting payment, or paid and not yet processing)"""
-        order = orders.cancel_order(current_user.id, order_id, utcnow())
+        order = orders.cancel_by_customer(callers_order(order_id, lock=True), utcnow())
         db.session.commit()
         return order
 

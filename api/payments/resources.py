@@ -9,12 +9,14 @@ from flask_jwt_extended import current_user
 from marshmallow import fields
 
 from api.checkout.resources import IDEMPOTENCY_PARAMETER
+from api.orders.resources import ORDER_TOKEN_PARAMETER
 from api.orders.schemas import OrderSchema, RefundSchema
 from api.schemas import Choice, ResponseSchema, StrictSchema, text
 from core import idempotency
-from core.auth import Blueprint
+from core.auth import OPTIONAL_BEARER, Blueprint, optional_user
+from core.errors import Unauthorized
 from models import Role, db, utcnow
-from services import orders, payments, refunds
+from services import guest_orders, orders, payments, refunds
 from services.payment_providers import payment_provider
 
 blp = Blueprint("payments", __name__, description="Payments: Stripe's webhook and refunds")
@@ -103,15 +105,20 @@ class FakeSettleResultSchema(ResponseSchema):
 
 @fake_blp.route("/payments/fake/<string:payment_intent_id>/settle")
 class FakeSettle(MethodView):
-    @fake_blp.auth_required()
+    @fake_blp.doc(parameters=[ORDER_TOKEN_PARAMETER], security=OPTIONAL_BEARER)
     @fake_blp.arguments(FakeSettleSchema)
     @fake_blp.response(202, FakeSettleResultSchema)
-    @fake_blp.errors(payments.PaymentNotStarted)
+    @fake_blp.errors(payments.PaymentNotStarted, Unauthorized)
     @fake_blp.doc(operationId="settleFakePayment")
     def post(self, body, payment_intent_id):
         """Settle one of my fake payments (succeeded or failed); a task applies it"""
-        event_id = payments.settle_fake_payment(current_user.id, payment_intent_id,
-                                                body["outcome"], payment_provider(), utcnow())
+        user = optional_user()
+        token = request.headers.get(guest_orders.ORDER_TOKEN_HEADER)
+        if user is None and not token:
+            raise Unauthorized("Sign in, or send the order's X-Order-Token.")
+        event_id = payments.settle_fake_payment(user.id if user else None, payment_intent_id,
+                                                body["outcome"], payment_provider(), utcnow(),
+                                                order_token=token)
         db.session.commit()
         return {"payment_intent_id": payment_intent_id, "outcome": body["outcome"],
                 "payment_event_id": event_id}

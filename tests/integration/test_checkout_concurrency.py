@@ -95,6 +95,35 @@ def test_200_checkouts_for_50_units(app):
         assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 50
 
 
+def test_200_guest_and_customer_checkouts_for_50_units(app):
+    """The flash sale again with half the buyers guests (their carts by token)."""
+    import secrets
+
+    variant_id = _variant(app, 50)
+    customers = _customers(app, 100, [(variant_id, 1)], prefix="mixed")
+    tokens = []
+    with app.app_context():
+        for _ in range(100):
+            cart = Cart(token=secrets.token_urlsafe(32))
+            db.session.add(cart)
+            db.session.flush()
+            db.session.add(CartItem(cart_id=cart.id, variant_id=variant_id, quantity=1))
+            tokens.append(cart.token)
+        db.session.commit()
+    guests = [lambda client, token=token, n=n: client.post(
+        "/api/v1/checkout", json={"shipping_address": ADDRESS, "email": f"g{n}@example.com"},
+        headers={"X-Cart-Token": token, "Idempotency-Key": "sale"})
+        for n, token in enumerate(tokens)]
+    responses = _together(app, [_checkout(h, f"k{n}") for n, h in enumerate(customers)]
+                          + guests)
+    statuses = Counter(r.status_code for r in responses)
+    assert statuses == {201: 50, 409: 150}, statuses
+    assert all(r.is_json for r in responses)
+    assert _stock(app, variant_id) == (50, 50)
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 50
+
+
 def test_opposite_line_orders_never_deadlock(app):
     first, second = _variant(app, 60), _variant(app, 60)
     half_a = _customers(app, 50, [(first, 1), (second, 1)])

@@ -311,3 +311,57 @@ def test_stock_edit_x_checkout(app):
     assert refused.status_code == 409
     on_hand, reserved = _levels(app, variant_id)
     assert (on_hand, reserved) == (5, 4) and on_hand >= reserved
+
+
+def _guest_cart(app, lines: list[tuple[int, int]]) -> str:
+    """A stored guest cart holding ``lines``; its token."""
+    token = secrets.token_urlsafe(32)
+    with app.app_context():
+        cart = Cart(token=token)
+        db.session.add(cart)
+        db.session.flush()
+        db.session.add_all(CartItem(cart_id=cart.id, variant_id=variant_id, quantity=q)
+                           for variant_id, q in lines)
+        db.session.commit()
+    return token
+
+
+def _guest_checkout(app, cart_token, key, email="guest@example.com"):
+    def send():
+        return app.test_client().post(
+            "/api/v1/checkout", json={"shipping_address": ADDRESS, "email": email},
+            headers={"X-Cart-Token": cart_token, "Idempotency-Key": key})
+    return send
+
+
+def test_guest_checkout_x_guest_checkout_of_one_cart(app):
+    """Two checkouts of one guest cart with different keys: one order, stock reserved once."""
+    variant_id = _variant(app, on_hand=10)
+    token = _guest_cart(app, [(variant_id, 3)])
+    with paused("checkout.cart_locked", _guest_checkout(app, token, "key-a")) as first:
+        second = run_in_thread(_guest_checkout(app, token, "key-b"))
+        wait_until_blocked(db.engine)
+    answers = sorted([first().status_code, (late := second()).status_code])
+    assert answers == [201, 409] and late.json["error_code"] == "empty_cart"
+    with app.app_context():
+        assert db.session.get(Variant, variant_id).reserved == 3
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 1
+
+
+def test_guest_checkout_x_same_key_in_flight(app):
+    """The same guest cart and key twice at once: the second is told the first is still
+    running (409), never a second order."""
+    variant_id = _variant(app, on_hand=10)
+    token = _guest_cart(app, [(variant_id, 1)])
+    with paused("checkout.cart_locked", _guest_checkout(app, token, "same")) as first:
+        second = run_in_thread(_guest_checkout(app, token, "same"))
+        wait_until_blocked(db.engine)
+    placed, late = first(), second()
+    assert placed.status_code == 201
+    assert late.status_code in (200, 409)
+    if late.status_code == 409:
+        assert late.json["error_code"] == "idempotency_key_in_flight"
+    else:  # it waited for the first's commit and got its answer
+        assert late.json == placed.json
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 1

@@ -607,7 +607,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Place an order from my cart: reserve its stock and start the payment */
+        /** Place an order from my cart (or a guest's): reserve its stock, start the payment */
         post: operations["checkout"];
         delete?: never;
         options?: never;
@@ -755,7 +755,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One of my orders */
+        /** One of my orders (a guest's, with its X-Order-Token) */
         get: operations["getOrder"];
         put?: never;
         post?: never;
@@ -1329,11 +1329,16 @@ export interface components {
             slug?: string;
         };
         Checkout: {
+            /** @description One of my addresses (signed in only) */
             address_id?: number;
+            /** @description Required for a guest (no bearer): where the order's emails go. Ignored when signed in */
+            email?: string;
             shipping_address?: components["schemas"]["ShippingAddressInput"];
         };
         CheckoutResult: {
             order: components["schemas"]["Order"];
+            /** @description A guest's key to the order: send it as X-Order-Token to read or cancel it (at least 128 bits; shown here and in the order's emails only). Null when signed in */
+            order_token: string | null;
             payment: components["schemas"]["Payment"];
         };
         CustomerRef: {
@@ -2334,7 +2339,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The same key and body again return the same order (200, Idempotent-Replayed: true); keys are per user and kept 24 h or more */
+                /** @description The same key and body again return the same order (200, Idempotent-Replayed: true); keys are per user (or guest cart) and kept 24 h or more */
                 "Idempotency-Key": string;
             };
             path: {
@@ -2838,7 +2843,6 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    "X-Cart-Token": components["headers"]["CART_TOKEN"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3135,7 +3139,6 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    "X-Cart-Token": components["headers"]["CART_TOKEN"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3694,8 +3697,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The same key and body again return the same order (200, Idempotent-Replayed: true); keys are per user and kept 24 h or more */
+                /** @description The same key and body again return the same order (200, Idempotent-Replayed: true); keys are per user (or guest cart) and kept 24 h or more */
                 "Idempotency-Key": string;
+                /** @description A guest's cart token, as answered in the X-Cart-Token header; an unknown one starts a new cart */
+                "X-Cart-Token"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3738,7 +3743,18 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["UNAUTHORIZED"];
+            /** @description Refused: error_code unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "unauthorized";
+                    };
+                };
+            };
             /** @description Refused: error_code email_not_verified */
             403: {
                 headers: {
@@ -4163,7 +4179,10 @@ export interface operations {
     getOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A guest's order token (checkout's order_token, or the token in the order's emails); not needed when signed in */
+                "X-Order-Token"?: string;
+            };
             path: {
                 order_id: number;
             };
@@ -4181,7 +4200,18 @@ export interface operations {
                 };
             };
             400: components["responses"]["BAD_REQUEST"];
-            401: components["responses"]["UNAUTHORIZED"];
+            /** @description Refused: error_code unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "unauthorized";
+                    };
+                };
+            };
             404: components["responses"]["NOT_FOUND"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
@@ -4189,7 +4219,10 @@ export interface operations {
     cancelOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A guest's order token (checkout's order_token, or the token in the order's emails); not needed when signed in */
+                "X-Order-Token"?: string;
+            };
             path: {
                 order_id: number;
             };
@@ -4207,7 +4240,18 @@ export interface operations {
                 };
             };
             400: components["responses"]["BAD_REQUEST"];
-            401: components["responses"]["UNAUTHORIZED"];
+            /** @description Refused: error_code unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "unauthorized";
+                    };
+                };
+            };
             404: components["responses"]["NOT_FOUND"];
             /** @description Refused: error_code invalid_order_transition */
             409: {
@@ -4227,7 +4271,10 @@ export interface operations {
     settleFakePayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A guest's order token (checkout's order_token, or the token in the order's emails); not needed when signed in */
+                "X-Order-Token"?: string;
+            };
             path: {
                 payment_intent_id: string;
             };
@@ -4249,7 +4296,18 @@ export interface operations {
                 };
             };
             400: components["responses"]["BAD_REQUEST"];
-            401: components["responses"]["UNAUTHORIZED"];
+            /** @description Refused: error_code unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "unauthorized";
+                    };
+                };
+            };
             404: components["responses"]["NOT_FOUND"];
             /** @description Refused: error_code payment_not_started */
             409: {

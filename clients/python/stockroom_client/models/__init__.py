@@ -39,6 +39,8 @@ from .audit_entry_action import AuditEntryAction
 from .audit_entry_actor_role import AuditEntryActorRole
 from .audit_entry_changes import AuditEntryChanges
 from .auth_result import AuthResult
+from .cancel_order_response_401 import CancelOrderResponse401
+from .cancel_order_response_401_error_code import CancelOrderResponse401ErrorCode
 from .cancel_order_response_409 import CancelOrderResponse409
 from .cancel_order_response_409_error_code import CancelOrderResponse409ErrorCode
 from .cart import Cart
@@ -53,6 +55,8 @@ from .category_update import CategoryUpdate
 from .checkout import Checkout
 from .checkout_response_400 import CheckoutResponse400
 from .checkout_response_400_error_code import CheckoutResponse400ErrorCode
+from .checkout_response_401 import CheckoutResponse401
+from .checkout_response_401_error_code import CheckoutResponse401ErrorCode
 from .checkout_response_403 import CheckoutResponse403
 from .checkout_response_403_error_code import CheckoutResponse403ErrorCode
 from .checkout_response_409 import CheckoutResponse409
@@ -113,6 +117,8 @@ from .finish_o_auth_sign_in_response_404_error_code import FinishOAuthSignInResp
 from .get_analytics_summary_interval import GetAnalyticsSummaryInterval
 from .get_analytics_summary_response_422 import GetAnalyticsSummaryResponse422
 from .get_analytics_summary_response_422_error_code import GetAnalyticsSummaryResponse422ErrorCode
+from .get_order_response_401 import GetOrderResponse401
+from .get_order_response_401_error_code import GetOrderResponse401ErrorCode
 from .health import Health
 from .health_status import HealthStatus
 from .image import Image
@@ -192,6 +198,8 @@ from .seller_order_line import SellerOrderLine
 from .seller_order_line_status import SellerOrderLineStatus
 from .set_inventory_response_409 import SetInventoryResponse409
 from .set_inventory_response_409_error_code import SetInventoryResponse409ErrorCode
+from .settle_fake_payment_response_401 import SettleFakePaymentResponse401
+from .settle_fake_payment_response_401_error_code import SettleFakePaymentResponse401ErrorCode
 from .settle_fake_payment_response_409 import SettleFakePaymentResponse409
 from .settle_fake_payment_response_409_error_code import SettleFakePaymentResponse409ErrorCode
 from .shipping_address_input import ShippingAddressInput
@@ -277,6 +285,8 @@ __all__ = (
     "AuditEntryActorRole",
     "AuditEntryChanges",
     "AuthResult",
+    "CancelOrderResponse401",
+    "CancelOrderResponse401ErrorCode",
     "CancelOrderResponse409",
     "CancelOrderResponse409ErrorCode",
     "Cart",
@@ -291,6 +301,8 @@ __all__ = (
     "Checkout",
     "CheckoutResponse400",
     "CheckoutResponse400ErrorCode",
+    "CheckoutResponse401",
+    "CheckoutResponse401ErrorCode",
     "CheckoutResponse403",
     "CheckoutResponse403ErrorCode",
     "CheckoutResponse409",
@@ -351,6 +363,8 @@ __all__ = (
     "GetAnalyticsSummaryInterval",
     "GetAnalyticsSummaryResponse422",
     "GetAnalyticsSummaryResponse422ErrorCode",
+    "GetOrderResponse401",
+    "GetOrderResponse401ErrorCode",
     "Health",
     "HealthStatus",
     "Image",
@@ -430,6 +444,8 @@ __all__ = (
     "SellerOrderLineStatus",
     "SetInventoryResponse409",
     "SetInventoryResponse409ErrorCode",
+    "SettleFakePaymentResponse401",
+    "SettleFakePaymentResponse401ErrorCode",
     "SettleFakePaymentResponse409",
     "SettleFakePaymentResponse409ErrorCode",
     "ShippingAddressInput",

@@ -18,15 +18,19 @@ T = TypeVar("T", bound="Checkout")
 class Checkout:
     """
     Attributes:
-        address_id (int | Unset):
+        address_id (int | Unset): One of my addresses (signed in only)
+        email (str | Unset): Required for a guest (no bearer): where the order's emails go. Ignored when signed in
         shipping_address (ShippingAddressInput | Unset):
     """
 
     address_id: int | Unset = UNSET
+    email: str | Unset = UNSET
     shipping_address: ShippingAddressInput | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         address_id = self.address_id
+
+        email = self.email
 
         shipping_address: dict[str, Any] | Unset = UNSET
         if not isinstance(self.shipping_address, Unset):
@@ -37,6 +41,8 @@ class Checkout:
         field_dict.update({})
         if address_id is not UNSET:
             field_dict["address_id"] = address_id
+        if email is not UNSET:
+            field_dict["email"] = email
         if shipping_address is not UNSET:
             field_dict["shipping_address"] = shipping_address
 
@@ -49,6 +55,8 @@ class Checkout:
         d = dict(src_dict)
         address_id = d.pop("address_id", UNSET)
 
+        email = d.pop("email", UNSET)
+
         _shipping_address = d.pop("shipping_address", UNSET)
         shipping_address: ShippingAddressInput | Unset
         if isinstance(_shipping_address, Unset):
@@ -58,6 +66,7 @@ class Checkout:
 
         checkout = cls(
             address_id=address_id,
+            email=email,
             shipping_address=shipping_address,
         )
 

@@ -6,21 +6,26 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.checkout import Checkout
 from ...models.checkout_response_400 import CheckoutResponse400
+from ...models.checkout_response_401 import CheckoutResponse401
 from ...models.checkout_response_403 import CheckoutResponse403
 from ...models.checkout_response_409 import CheckoutResponse409
 from ...models.checkout_response_422 import CheckoutResponse422
 from ...models.checkout_result import CheckoutResult
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: Checkout,
     idempotency_key: str,
+    x_cart_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(x_cart_token, Unset):
+        headers["X-Cart-Token"] = x_cart_token
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -37,7 +42,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error:
+) -> (
+    CheckoutResponse400
+    | CheckoutResponse401
+    | CheckoutResponse403
+    | CheckoutResponse409
+    | CheckoutResponse422
+    | CheckoutResult
+    | Error
+):
     if response.status_code == 200:
         response_200 = CheckoutResult.from_dict(response.json())
 
@@ -54,7 +67,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = CheckoutResponse401.from_dict(response.json())
 
         return response_401
 
@@ -96,7 +109,13 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+    CheckoutResponse400
+    | CheckoutResponse401
+    | CheckoutResponse403
+    | CheckoutResponse409
+    | CheckoutResponse422
+    | CheckoutResult
+    | Error
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -108,16 +127,24 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: Checkout,
     idempotency_key: str,
+    x_cart_token: str | Unset = UNSET,
 ) -> Response[
-    CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+    CheckoutResponse400
+    | CheckoutResponse401
+    | CheckoutResponse403
+    | CheckoutResponse409
+    | CheckoutResponse422
+    | CheckoutResult
+    | Error
 ]:
-    """Place an order from my cart: reserve its stock and start the payment
+    """Place an order from my cart (or a guest's): reserve its stock, start the payment
 
     Args:
         idempotency_key (str):
+        x_cart_token (str | Unset):
         body (Checkout):
 
     Raises:
@@ -125,12 +152,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
+        Response[CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
     """
 
     kwargs = _get_kwargs(
         body=body,
         idempotency_key=idempotency_key,
+        x_cart_token=x_cart_token,
     )
 
     response = client.get_httpx_client().request(
@@ -142,11 +170,13 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: Checkout,
     idempotency_key: str,
+    x_cart_token: str | Unset = UNSET,
 ) -> (
     CheckoutResponse400
+    | CheckoutResponse401
     | CheckoutResponse403
     | CheckoutResponse409
     | CheckoutResponse422
@@ -154,10 +184,11 @@ def sync(
     | Error
     | None
 ):
-    """Place an order from my cart: reserve its stock and start the payment
+    """Place an order from my cart (or a guest's): reserve its stock, start the payment
 
     Args:
         idempotency_key (str):
+        x_cart_token (str | Unset):
         body (Checkout):
 
     Raises:
@@ -165,28 +196,37 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+        CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
     """
 
     return sync_detailed(
         client=client,
         body=body,
         idempotency_key=idempotency_key,
+        x_cart_token=x_cart_token,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: Checkout,
     idempotency_key: str,
+    x_cart_token: str | Unset = UNSET,
 ) -> Response[
-    CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+    CheckoutResponse400
+    | CheckoutResponse401
+    | CheckoutResponse403
+    | CheckoutResponse409
+    | CheckoutResponse422
+    | CheckoutResult
+    | Error
 ]:
-    """Place an order from my cart: reserve its stock and start the payment
+    """Place an order from my cart (or a guest's): reserve its stock, start the payment
 
     Args:
         idempotency_key (str):
+        x_cart_token (str | Unset):
         body (Checkout):
 
     Raises:
@@ -194,12 +234,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
+        Response[CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
     """
 
     kwargs = _get_kwargs(
         body=body,
         idempotency_key=idempotency_key,
+        x_cart_token=x_cart_token,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,11 +250,13 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: Checkout,
     idempotency_key: str,
+    x_cart_token: str | Unset = UNSET,
 ) -> (
     CheckoutResponse400
+    | CheckoutResponse401
     | CheckoutResponse403
     | CheckoutResponse409
     | CheckoutResponse422
@@ -221,10 +264,11 @@ async def asyncio(
     | Error
     | None
 ):
-    """Place an order from my cart: reserve its stock and start the payment
+    """Place an order from my cart (or a guest's): reserve its stock, start the payment
 
     Args:
         idempotency_key (str):
+        x_cart_token (str | Unset):
         body (Checkout):
 
     Raises:
@@ -232,7 +276,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CheckoutResponse400 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+        CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
     """
 
     return (
@@ -240,5 +284,6 @@ async def asyncio(
             client=client,
             body=body,
             idempotency_key=idempotency_key,
+            x_cart_token=x_cart_token,
         )
     ).parsed

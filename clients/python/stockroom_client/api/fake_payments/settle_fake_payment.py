@@ -8,16 +8,20 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.fake_settle import FakeSettle
 from ...models.fake_settle_result import FakeSettleResult
+from ...models.settle_fake_payment_response_401 import SettleFakePaymentResponse401
 from ...models.settle_fake_payment_response_409 import SettleFakePaymentResponse409
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     payment_intent_id: str,
     *,
     body: FakeSettle,
+    x_order_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_order_token, Unset):
+        headers["X-Order-Token"] = x_order_token
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -36,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | FakeSettleResult | SettleFakePaymentResponse409:
+) -> Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409:
     if response.status_code == 202:
         response_202 = FakeSettleResult.from_dict(response.json())
 
@@ -48,7 +52,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = SettleFakePaymentResponse401.from_dict(response.json())
 
         return response_401
 
@@ -79,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FakeSettleResult | SettleFakePaymentResponse409]:
+) -> Response[Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,13 +95,15 @@ def _build_response(
 def sync_detailed(
     payment_intent_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: FakeSettle,
-) -> Response[Error | FakeSettleResult | SettleFakePaymentResponse409]:
+    x_order_token: str | Unset = UNSET,
+) -> Response[Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409]:
     """Settle one of my fake payments (succeeded or failed); a task applies it
 
     Args:
         payment_intent_id (str):
+        x_order_token (str | Unset):
         body (FakeSettle):
 
     Raises:
@@ -105,12 +111,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FakeSettleResult | SettleFakePaymentResponse409]
+        Response[Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409]
     """
 
     kwargs = _get_kwargs(
         payment_intent_id=payment_intent_id,
         body=body,
+        x_order_token=x_order_token,
     )
 
     response = client.get_httpx_client().request(
@@ -123,13 +130,15 @@ def sync_detailed(
 def sync(
     payment_intent_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: FakeSettle,
-) -> Error | FakeSettleResult | SettleFakePaymentResponse409 | None:
+    x_order_token: str | Unset = UNSET,
+) -> Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409 | None:
     """Settle one of my fake payments (succeeded or failed); a task applies it
 
     Args:
         payment_intent_id (str):
+        x_order_token (str | Unset):
         body (FakeSettle):
 
     Raises:
@@ -137,26 +146,29 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FakeSettleResult | SettleFakePaymentResponse409
+        Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409
     """
 
     return sync_detailed(
         payment_intent_id=payment_intent_id,
         client=client,
         body=body,
+        x_order_token=x_order_token,
     ).parsed
 
 
 async def asyncio_detailed(
     payment_intent_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: FakeSettle,
-) -> Response[Error | FakeSettleResult | SettleFakePaymentResponse409]:
+    x_order_token: str | Unset = UNSET,
+) -> Response[Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409]:
     """Settle one of my fake payments (succeeded or failed); a task applies it
 
     Args:
         payment_intent_id (str):
+        x_order_token (str | Unset):
         body (FakeSettle):
 
     Raises:
@@ -164,12 +176,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FakeSettleResult | SettleFakePaymentResponse409]
+        Response[Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409]
     """
 
     kwargs = _get_kwargs(
         payment_intent_id=payment_intent_id,
         body=body,
+        x_order_token=x_order_token,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -180,13 +193,15 @@ async def asyncio_detailed(
 async def asyncio(
     payment_intent_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: FakeSettle,
-) -> Error | FakeSettleResult | SettleFakePaymentResponse409 | None:
+    x_order_token: str | Unset = UNSET,
+) -> Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409 | None:
     """Settle one of my fake payments (succeeded or failed); a task applies it
 
     Args:
         payment_intent_id (str):
+        x_order_token (str | Unset):
         body (FakeSettle):
 
     Raises:
@@ -194,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FakeSettleResult | SettleFakePaymentResponse409
+        Error | FakeSettleResult | SettleFakePaymentResponse401 | SettleFakePaymentResponse409
     """
 
     return (
@@ -202,5 +217,6 @@ async def asyncio(
             payment_intent_id=payment_intent_id,
             client=client,
             body=body,
+            x_order_token=x_order_token,
         )
     ).parsed

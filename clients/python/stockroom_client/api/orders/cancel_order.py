@@ -5,15 +5,21 @@ from urllib.parse import quote
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.cancel_order_response_401 import CancelOrderResponse401
 from ...models.cancel_order_response_409 import CancelOrderResponse409
 from ...models.error import Error
 from ...models.order import Order
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     order_id: int,
+    *,
+    x_order_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_order_token, Unset):
+        headers["X-Order-Token"] = x_order_token
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -22,12 +28,13 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CancelOrderResponse409 | Error | Order:
+) -> CancelOrderResponse401 | CancelOrderResponse409 | Error | Order:
     if response.status_code == 200:
         response_200 = Order.from_dict(response.json())
 
@@ -39,7 +46,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = CancelOrderResponse401.from_dict(response.json())
 
         return response_401
 
@@ -60,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CancelOrderResponse409 | Error | Order]:
+) -> Response[CancelOrderResponse401 | CancelOrderResponse409 | Error | Order]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,23 +79,26 @@ def _build_response(
 def sync_detailed(
     order_id: int,
     *,
-    client: AuthenticatedClient,
-) -> Response[CancelOrderResponse409 | Error | Order]:
+    client: AuthenticatedClient | Client,
+    x_order_token: str | Unset = UNSET,
+) -> Response[CancelOrderResponse401 | CancelOrderResponse409 | Error | Order]:
     """Cancel my order (while it is awaiting payment, or paid and not yet processing)
 
     Args:
         order_id (int):
+        x_order_token (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelOrderResponse409 | Error | Order]
+        Response[CancelOrderResponse401 | CancelOrderResponse409 | Error | Order]
     """
 
     kwargs = _get_kwargs(
         order_id=order_id,
+        x_order_token=x_order_token,
     )
 
     response = client.get_httpx_client().request(
@@ -101,47 +111,53 @@ def sync_detailed(
 def sync(
     order_id: int,
     *,
-    client: AuthenticatedClient,
-) -> CancelOrderResponse409 | Error | Order | None:
+    client: AuthenticatedClient | Client,
+    x_order_token: str | Unset = UNSET,
+) -> CancelOrderResponse401 | CancelOrderResponse409 | Error | Order | None:
     """Cancel my order (while it is awaiting payment, or paid and not yet processing)
 
     Args:
         order_id (int):
+        x_order_token (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelOrderResponse409 | Error | Order
+        CancelOrderResponse401 | CancelOrderResponse409 | Error | Order
     """
 
     return sync_detailed(
         order_id=order_id,
         client=client,
+        x_order_token=x_order_token,
     ).parsed
 
 
 async def asyncio_detailed(
     order_id: int,
     *,
-    client: AuthenticatedClient,
-) -> Response[CancelOrderResponse409 | Error | Order]:
+    client: AuthenticatedClient | Client,
+    x_order_token: str | Unset = UNSET,
+) -> Response[CancelOrderResponse401 | CancelOrderResponse409 | Error | Order]:
     """Cancel my order (while it is awaiting payment, or paid and not yet processing)
 
     Args:
         order_id (int):
+        x_order_token (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelOrderResponse409 | Error | Order]
+        Response[CancelOrderResponse401 | CancelOrderResponse409 | Error | Order]
     """
 
     kwargs = _get_kwargs(
         order_id=order_id,
+        x_order_token=x_order_token,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -152,24 +168,27 @@ async def asyncio_detailed(
 async def asyncio(
     order_id: int,
     *,
-    client: AuthenticatedClient,
-) -> CancelOrderResponse409 | Error | Order | None:
+    client: AuthenticatedClient | Client,
+    x_order_token: str | Unset = UNSET,
+) -> CancelOrderResponse401 | CancelOrderResponse409 | Error | Order | None:
     """Cancel my order (while it is awaiting payment, or paid and not yet processing)
 
     Args:
         order_id (int):
+        x_order_token (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelOrderResponse409 | Error | Order
+        CancelOrderResponse401 | CancelOrderResponse409 | Error | Order
     """
 
     return (
         await asyncio_detailed(
             order_id=order_id,
             client=client,
+            x_order_token=x_order_token,
         )
     ).parsed

@@ -6,13 +6,19 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.get_order_response_401 import GetOrderResponse401
 from ...models.order import Order
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     order_id: int,
+    *,
+    x_order_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_order_token, Unset):
+        headers["X-Order-Token"] = x_order_token
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -21,10 +27,13 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Order:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | GetOrderResponse401 | Order:
     if response.status_code == 200:
         response_200 = Order.from_dict(response.json())
 
@@ -36,7 +45,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = GetOrderResponse401.from_dict(response.json())
 
         return response_401
 
@@ -50,7 +59,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Order]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | GetOrderResponse401 | Order]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,23 +73,26 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     order_id: int,
     *,
-    client: AuthenticatedClient,
-) -> Response[Error | Order]:
-    """One of my orders
+    client: AuthenticatedClient | Client,
+    x_order_token: str | Unset = UNSET,
+) -> Response[Error | GetOrderResponse401 | Order]:
+    """One of my orders (a guest's, with its X-Order-Token)
 
     Args:
         order_id (int):
+        x_order_token (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Order]
+        Response[Error | GetOrderResponse401 | Order]
     """
 
     kwargs = _get_kwargs(
         order_id=order_id,
+        x_order_token=x_order_token,
     )
 
     response = client.get_httpx_client().request(
@@ -91,47 +105,53 @@ def sync_detailed(
 def sync(
     order_id: int,
     *,
-    client: AuthenticatedClient,
-) -> Error | Order | None:
-    """One of my orders
+    client: AuthenticatedClient | Client,
+    x_order_token: str | Unset = UNSET,
+) -> Error | GetOrderResponse401 | Order | None:
+    """One of my orders (a guest's, with its X-Order-Token)
 
     Args:
         order_id (int):
+        x_order_token (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Order
+        Error | GetOrderResponse401 | Order
     """
 
     return sync_detailed(
         order_id=order_id,
         client=client,
+        x_order_token=x_order_token,
     ).parsed
 
 
 async def asyncio_detailed(
     order_id: int,
     *,
-    client: AuthenticatedClient,
-) -> Response[Error | Order]:
-    """One of my orders
+    client: AuthenticatedClient | Client,
+    x_order_token: str | Unset = UNSET,
+) -> Response[Error | GetOrderResponse401 | Order]:
+    """One of my orders (a guest's, with its X-Order-Token)
 
     Args:
         order_id (int):
+        x_order_token (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Order]
+        Response[Error | GetOrderResponse401 | Order]
     """
 
     kwargs = _get_kwargs(
         order_id=order_id,
+        x_order_token=x_order_token,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -142,24 +162,27 @@ async def asyncio_detailed(
 async def asyncio(
     order_id: int,
     *,
-    client: AuthenticatedClient,
-) -> Error | Order | None:
-    """One of my orders
+    client: AuthenticatedClient | Client,
+    x_order_token: str | Unset = UNSET,
+) -> Error | GetOrderResponse401 | Order | None:
+    """One of my orders (a guest's, with its X-Order-Token)
 
     Args:
         order_id (int):
+        x_order_token (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Order
+        Error | GetOrderResponse401 | Order
     """
 
     return (
         await asyncio_detailed(
             order_id=order_id,
             client=client,
+            x_order_token=x_order_token,
         )
     ).parsed
