@@ -16,6 +16,7 @@ from api import (
     payments,
     products,
     reviews,
+    shipping,
     users,
     webhooks,
 )
@@ -33,6 +34,7 @@ def register_blueprints(api: Api, config) -> None:
     api.register_blueprint(carts.blp, url_prefix=V1)
     api.register_blueprint(discounts.blp, url_prefix=V1)
     api.register_blueprint(checkout.blp, url_prefix=V1)
+    api.register_blueprint(shipping.blp, url_prefix=V1)
     api.register_blueprint(orders.blp, url_prefix=V1)
     api.register_blueprint(payments.blp, url_prefix=V1)
     api.register_blueprint(webhooks.blp, url_prefix=V1)

@@ -143,6 +143,8 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         "FREE_SHIPPING_OVER_CENTS": _int(env.get("FREE_SHIPPING_OVER_CENTS"), 5000,
                                          "FREE_SHIPPING_OVER_CENTS"),
         "TAX_RATE_BPS": _int(env.get("TAX_RATE_BPS"), 0, "TAX_RATE_BPS"),
+        # Catalog prices include tax (checkout then takes the tax out of them, adds none).
+        "PRICES_INCLUDE_TAX": _bool(env.get("PRICES_INCLUDE_TAX"), False),
         "CORS_ORIGINS": _list(env.get("CORS_ORIGINS", default_cors)),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "MAX_JSON_BYTES": _int(env.get("MAX_JSON_BYTES"), 1 * MIB, "MAX_JSON_BYTES"),

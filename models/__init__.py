@@ -23,6 +23,13 @@ from models.outbox import OutboxEvent
 from models.payment import FakePayment, FakeRefund, PaymentEvent, Refund, RefundStatus
 from models.product import Product, ProductImage, ProductStatus, Variant
 from models.review import Review, WishlistItem
+from models.shipping import (
+    ShippingKind,
+    ShippingMethod,
+    ShippingZone,
+    ShippingZoneCountry,
+    TaxRate,
+)
 from models.user import Role, User
 from models.webhook import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
@@ -66,6 +73,11 @@ __all__ = [
     "Review",
     "RevokedToken",
     "Role",
+    "ShippingKind",
+    "ShippingMethod",
+    "ShippingZone",
+    "ShippingZoneCountry",
+    "TaxRate",
     "User",
     "Variant",
     "WebhookAttempt",

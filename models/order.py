@@ -80,6 +80,11 @@ class Order(TimestampMixin, db.Model):
     # refunded in full; after an expiry it takes the stock again if it can.
     cancelled_by: Mapped[str | None] = mapped_column(sa.String(16))
     tracking_number: Mapped[str | None] = mapped_column(sa.String(100))
+    # The shipping method as it was chosen ({id, name, price}); None for the flat rate.
+    shipping_method: Mapped[dict | None] = mapped_column(sa.JSON)
+    # [{name, rate_bps, amount}] as charged.
+    tax_lines: Mapped[list] = mapped_column(sa.JSON, nullable=False, default=list,
+                                            server_default="[]")
     carrier: Mapped[str | None] = mapped_column(sa.String(50))
 
     items: Mapped[list[OrderItem]] = relationship(

@@ -77,6 +77,9 @@ class Variant(TimestampMixin, db.Model):
     price: Mapped[int] = mapped_column(sa.Integer, nullable=False)
     currency: Mapped[str] = mapped_column(sa.String(3), nullable=False, default="usd")
     compare_at_price: Mapped[int | None] = mapped_column(sa.Integer)
+    # What one unit weighs, for shipping by weight.
+    weight_g: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,
+                                          server_default="0")
     # Stock. Changed only in services/inventory.py, by conditional updates.
     on_hand: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
     reserved: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,

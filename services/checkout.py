@@ -24,7 +24,7 @@ from models import (
     User,
     db,
 )
-from services import addresses, carts, discounts, guest_orders, inventory, orders
+from services import addresses, carts, discounts, guest_orders, inventory, orders, pricing
 from services.users import check_email
 
 ADDRESS_FIELDS = ("full_name", "line1", "line2", "city", "region", "postal_code", "country",
@@ -68,19 +68,6 @@ def order_number(now: datetime) -> str:
         number = f"SR-{now:%Y%m%d}-{suffix}"
         if db.session.connection().execute(NUMBER_TAKEN, {"number": number}).first() is None:
             return number
-
-
-def shipping_for(subtotal_after_discount: int) -> int:
-    config = current_app.config
-    free_over = config["FREE_SHIPPING_OVER_CENTS"]
-    if free_over is not None and subtotal_after_discount >= free_over:
-        return 0
-    return config["SHIPPING_FLAT_CENTS"]
-
-
-def tax_for(taxable: int) -> int:
-    """Tax in cents at ``TAX_RATE_BPS`` basis points, rounded half up."""
-    return (taxable * current_app.config["TAX_RATE_BPS"] + 5_000) // 10_000
 
 
 class AddressRequired(ValidationFailed):
@@ -134,7 +121,7 @@ def _apply_discount(cart: Cart, user: User | None, email: str, subtotal: int,
 
 def place_order(user: User | None, cart: Cart, *, address_id: int | None,
                 shipping_address: dict | None, provider_name: str, now: datetime,
-                email: str | None = None) -> Order:
+                email: str | None = None, shipping_method_id: int | None = None) -> Order:
     """Turn ``cart`` into an order: reserve every line's stock or none (409 naming the
     short lines), count the discount, compute the totals on the server and empty the cart.
     The reservation holds for ``RESERVATION_TTL_SECONDS``. The payment is started after
@@ -178,17 +165,21 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
     # at the moment it was taken.
     subtotal = sum(item.variant.price * item.quantity for item in items)
     discount = _apply_discount(cart, user, email, subtotal, now)
-    discount_total = discount.amount_off(subtotal) if discount is not None else 0
-    shipping_total = shipping_for(subtotal - discount_total)
-    tax_total = tax_for(subtotal - discount_total)
+    charged = pricing.totals(
+        [(item.variant, item.quantity) for item in items], items[0].variant.currency,
+        discount, pricing.Destination(snapshot["country"], snapshot.get("region"),
+                                      snapshot.get("postal_code")), shipping_method_id)
+    method = charged.shipping_method
     ttl = timedelta(seconds=current_app.config["RESERVATION_TTL_SECONDS"])
 
     order = Order(
         number=order_number(now), user_id=user.id if user else None, email=email,
         guest_nonce=None if user else guest_orders.new_nonce(),
         status=OrderStatus.PENDING_PAYMENT.value, currency=items[0].variant.currency,
-        subtotal=subtotal, discount_total=discount_total, shipping_total=shipping_total,
-        tax_total=tax_total, total=subtotal - discount_total + shipping_total + tax_total,
+        subtotal=charged.subtotal, discount_total=charged.discount_total,
+        shipping_total=charged.shipping_total, tax_total=charged.tax_total, total=charged.total,
+        shipping_method={"id": method.id, "name": method.name, "price": method.price}
+        if method else None, tax_lines=charged.tax_lines,
         shipping_address=snapshot, discount_id=discount.id if discount else None,
         discount_code=discount.code if discount else None, payment_provider=provider_name,
         reservation_expires_at=now + ttl, created_at=now)

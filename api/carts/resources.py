@@ -9,7 +9,9 @@ from flask import after_this_request, request
 from flask.views import MethodView
 from marshmallow import fields
 
-from api.schemas import Id, ResponseSchema, StrictSchema, text
+from api.addresses.schemas import COUNTRY_CODES
+from api.orders.schemas import TaxLineSchema
+from api.schemas import MAX_ID, Id, ResponseSchema, StrictSchema, text
 from core import ratelimit
 from core.auth import (
     CART_TOKEN_HEADER,
@@ -19,9 +21,9 @@ from core.auth import (
     guest_cart_token,
     optional_user,
 )
-from core.errors import TooManyRequests
+from core.errors import TooManyRequests, ValidationFailed
 from models import MAX_LINE_QUANTITY, db, utcnow
-from services import carts, discounts
+from services import addresses, carts, discounts, pricing, shipping
 
 blp = Blueprint("carts", __name__, description="The shopping cart")
 
@@ -162,3 +164,75 @@ class CartDiscount(MethodView):
         cart = carts.remove_discount(cart)
         db.session.commit()
         return carts.view(cart, utcnow())
+
+
+class DestinationQuerySchema(ma.Schema):
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    country = fields.String(validate=ma.validate.OneOf(sorted(COUNTRY_CODES)),
+                            metadata={"description": "ISO 3166-1 alpha-2, as in addresses"})
+    region = text(100)
+    postal_code = text(20)
+    address_id = fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID), metadata={
+        "description": "One of my addresses instead (signed in)"})
+
+
+class TotalsQuerySchema(DestinationQuerySchema):
+    shipping_method_id = fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID), metadata={
+        "description": "Required when the destination is in a shipping zone"})
+
+
+class ShippingOptionSchema(ResponseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    price = fields.Integer()
+    currency = fields.String()
+    estimated_days = fields.Integer(allow_none=True)
+
+
+class CartTotalsSchema(ResponseSchema):
+    currency = fields.String()
+    subtotal = fields.Integer()
+    discount_total = fields.Integer()
+    shipping_total = fields.Integer()
+    tax_total = fields.Integer()
+    total = fields.Integer()
+    tax_lines = fields.List(fields.Nested(TaxLineSchema))
+
+
+def _destination(args, cart) -> pricing.Destination:
+    if args.get("address_id") is not None:
+        if cart.user_id is None:
+            raise ValidationFailed("A guest has no address book.",
+                                   errors={"address_id": ["Only for a signed-in customer."]})
+        address = addresses.get_address(cart.user_id, args["address_id"])
+        return pricing.Destination(address.country, address.region, address.postal_code)
+    return pricing.Destination(args.get("country"), args.get("region"),
+                               args.get("postal_code"))
+
+
+@blp.route("/cart/shipping-options")
+class CartShippingOptions(MethodView):
+    @with_cart
+    @blp.arguments(DestinationQuerySchema, location="query")
+    @blp.response(200, ShippingOptionSchema(many=True))
+    @blp.doc(operationId="listShippingOptions")
+    def get(self, args, cart):
+        """The shipping methods offered for my cart to a destination (none: the flat rate)"""
+        lines, currency, discount = pricing.cart_parts(cart, utcnow())
+        return pricing.shipping_options(lines, currency, discount, _destination(args, cart))
+
+
+@blp.route("/cart/totals")
+class CartTotals(MethodView):
+    @with_cart
+    @blp.arguments(TotalsQuerySchema, location="query")
+    @blp.response(200, CartTotalsSchema)
+    @blp.errors(shipping.ShippingMethodUnavailable)
+    @blp.doc(operationId="getCartTotals")
+    def get(self, args, cart):
+        """What checkout would charge for my cart now, to a destination and by a method"""
+        lines, currency, discount = pricing.cart_parts(cart, utcnow())
+        return pricing.totals(lines, currency, discount, _destination(args, cart),
+                              args.get("shipping_method_id"))

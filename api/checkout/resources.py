@@ -21,7 +21,7 @@ from core.auth import (
 from core.errors import Unauthorized, ValidationFailed
 from core.extensions import ErrorSchema
 from models import utcnow
-from services import carts, checkout, guest_orders, inventory, orders, payments
+from services import carts, checkout, guest_orders, inventory, orders, payments, shipping
 from services.payment_providers import PAYMENT_PROVIDERS, payment_provider
 
 blp = Blueprint("checkout", __name__, description="Checkout")
@@ -48,6 +48,9 @@ class CheckoutSchema(StrictSchema):
 
     shipping_address = fields.Nested(ShippingAddressInputSchema)
     address_id = Id(metadata={"description": "One of my addresses (signed in only)"})
+    shipping_method_id = Id(metadata={
+        "description": "Required when the destination is in a shipping zone: one of "
+                       "GET /cart/shipping-options (422 shipping_method_unavailable else)"})
     email = text(254, metadata={"description": "Required for a guest (no bearer): where the "
                                                "order's emails go. Ignored when signed in"})
 
@@ -84,7 +87,7 @@ class Checkout(MethodView):
     @blp.errors(checkout.EmptyCart, checkout.NotForSale, checkout.DiscountUsedUp,
                 inventory.OutOfStock, carts.CurrencyMismatch, idempotency.KeyInFlight,
                 idempotency.KeyReused, idempotency.BadIdempotencyKey, checkout.AddressRequired,
-                checkout.EmailNotVerified, Unauthorized)
+                checkout.EmailNotVerified, Unauthorized, shipping.ShippingMethodUnavailable)
     @blp.doc(operationId="checkout")
     def post(self, body):
         """Place an order from my cart (or a guest's): reserve its stock, start the payment"""
@@ -112,7 +115,8 @@ class Checkout(MethodView):
                 order = checkout.place_order(
                     user, cart, address_id=body.get("address_id"),
                     shipping_address=body.get("shipping_address"),
-                    provider_name=provider.name, now=now, email=email)
+                    provider_name=provider.name, now=now, email=email,
+                    shipping_method_id=body.get("shipping_method_id"))
                 idempotency.checkpoint(claim, order.id)
             else:
                 order = orders.get_order(claim.resource_id)

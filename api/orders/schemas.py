@@ -31,6 +31,18 @@ class OrderAddressSchema(AddressSchema):
         exclude = ("id", "is_default", "created_at")
 
 
+class ShippingMethodSnapshotSchema(ResponseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    price = fields.Integer()
+
+
+class TaxLineSchema(ResponseSchema):
+    name = fields.String()
+    rate_bps = fields.Integer(metadata={"description": "The rate in basis points (2000: 20 %)"})
+    amount = fields.Integer()
+
+
 class OrderSchema(ResponseSchema):
     id = fields.Integer()
     number = fields.String()
@@ -42,6 +54,9 @@ class OrderSchema(ResponseSchema):
     discount_total = fields.Integer()
     shipping_total = fields.Integer()
     tax_total = fields.Integer()
+    tax_lines = fields.List(fields.Nested(TaxLineSchema))
+    shipping_method = fields.Nested(ShippingMethodSnapshotSchema, allow_none=True, metadata={
+        "description": "The method chosen at checkout; null where the flat rate applied"})
     total = fields.Integer()
     shipping_address = fields.Nested(OrderAddressSchema)
     payment_status = Choice(PaymentStatus)

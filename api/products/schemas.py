@@ -50,6 +50,7 @@ class VariantPublicSchema(ResponseSchema):
     price = fields.Integer()
     currency = fields.String()
     available = fields.Integer()
+    weight_g = fields.Integer()
 
 
 class VariantSchema(VariantPublicSchema):
@@ -117,6 +118,7 @@ class VariantCreateSchema(StrictSchema):
     price = Cents(required=True)
     currency = fields.String(load_default="usd", validate=CURRENCY)
     compare_at_price = Cents(allow_none=True)
+    weight_g = Count(load_default=0, metadata={"description": "One unit's weight in grams"})
     on_hand = Count(load_default=0)
     low_stock_threshold = Count(load_default=0)
 
@@ -128,6 +130,7 @@ class VariantUpdateSchema(VariantCreateSchema):
     options = fields.Dict(keys=fields.String(), values=text(100),
                           validate=ma.validate.Length(max=20))
     currency = fields.String(validate=CURRENCY)
+    weight_g = Count()
     on_hand = Count()
     low_stock_threshold = Count()
 

@@ -15,9 +15,11 @@ from .admin_order import AdminOrder
 from .admin_order_detail import AdminOrderDetail
 from .admin_order_detail_payment_provider import AdminOrderDetailPaymentProvider
 from .admin_order_detail_payment_status import AdminOrderDetailPaymentStatus
+from .admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0
 from .admin_order_detail_status import AdminOrderDetailStatus
 from .admin_order_payment_provider import AdminOrderPaymentProvider
 from .admin_order_payment_status import AdminOrderPaymentStatus
+from .admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0
 from .admin_order_status import AdminOrderStatus
 from .admin_order_update import AdminOrderUpdate
 from .admin_order_update_status import AdminOrderUpdateStatus
@@ -47,6 +49,7 @@ from .cart import Cart
 from .cart_item import CartItem
 from .cart_item_create import CartItemCreate
 from .cart_item_update import CartItemUpdate
+from .cart_totals import CartTotals
 from .category import Category
 from .category_create import CategoryCreate
 from .category_ref import CategoryRef
@@ -72,6 +75,10 @@ from .create_discount_response_409 import CreateDiscountResponse409
 from .create_discount_response_409_error_code import CreateDiscountResponse409ErrorCode
 from .create_review_response_409 import CreateReviewResponse409
 from .create_review_response_409_error_code import CreateReviewResponse409ErrorCode
+from .create_shipping_zone_response_409 import CreateShippingZoneResponse409
+from .create_shipping_zone_response_409_error_code import CreateShippingZoneResponse409ErrorCode
+from .create_tax_rate_response_409 import CreateTaxRateResponse409
+from .create_tax_rate_response_409_error_code import CreateTaxRateResponse409ErrorCode
 from .create_variant_response_409 import CreateVariantResponse409
 from .create_variant_response_409_error_code import CreateVariantResponse409ErrorCode
 from .create_webhook_endpoint_response_422 import CreateWebhookEndpointResponse422
@@ -117,6 +124,8 @@ from .finish_o_auth_sign_in_response_404_error_code import FinishOAuthSignInResp
 from .get_analytics_summary_interval import GetAnalyticsSummaryInterval
 from .get_analytics_summary_response_422 import GetAnalyticsSummaryResponse422
 from .get_analytics_summary_response_422_error_code import GetAnalyticsSummaryResponse422ErrorCode
+from .get_cart_totals_response_422 import GetCartTotalsResponse422
+from .get_cart_totals_response_422_error_code import GetCartTotalsResponse422ErrorCode
 from .get_order_response_401 import GetOrderResponse401
 from .get_order_response_401_error_code import GetOrderResponse401ErrorCode
 from .health import Health
@@ -140,11 +149,18 @@ from .login_response_401_error_code import LoginResponse401ErrorCode
 from .login_response_429 import LoginResponse429
 from .login_response_429_error_code import LoginResponse429ErrorCode
 from .message import Message
+from .method import Method
+from .method_create import MethodCreate
+from .method_create_kind import MethodCreateKind
+from .method_kind import MethodKind
+from .method_update import MethodUpdate
+from .method_update_kind import MethodUpdateKind
 from .money import Money
 from .order import Order
 from .order_address import OrderAddress
 from .order_item import OrderItem
 from .order_payment_status import OrderPaymentStatus
+from .order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0
 from .order_status import OrderStatus
 from .order_summary import OrderSummary
 from .order_summary_payment_status import OrderSummaryPaymentStatus
@@ -162,6 +178,8 @@ from .product_status import ProductStatus
 from .product_update import ProductUpdate
 from .product_update_status import ProductUpdateStatus
 from .profile_update import ProfileUpdate
+from .rate_tier import RateTier
+from .rate_tier_out import RateTierOut
 from .rating import Rating
 from .readiness import Readiness
 from .readiness_checks import ReadinessChecks
@@ -204,12 +222,20 @@ from .settle_fake_payment_response_409 import SettleFakePaymentResponse409
 from .settle_fake_payment_response_409_error_code import SettleFakePaymentResponse409ErrorCode
 from .shipping_address_input import ShippingAddressInput
 from .shipping_address_input_country import ShippingAddressInputCountry
+from .shipping_method_snapshot import ShippingMethodSnapshot
+from .shipping_option import ShippingOption
 from .start_o_auth_sign_in_response_400 import StartOAuthSignInResponse400
 from .start_o_auth_sign_in_response_400_error_code import StartOAuthSignInResponse400ErrorCode
 from .start_o_auth_sign_in_response_404 import StartOAuthSignInResponse404
 from .start_o_auth_sign_in_response_404_error_code import StartOAuthSignInResponse404ErrorCode
 from .summary import Summary
 from .summary_interval import SummaryInterval
+from .tax_line import TaxLine
+from .tax_rate import TaxRate
+from .tax_rate_create import TaxRateCreate
+from .tax_rate_create_country import TaxRateCreateCountry
+from .tax_rate_update import TaxRateUpdate
+from .tax_rate_update_country import TaxRateUpdateCountry
 from .timeline_entry import TimelineEntry
 from .timeline_entry_status import TimelineEntryStatus
 from .token_pair import TokenPair
@@ -224,6 +250,10 @@ from .update_cart_item_response_429 import UpdateCartItemResponse429
 from .update_cart_item_response_429_error_code import UpdateCartItemResponse429ErrorCode
 from .update_discount_response_409 import UpdateDiscountResponse409
 from .update_discount_response_409_error_code import UpdateDiscountResponse409ErrorCode
+from .update_shipping_zone_response_409 import UpdateShippingZoneResponse409
+from .update_shipping_zone_response_409_error_code import UpdateShippingZoneResponse409ErrorCode
+from .update_tax_rate_response_409 import UpdateTaxRateResponse409
+from .update_tax_rate_response_409_error_code import UpdateTaxRateResponse409ErrorCode
 from .update_user_response_409 import UpdateUserResponse409
 from .update_user_response_409_error_code import UpdateUserResponse409ErrorCode
 from .update_variant_response_409 import UpdateVariantResponse409
@@ -244,6 +274,11 @@ from .variant_update import VariantUpdate
 from .variant_update_options import VariantUpdateOptions
 from .webhook_receipt import WebhookReceipt
 from .wishlist_product import WishlistProduct
+from .zone import Zone
+from .zone_create import ZoneCreate
+from .zone_create_countries_item import ZoneCreateCountriesItem
+from .zone_update import ZoneUpdate
+from .zone_update_countries_item import ZoneUpdateCountriesItem
 
 __all__ = (
     "AddCartItemResponse409",
@@ -261,9 +296,11 @@ __all__ = (
     "AdminOrderDetail",
     "AdminOrderDetailPaymentProvider",
     "AdminOrderDetailPaymentStatus",
+    "AdminOrderDetailShippingMethodType1Type0",
     "AdminOrderDetailStatus",
     "AdminOrderPaymentProvider",
     "AdminOrderPaymentStatus",
+    "AdminOrderShippingMethodType1Type0",
     "AdminOrderStatus",
     "AdminOrderUpdate",
     "AdminOrderUpdateStatus",
@@ -293,6 +330,7 @@ __all__ = (
     "CartItem",
     "CartItemCreate",
     "CartItemUpdate",
+    "CartTotals",
     "Category",
     "CategoryCreate",
     "CategoryRef",
@@ -318,6 +356,10 @@ __all__ = (
     "CreateDiscountResponse409ErrorCode",
     "CreateReviewResponse409",
     "CreateReviewResponse409ErrorCode",
+    "CreateShippingZoneResponse409",
+    "CreateShippingZoneResponse409ErrorCode",
+    "CreateTaxRateResponse409",
+    "CreateTaxRateResponse409ErrorCode",
     "CreateVariantResponse409",
     "CreateVariantResponse409ErrorCode",
     "CreateWebhookEndpointResponse422",
@@ -363,6 +405,8 @@ __all__ = (
     "GetAnalyticsSummaryInterval",
     "GetAnalyticsSummaryResponse422",
     "GetAnalyticsSummaryResponse422ErrorCode",
+    "GetCartTotalsResponse422",
+    "GetCartTotalsResponse422ErrorCode",
     "GetOrderResponse401",
     "GetOrderResponse401ErrorCode",
     "Health",
@@ -386,11 +430,18 @@ __all__ = (
     "LoginResponse429",
     "LoginResponse429ErrorCode",
     "Message",
+    "Method",
+    "MethodCreate",
+    "MethodCreateKind",
+    "MethodKind",
+    "MethodUpdate",
+    "MethodUpdateKind",
     "Money",
     "Order",
     "OrderAddress",
     "OrderItem",
     "OrderPaymentStatus",
+    "OrderShippingMethodType1Type0",
     "OrderStatus",
     "OrderSummary",
     "OrderSummaryPaymentStatus",
@@ -408,6 +459,8 @@ __all__ = (
     "ProductUpdate",
     "ProductUpdateStatus",
     "ProfileUpdate",
+    "RateTier",
+    "RateTierOut",
     "Rating",
     "Readiness",
     "ReadinessChecks",
@@ -450,12 +503,20 @@ __all__ = (
     "SettleFakePaymentResponse409ErrorCode",
     "ShippingAddressInput",
     "ShippingAddressInputCountry",
+    "ShippingMethodSnapshot",
+    "ShippingOption",
     "StartOAuthSignInResponse400",
     "StartOAuthSignInResponse400ErrorCode",
     "StartOAuthSignInResponse404",
     "StartOAuthSignInResponse404ErrorCode",
     "Summary",
     "SummaryInterval",
+    "TaxLine",
+    "TaxRate",
+    "TaxRateCreate",
+    "TaxRateCreateCountry",
+    "TaxRateUpdate",
+    "TaxRateUpdateCountry",
     "TimelineEntry",
     "TimelineEntryStatus",
     "TokenPair",
@@ -470,6 +531,10 @@ __all__ = (
     "UpdateCartItemResponse429ErrorCode",
     "UpdateDiscountResponse409",
     "UpdateDiscountResponse409ErrorCode",
+    "UpdateShippingZoneResponse409",
+    "UpdateShippingZoneResponse409ErrorCode",
+    "UpdateTaxRateResponse409",
+    "UpdateTaxRateResponse409ErrorCode",
     "UpdateUserResponse409",
     "UpdateUserResponse409ErrorCode",
     "UpdateVariantResponse409",
@@ -490,4 +555,9 @@ __all__ = (
     "VariantUpdateOptions",
     "WebhookReceipt",
     "WishlistProduct",
+    "Zone",
+    "ZoneCreate",
+    "ZoneCreateCountriesItem",
+    "ZoneUpdate",
+    "ZoneUpdateCountriesItem",
 )

@@ -11,8 +11,11 @@ from ..models.admin_order_payment_status import AdminOrderPaymentStatus
 from ..models.admin_order_status import AdminOrderStatus
 
 if TYPE_CHECKING:
+    from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
+    from ..models.shipping_method_snapshot import ShippingMethodSnapshot
+    from ..models.tax_line import TaxLine
     from ..models.timeline_entry import TimelineEntry
 
 
@@ -39,9 +42,12 @@ class AdminOrder:
         payment_status (AdminOrderPaymentStatus):
         reservation_expires_at (datetime.datetime | None):
         shipping_address (OrderAddress):
+        shipping_method (AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot): The method chosen at
+            checkout; null where the flat rate applied
         shipping_total (int):
         status (AdminOrderStatus):
         subtotal (int):
+        tax_lines (list[TaxLine]):
         tax_total (int):
         timeline (list[TimelineEntry]):
         total (int):
@@ -65,9 +71,11 @@ class AdminOrder:
     payment_status: AdminOrderPaymentStatus
     reservation_expires_at: datetime.datetime | None
     shipping_address: OrderAddress
+    shipping_method: AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot
     shipping_total: int
     status: AdminOrderStatus
     subtotal: int
+    tax_lines: list[TaxLine]
     tax_total: int
     timeline: list[TimelineEntry]
     total: int
@@ -75,6 +83,9 @@ class AdminOrder:
     user_id: int
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
+
         amount_refunded = self.amount_refunded
 
         carrier: None | str
@@ -121,11 +132,24 @@ class AdminOrder:
 
         shipping_address = self.shipping_address.to_dict()
 
+        shipping_method: dict[str, Any] | None
+        if isinstance(self.shipping_method, ShippingMethodSnapshot):
+            shipping_method = self.shipping_method.to_dict()
+        elif isinstance(self.shipping_method, AdminOrderShippingMethodType1Type0):
+            shipping_method = self.shipping_method.to_dict()
+        else:
+            shipping_method = self.shipping_method
+
         shipping_total = self.shipping_total
 
         status = self.status.value
 
         subtotal = self.subtotal
+
+        tax_lines = []
+        for tax_lines_item_data in self.tax_lines:
+            tax_lines_item = tax_lines_item_data.to_dict()
+            tax_lines.append(tax_lines_item)
 
         tax_total = self.tax_total
 
@@ -161,9 +185,11 @@ class AdminOrder:
                 "payment_status": payment_status,
                 "reservation_expires_at": reservation_expires_at,
                 "shipping_address": shipping_address,
+                "shipping_method": shipping_method,
                 "shipping_total": shipping_total,
                 "status": status,
                 "subtotal": subtotal,
+                "tax_lines": tax_lines,
                 "tax_total": tax_total,
                 "timeline": timeline,
                 "total": total,
@@ -176,8 +202,11 @@ class AdminOrder:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
+        from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
+        from ..models.tax_line import TaxLine  # noqa: PLC0415
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -259,11 +288,41 @@ class AdminOrder:
 
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
+        def _parse_shipping_method(data: object) -> AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_method_type_0 = ShippingMethodSnapshot.from_dict(data)
+
+                return shipping_method_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_method_type_1_type_0 = AdminOrderShippingMethodType1Type0.from_dict(data)
+
+                return shipping_method_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot, data)
+
+        shipping_method = _parse_shipping_method(d.pop("shipping_method"))
+
         shipping_total = d.pop("shipping_total")
 
         status = AdminOrderStatus(d.pop("status"))
 
         subtotal = d.pop("subtotal")
+
+        tax_lines = []
+        _tax_lines = d.pop("tax_lines")
+        for tax_lines_item_data in _tax_lines:
+            tax_lines_item = TaxLine.from_dict(tax_lines_item_data)
+
+            tax_lines.append(tax_lines_item)
 
         tax_total = d.pop("tax_total")
 
@@ -302,9 +361,11 @@ class AdminOrder:
             payment_status=payment_status,
             reservation_expires_at=reservation_expires_at,
             shipping_address=shipping_address,
+            shipping_method=shipping_method,
             shipping_total=shipping_total,
             status=status,
             subtotal=subtotal,
+            tax_lines=tax_lines,
             tax_total=tax_total,
             timeline=timeline,
             total=total,

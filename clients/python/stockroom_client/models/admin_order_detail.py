@@ -11,10 +11,13 @@ from ..models.admin_order_detail_payment_status import AdminOrderDetailPaymentSt
 from ..models.admin_order_detail_status import AdminOrderDetailStatus
 
 if TYPE_CHECKING:
+    from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0
     from ..models.customer_ref import CustomerRef
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
     from ..models.refund import Refund
+    from ..models.shipping_method_snapshot import ShippingMethodSnapshot
+    from ..models.tax_line import TaxLine
     from ..models.timeline_entry import TimelineEntry
 
 
@@ -43,9 +46,12 @@ class AdminOrderDetail:
         refunds (list[Refund]):
         reservation_expires_at (datetime.datetime | None):
         shipping_address (OrderAddress):
+        shipping_method (AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot): The method chosen at
+            checkout; null where the flat rate applied
         shipping_total (int):
         status (AdminOrderDetailStatus):
         subtotal (int):
+        tax_lines (list[TaxLine]):
         tax_total (int):
         timeline (list[TimelineEntry]):
         total (int):
@@ -71,9 +77,11 @@ class AdminOrderDetail:
     refunds: list[Refund]
     reservation_expires_at: datetime.datetime | None
     shipping_address: OrderAddress
+    shipping_method: AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot
     shipping_total: int
     status: AdminOrderDetailStatus
     subtotal: int
+    tax_lines: list[TaxLine]
     tax_total: int
     timeline: list[TimelineEntry]
     total: int
@@ -81,6 +89,9 @@ class AdminOrderDetail:
     user_id: int
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
+
         amount_refunded = self.amount_refunded
 
         carrier: None | str
@@ -134,11 +145,24 @@ class AdminOrderDetail:
 
         shipping_address = self.shipping_address.to_dict()
 
+        shipping_method: dict[str, Any] | None
+        if isinstance(self.shipping_method, ShippingMethodSnapshot):
+            shipping_method = self.shipping_method.to_dict()
+        elif isinstance(self.shipping_method, AdminOrderDetailShippingMethodType1Type0):
+            shipping_method = self.shipping_method.to_dict()
+        else:
+            shipping_method = self.shipping_method
+
         shipping_total = self.shipping_total
 
         status = self.status.value
 
         subtotal = self.subtotal
+
+        tax_lines = []
+        for tax_lines_item_data in self.tax_lines:
+            tax_lines_item = tax_lines_item_data.to_dict()
+            tax_lines.append(tax_lines_item)
 
         tax_total = self.tax_total
 
@@ -176,9 +200,11 @@ class AdminOrderDetail:
                 "refunds": refunds,
                 "reservation_expires_at": reservation_expires_at,
                 "shipping_address": shipping_address,
+                "shipping_method": shipping_method,
                 "shipping_total": shipping_total,
                 "status": status,
                 "subtotal": subtotal,
+                "tax_lines": tax_lines,
                 "tax_total": tax_total,
                 "timeline": timeline,
                 "total": total,
@@ -191,10 +217,13 @@ class AdminOrderDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0  # noqa: PLC0415
         from ..models.customer_ref import CustomerRef  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
         from ..models.refund import Refund  # noqa: PLC0415
+        from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
+        from ..models.tax_line import TaxLine  # noqa: PLC0415
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -285,11 +314,43 @@ class AdminOrderDetail:
 
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
+        def _parse_shipping_method(
+            data: object,
+        ) -> AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_method_type_0 = ShippingMethodSnapshot.from_dict(data)
+
+                return shipping_method_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_method_type_1_type_0 = AdminOrderDetailShippingMethodType1Type0.from_dict(data)
+
+                return shipping_method_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot, data)
+
+        shipping_method = _parse_shipping_method(d.pop("shipping_method"))
+
         shipping_total = d.pop("shipping_total")
 
         status = AdminOrderDetailStatus(d.pop("status"))
 
         subtotal = d.pop("subtotal")
+
+        tax_lines = []
+        _tax_lines = d.pop("tax_lines")
+        for tax_lines_item_data in _tax_lines:
+            tax_lines_item = TaxLine.from_dict(tax_lines_item_data)
+
+            tax_lines.append(tax_lines_item)
 
         tax_total = d.pop("tax_total")
 
@@ -330,9 +391,11 @@ class AdminOrderDetail:
             refunds=refunds,
             reservation_expires_at=reservation_expires_at,
             shipping_address=shipping_address,
+            shipping_method=shipping_method,
             shipping_total=shipping_total,
             status=status,
             subtotal=subtotal,
+            tax_lines=tax_lines,
             tax_total=tax_total,
             timeline=timeline,
             total=total,

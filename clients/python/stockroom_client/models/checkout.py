@@ -21,11 +21,14 @@ class Checkout:
         address_id (int | Unset): One of my addresses (signed in only)
         email (str | Unset): Required for a guest (no bearer): where the order's emails go. Ignored when signed in
         shipping_address (ShippingAddressInput | Unset):
+        shipping_method_id (int | Unset): Required when the destination is in a shipping zone: one of GET
+            /cart/shipping-options (422 shipping_method_unavailable else)
     """
 
     address_id: int | Unset = UNSET
     email: str | Unset = UNSET
     shipping_address: ShippingAddressInput | Unset = UNSET
+    shipping_method_id: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         address_id = self.address_id
@@ -36,6 +39,8 @@ class Checkout:
         if not isinstance(self.shipping_address, Unset):
             shipping_address = self.shipping_address.to_dict()
 
+        shipping_method_id = self.shipping_method_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -45,6 +50,8 @@ class Checkout:
             field_dict["email"] = email
         if shipping_address is not UNSET:
             field_dict["shipping_address"] = shipping_address
+        if shipping_method_id is not UNSET:
+            field_dict["shipping_method_id"] = shipping_method_id
 
         return field_dict
 
@@ -64,10 +71,13 @@ class Checkout:
         else:
             shipping_address = ShippingAddressInput.from_dict(_shipping_address)
 
+        shipping_method_id = d.pop("shipping_method_id", UNSET)
+
         checkout = cls(
             address_id=address_id,
             email=email,
             shipping_address=shipping_address,
+            shipping_method_id=shipping_method_id,
         )
 
         return checkout

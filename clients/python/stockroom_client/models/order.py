@@ -12,6 +12,9 @@ from ..models.order_status import OrderStatus
 if TYPE_CHECKING:
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
+    from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0
+    from ..models.shipping_method_snapshot import ShippingMethodSnapshot
+    from ..models.tax_line import TaxLine
     from ..models.timeline_entry import TimelineEntry
 
 
@@ -35,9 +38,12 @@ class Order:
         payment_status (OrderPaymentStatus):
         reservation_expires_at (datetime.datetime | None):
         shipping_address (OrderAddress):
+        shipping_method (None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot): The method chosen at checkout;
+            null where the flat rate applied
         shipping_total (int):
         status (OrderStatus):
         subtotal (int):
+        tax_lines (list[TaxLine]):
         tax_total (int):
         timeline (list[TimelineEntry]):
         total (int):
@@ -57,15 +63,20 @@ class Order:
     payment_status: OrderPaymentStatus
     reservation_expires_at: datetime.datetime | None
     shipping_address: OrderAddress
+    shipping_method: None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot
     shipping_total: int
     status: OrderStatus
     subtotal: int
+    tax_lines: list[TaxLine]
     tax_total: int
     timeline: list[TimelineEntry]
     total: int
     tracking_number: None | str
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
+
         amount_refunded = self.amount_refunded
 
         carrier: None | str
@@ -105,11 +116,24 @@ class Order:
 
         shipping_address = self.shipping_address.to_dict()
 
+        shipping_method: dict[str, Any] | None
+        if isinstance(self.shipping_method, ShippingMethodSnapshot):
+            shipping_method = self.shipping_method.to_dict()
+        elif isinstance(self.shipping_method, OrderShippingMethodType1Type0):
+            shipping_method = self.shipping_method.to_dict()
+        else:
+            shipping_method = self.shipping_method
+
         shipping_total = self.shipping_total
 
         status = self.status.value
 
         subtotal = self.subtotal
+
+        tax_lines = []
+        for tax_lines_item_data in self.tax_lines:
+            tax_lines_item = tax_lines_item_data.to_dict()
+            tax_lines.append(tax_lines_item)
 
         tax_total = self.tax_total
 
@@ -140,9 +164,11 @@ class Order:
                 "payment_status": payment_status,
                 "reservation_expires_at": reservation_expires_at,
                 "shipping_address": shipping_address,
+                "shipping_method": shipping_method,
                 "shipping_total": shipping_total,
                 "status": status,
                 "subtotal": subtotal,
+                "tax_lines": tax_lines,
                 "tax_total": tax_total,
                 "timeline": timeline,
                 "total": total,
@@ -156,6 +182,9 @@ class Order:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
+        from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
+        from ..models.tax_line import TaxLine  # noqa: PLC0415
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -226,11 +255,41 @@ class Order:
 
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
+        def _parse_shipping_method(data: object) -> None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_method_type_0 = ShippingMethodSnapshot.from_dict(data)
+
+                return shipping_method_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_method_type_1_type_0 = OrderShippingMethodType1Type0.from_dict(data)
+
+                return shipping_method_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot, data)
+
+        shipping_method = _parse_shipping_method(d.pop("shipping_method"))
+
         shipping_total = d.pop("shipping_total")
 
         status = OrderStatus(d.pop("status"))
 
         subtotal = d.pop("subtotal")
+
+        tax_lines = []
+        _tax_lines = d.pop("tax_lines")
+        for tax_lines_item_data in _tax_lines:
+            tax_lines_item = TaxLine.from_dict(tax_lines_item_data)
+
+            tax_lines.append(tax_lines_item)
 
         tax_total = d.pop("tax_total")
 
@@ -264,9 +323,11 @@ class Order:
             payment_status=payment_status,
             reservation_expires_at=reservation_expires_at,
             shipping_address=shipping_address,
+            shipping_method=shipping_method,
             shipping_total=shipping_total,
             status=status,
             subtotal=subtotal,
+            tax_lines=tax_lines,
             tax_total=tax_total,
             timeline=timeline,
             total=total,

@@ -28,6 +28,7 @@ class Variant:
         product_id (int):
         reserved (int):
         sku (str):
+        weight_g (int):
     """
 
     available: int
@@ -42,6 +43,7 @@ class Variant:
     product_id: int
     reserved: int
     sku: str
+    weight_g: int
 
     def to_dict(self) -> dict[str, Any]:
         available = self.available
@@ -69,6 +71,8 @@ class Variant:
 
         sku = self.sku
 
+        weight_g = self.weight_g
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -85,6 +89,7 @@ class Variant:
                 "product_id": product_id,
                 "reserved": reserved,
                 "sku": sku,
+                "weight_g": weight_g,
             }
         )
 
@@ -124,6 +129,8 @@ class Variant:
 
         sku = d.pop("sku")
 
+        weight_g = d.pop("weight_g")
+
         variant = cls(
             available=available,
             compare_at_price=compare_at_price,
@@ -137,6 +144,7 @@ class Variant:
             product_id=product_id,
             reserved=reserved,
             sku=sku,
+            weight_g=weight_g,
         )
 
         return variant

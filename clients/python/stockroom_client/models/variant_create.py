@@ -26,6 +26,7 @@ class VariantCreate:
         low_stock_threshold (int | Unset):  Default: 0.
         on_hand (int | Unset):  Default: 0.
         options (VariantCreateOptions | Unset):
+        weight_g (int | Unset): One unit's weight in grams Default: 0.
     """
 
     name: str
@@ -36,6 +37,7 @@ class VariantCreate:
     low_stock_threshold: int | Unset = 0
     on_hand: int | Unset = 0
     options: VariantCreateOptions | Unset = UNSET
+    weight_g: int | Unset = 0
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -60,6 +62,8 @@ class VariantCreate:
         if not isinstance(self.options, Unset):
             options = self.options.to_dict()
 
+        weight_g = self.weight_g
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -79,6 +83,8 @@ class VariantCreate:
             field_dict["on_hand"] = on_hand
         if options is not UNSET:
             field_dict["options"] = options
+        if weight_g is not UNSET:
+            field_dict["weight_g"] = weight_g
 
         return field_dict
 
@@ -115,6 +121,8 @@ class VariantCreate:
         else:
             options = VariantCreateOptions.from_dict(_options)
 
+        weight_g = d.pop("weight_g", UNSET)
+
         variant_create = cls(
             name=name,
             price=price,
@@ -124,6 +132,7 @@ class VariantCreate:
             low_stock_threshold=low_stock_threshold,
             on_hand=on_hand,
             options=options,
+            weight_g=weight_g,
         )
 
         return variant_create

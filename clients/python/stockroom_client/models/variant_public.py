@@ -23,6 +23,7 @@ class VariantPublic:
         options (VariantPublicOptions):
         price (int):
         sku (str):
+        weight_g (int):
     """
 
     available: int
@@ -32,6 +33,7 @@ class VariantPublic:
     options: VariantPublicOptions
     price: int
     sku: str
+    weight_g: int
 
     def to_dict(self) -> dict[str, Any]:
         available = self.available
@@ -48,6 +50,8 @@ class VariantPublic:
 
         sku = self.sku
 
+        weight_g = self.weight_g
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -59,6 +63,7 @@ class VariantPublic:
                 "options": options,
                 "price": price,
                 "sku": sku,
+                "weight_g": weight_g,
             }
         )
 
@@ -83,6 +88,8 @@ class VariantPublic:
 
         sku = d.pop("sku")
 
+        weight_g = d.pop("weight_g")
+
         variant_public = cls(
             available=available,
             currency=currency,
@@ -91,6 +98,7 @@ class VariantPublic:
             options=options,
             price=price,
             sku=sku,
+            weight_g=weight_g,
         )
 
         return variant_public

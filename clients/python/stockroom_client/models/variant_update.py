@@ -26,6 +26,7 @@ class VariantUpdate:
         options (VariantUpdateOptions | Unset):
         price (int | Unset):
         sku (str | Unset):
+        weight_g (int | Unset):
     """
 
     compare_at_price: int | None | Unset = UNSET
@@ -36,6 +37,7 @@ class VariantUpdate:
     options: VariantUpdateOptions | Unset = UNSET
     price: int | Unset = UNSET
     sku: str | Unset = UNSET
+    weight_g: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         compare_at_price: int | None | Unset
@@ -60,6 +62,8 @@ class VariantUpdate:
 
         sku = self.sku
 
+        weight_g = self.weight_g
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -79,6 +83,8 @@ class VariantUpdate:
             field_dict["price"] = price
         if sku is not UNSET:
             field_dict["sku"] = sku
+        if weight_g is not UNSET:
+            field_dict["weight_g"] = weight_g
 
         return field_dict
 
@@ -116,6 +122,8 @@ class VariantUpdate:
 
         sku = d.pop("sku", UNSET)
 
+        weight_g = d.pop("weight_g", UNSET)
+
         variant_update = cls(
             compare_at_price=compare_at_price,
             currency=currency,
@@ -125,6 +133,7 @@ class VariantUpdate:
             options=options,
             price=price,
             sku=sku,
+            weight_g=weight_g,
         )
 
         return variant_update

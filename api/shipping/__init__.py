@@ -1,0 +1,3 @@
+from api.shipping.resources import blp
+
+__all__ = ["blp"]

@@ -1,0 +1,174 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.shipping_option import ShippingOption
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    x_cart_token: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_cart_token, Unset):
+        headers["X-Cart-Token"] = x_cart_token
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/cart/shipping-options",
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[ShippingOption]:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = ShippingOption.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[ShippingOption]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    x_cart_token: str | Unset = UNSET,
+) -> Response[Error | list[ShippingOption]]:
+    """The shipping methods offered for my cart to a destination (none: the flat rate)
+
+    Args:
+        x_cart_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[ShippingOption]]
+    """
+
+    kwargs = _get_kwargs(
+        x_cart_token=x_cart_token,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    x_cart_token: str | Unset = UNSET,
+) -> Error | list[ShippingOption] | None:
+    """The shipping methods offered for my cart to a destination (none: the flat rate)
+
+    Args:
+        x_cart_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[ShippingOption]
+    """
+
+    return sync_detailed(
+        client=client,
+        x_cart_token=x_cart_token,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    x_cart_token: str | Unset = UNSET,
+) -> Response[Error | list[ShippingOption]]:
+    """The shipping methods offered for my cart to a destination (none: the flat rate)
+
+    Args:
+        x_cart_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[ShippingOption]]
+    """
+
+    kwargs = _get_kwargs(
+        x_cart_token=x_cart_token,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    x_cart_token: str | Unset = UNSET,
+) -> Error | list[ShippingOption] | None:
+    """The shipping methods offered for my cart to a destination (none: the flat rate)
+
+    Args:
+        x_cart_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[ShippingOption]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            x_cart_token=x_cart_token,
+        )
+    ).parsed

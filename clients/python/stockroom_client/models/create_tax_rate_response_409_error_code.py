@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class CreateTaxRateResponse409ErrorCode(StrEnum):
+    TAX_RATE_EXISTS = "tax_rate_exists"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class MethodCreateKind(StrEnum):
+    CARRIER = "carrier"
+    FLAT = "flat"
+    WEIGHT = "weight"
+
+    def __str__(self) -> str:
+        return str(self.value)

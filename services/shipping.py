@@ -1,0 +1,214 @@
+"""Shipping: zones of countries (a country in one zone at most), their methods, and what
+each method costs a cart going somewhere.
+
+A destination whose country is in a zone is offered that zone's active methods priced in
+the cart's currency: ``flat`` at its price, ``weight`` at the first of its rates the cart's
+weight fits under (none: not offered), either free once the subtotal after discount
+reaches ``free_over``. ``carrier`` methods need a carrier rates provider
+(``SHIPPING_RATES_PROVIDER``); with the ``table`` provider they are not offered. A
+destination in no zone pays the flat rate (``SHIPPING_FLAT_CENTS``, free from
+``FREE_SHIPPING_OVER_CENTS``), as before zones existed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import current_app
+
+from core.errors import Conflict, NotFound, ValidationFailed
+from models import ShippingKind, ShippingMethod, ShippingZone, ShippingZoneCountry, db
+
+
+class ZoneNotFound(NotFound):
+    error_code = "shipping_zone_not_found"
+
+
+class MethodNotFound(NotFound):
+    error_code = "shipping_method_not_found"
+
+
+class CountryInAnotherZone(Conflict):
+    error_code = "country_in_another_zone"
+
+
+class ShippingMethodUnavailable(ValidationFailed):
+    error_code = "shipping_method_unavailable"
+
+
+@dataclass(frozen=True)
+class Option:
+    id: int
+    name: str
+    price: int
+    currency: str
+    estimated_days: int | None
+
+
+# Zones and methods (the back office) -------------------------------------------------------
+
+def _set_countries(zone: ShippingZone, countries: list[str]) -> None:
+    wanted = sorted({country.upper() for country in countries})
+    taken = db.session.execute(
+        sa.select(ShippingZoneCountry.country, ShippingZoneCountry.zone_id)
+        .where(ShippingZoneCountry.country.in_(wanted),
+               ShippingZoneCountry.zone_id != (zone.id or 0))).all()
+    if taken:
+        raise CountryInAnotherZone(
+            "Some countries are in another zone already.",
+            errors={"countries": [f"{country} is in zone {zone_id}" for country, zone_id in taken]})
+    zone.country_rows = [row for row in zone.country_rows if row.country in wanted] + [
+        ShippingZoneCountry(country=country) for country in wanted
+        if country not in {row.country for row in zone.country_rows}]
+    try:
+        db.session.flush()
+    except sa.exc.IntegrityError as error:  # another request took one meanwhile
+        db.session.rollback()
+        raise CountryInAnotherZone("Some countries are in another zone already.") from error
+
+
+def get_zone(zone_id: int) -> ShippingZone:
+    zone = db.session.get(ShippingZone, zone_id)
+    if zone is None:
+        raise ZoneNotFound("Shipping zone not found.")
+    return zone
+
+
+def zones() -> list[ShippingZone]:
+    return list(db.session.scalars(sa.select(ShippingZone).order_by(ShippingZone.id)))
+
+
+def create_zone(fields: dict) -> ShippingZone:
+    zone = ShippingZone(name=fields["name"])
+    db.session.add(zone)
+    db.session.flush()
+    _set_countries(zone, fields.get("countries", []))
+    return zone
+
+
+def update_zone(zone_id: int, fields: dict) -> ShippingZone:
+    zone = get_zone(zone_id)
+    if "name" in fields:
+        zone.name = fields["name"]
+    if "countries" in fields:
+        _set_countries(zone, fields["countries"])
+    db.session.flush()
+    return zone
+
+
+def delete_zone(zone_id: int) -> None:
+    db.session.delete(get_zone(zone_id))
+    db.session.flush()
+
+
+def get_method(method_id: int) -> ShippingMethod:
+    method = db.session.get(ShippingMethod, method_id)
+    if method is None:
+        raise MethodNotFound("Shipping method not found.")
+    return method
+
+
+def _check_method(fields: dict, kind: str) -> None:
+    if kind == ShippingKind.WEIGHT and not fields.get("rates"):
+        raise ValidationFailed("A weight method needs rates.",
+                               errors={"rates": ["Give at least one weight tier."]})
+    if kind == ShippingKind.CARRIER and not fields.get("carrier"):
+        raise ValidationFailed("A carrier method names its carrier.",
+                               errors={"carrier": ["Required for kind carrier."]})
+
+
+def create_method(zone_id: int, fields: dict) -> ShippingMethod:
+    zone = get_zone(zone_id)
+    _check_method(fields, fields["kind"])
+    method = ShippingMethod(zone_id=zone.id, **fields)
+    method.rates = sorted(method.rates or [], key=lambda rate: rate["max_weight_g"])
+    db.session.add(method)
+    db.session.flush()
+    return method
+
+
+def update_method(method_id: int, fields: dict) -> ShippingMethod:
+    method = get_method(method_id)
+    for name, value in fields.items():
+        setattr(method, name, value)
+    method.rates = sorted(method.rates or [], key=lambda rate: rate["max_weight_g"])
+    _check_method({"rates": method.rates, "carrier": method.carrier}, method.kind)
+    db.session.flush()
+    return method
+
+
+def delete_method(method_id: int) -> None:
+    db.session.delete(get_method(method_id))
+    db.session.flush()
+
+
+# What shipping costs -----------------------------------------------------------------------
+
+def zone_for(country: str | None) -> ShippingZone | None:
+    if not country:
+        return None
+    return db.session.scalar(
+        sa.select(ShippingZone).join(ShippingZoneCountry)
+        .where(ShippingZoneCountry.country == country.upper()))
+
+
+def method_price(method: ShippingMethod, weight_g: int, subtotal_after_discount: int) -> int | None:
+    """What the method charges for this cart, or None if it cannot carry it."""
+    if method.kind == ShippingKind.FLAT:
+        price = method.price
+    elif method.kind == ShippingKind.WEIGHT:
+        price = next((rate["price"] for rate in method.rates
+                      if weight_g <= rate["max_weight_g"]), None)
+        if price is None:
+            return None
+    else:
+        return None  # carrier rates need a carrier provider; the table has none
+    if method.free_over is not None and subtotal_after_discount >= method.free_over:
+        return 0
+    return price
+
+
+def options(country: str | None, currency: str, weight_g: int,
+            subtotal_after_discount: int) -> list[Option] | None:
+    """The methods offered for the destination, cheapest first; None when the destination
+    is in no zone (the flat rate applies)."""
+    zone = zone_for(country)
+    if zone is None:
+        return None
+    offered = []
+    for method in zone.methods:
+        if not method.active or method.currency != currency:
+            continue
+        price = method_price(method, weight_g, subtotal_after_discount)
+        if price is not None:
+            offered.append(Option(method.id, method.name, price, method.currency,
+                                  method.estimated_days))
+    return sorted(offered, key=lambda option: (option.price, option.id))
+
+
+def flat_rate(subtotal_after_discount: int) -> int:
+    config = current_app.config
+    free_over = config["FREE_SHIPPING_OVER_CENTS"]
+    if free_over is not None and subtotal_after_discount >= free_over:
+        return 0
+    return config["SHIPPING_FLAT_CENTS"]
+
+
+def choose(offered: list[Option] | None, method_id: int | None,
+           subtotal_after_discount: int) -> tuple[int, Option | None]:
+    """The shipping charged and the method it is for. With zones, ``method_id`` must be
+    one offered (422 ``shipping_method_unavailable``); without, the flat rate."""
+    if offered is None:
+        if method_id is not None:
+            raise ShippingMethodUnavailable(
+                "No shipping method is offered to this destination.",
+                errors={"shipping_method_id": ["The destination has no shipping methods."]})
+        return flat_rate(subtotal_after_discount), None
+    chosen = next((option for option in offered if option.id == method_id), None)
+    if chosen is None:
+        raise ShippingMethodUnavailable(
+            "Choose one of the shipping methods offered to this destination.",
+            errors={"shipping_method_id": [
+                "Offered: " + (", ".join(str(option.id) for option in offered) or "none")]})
+    return chosen.price, chosen
