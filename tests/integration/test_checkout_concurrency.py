@@ -96,10 +96,22 @@ def test_200_checkouts_for_50_units(app):
 
 
 def test_200_guest_and_customer_checkouts_for_50_units(app):
-    """The flash sale again with half the buyers guests (their carts by token)."""
+    """The flash sale again with half the buyers guests (their carts by token), shipping
+    by a zone's method and tax at the destination's rate on every checkout."""
     import secrets
 
+    from models import ShippingMethod, ShippingZone, ShippingZoneCountry, TaxRate
+
     variant_id = _variant(app, 50)
+    with app.app_context():
+        zone = ShippingZone(name="Germany", country_rows=[ShippingZoneCountry(country="DE")])
+        method = ShippingMethod(zone=zone, name="Standard", kind="flat", currency="usd",
+                                price=490, rates=[], active=True)
+        db.session.add_all([zone, method, TaxRate(country="DE", region="", name="MwSt",
+                                                  rate_bps=1900, applies_to_shipping=True)])
+        db.session.commit()
+        method_id = method.id
+    body = {"shipping_address": ADDRESS, "shipping_method_id": method_id}
     customers = _customers(app, 100, [(variant_id, 1)], prefix="mixed")
     tokens = []
     with app.app_context():
@@ -111,17 +123,21 @@ def test_200_guest_and_customer_checkouts_for_50_units(app):
             tokens.append(cart.token)
         db.session.commit()
     guests = [lambda client, token=token, n=n: client.post(
-        "/api/v1/checkout", json={"shipping_address": ADDRESS, "email": f"g{n}@example.com"},
+        "/api/v1/checkout", json={**body, "email": f"g{n}@example.com"},
         headers={"X-Cart-Token": token, "Idempotency-Key": "sale"})
         for n, token in enumerate(tokens)]
-    responses = _together(app, [_checkout(h, f"k{n}") for n, h in enumerate(customers)]
-                          + guests)
+    signed_in = [lambda client, headers=headers, n=n: client.post(
+        "/api/v1/checkout", json=body, headers={**headers, "Idempotency-Key": f"k{n}"})
+        for n, headers in enumerate(customers)]
+    responses = _together(app, signed_in + guests)
     statuses = Counter(r.status_code for r in responses)
     assert statuses == {201: 50, 409: 150}, statuses
     assert all(r.is_json for r in responses)
     assert _stock(app, variant_id) == (50, 50)
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 50
+        # 1,000 + 490 shipping, 19 % on both: every order charged the same.
+        assert set(db.session.scalars(sa.select(Order.total))) == {1490 + 283}
 
 
 def test_opposite_line_orders_never_deadlock(app):
