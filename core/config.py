@@ -143,6 +143,16 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         "FREE_SHIPPING_OVER_CENTS": _int(env.get("FREE_SHIPPING_OVER_CENTS"), 5000,
                                          "FREE_SHIPPING_OVER_CENTS"),
         "TAX_RATE_BPS": _int(env.get("TAX_RATE_BPS"), 0, "TAX_RATE_BPS"),
+        # Live carrier rates: table (none) or easypost; where parcels leave from.
+        "SHIPPING_RATES_PROVIDER": env.get("SHIPPING_RATES_PROVIDER", "table"),
+        "EASYPOST_API_KEY": env.get("EASYPOST_API_KEY") or None,
+        "EASYPOST_API_BASE": env.get("EASYPOST_API_BASE") or None,
+        "SHIP_FROM_COUNTRY": env.get("SHIP_FROM_COUNTRY", "US"),
+        "SHIP_FROM_POSTAL_CODE": env.get("SHIP_FROM_POSTAL_CODE", ""),
+        "CARRIER_TIMEOUT_SECONDS": _int(env.get("CARRIER_TIMEOUT_SECONDS"), 5,
+                                        "CARRIER_TIMEOUT_SECONDS"),
+        "CARRIER_QUOTE_SECONDS": _int(env.get("CARRIER_QUOTE_SECONDS"), 300,
+                                      "CARRIER_QUOTE_SECONDS"),
         # Catalog prices include tax (checkout then takes the tax out of them, adds none).
         "PRICES_INCLUDE_TAX": _bool(env.get("PRICES_INCLUDE_TAX"), False),
         "CORS_ORIGINS": _list(env.get("CORS_ORIGINS", default_cors)),

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from core import faults
-from core.errors import Conflict, Forbidden, ValidationFailed
+from core.errors import Conflict, DomainError, Forbidden, ValidationFailed
 from models import (
     Address,
     Cart,
@@ -24,7 +24,16 @@ from models import (
     User,
     db,
 )
-from services import addresses, carts, discounts, guest_orders, inventory, orders, pricing
+from services import (
+    addresses,
+    carrier_rates,
+    carts,
+    discounts,
+    guest_orders,
+    inventory,
+    orders,
+    pricing,
+)
 from services.users import check_email
 
 ADDRESS_FIELDS = ("full_name", "line1", "line2", "city", "region", "postal_code", "country",
@@ -68,6 +77,30 @@ def order_number(now: datetime) -> str:
         number = f"SR-{now:%Y%m%d}-{suffix}"
         if db.session.connection().execute(NUMBER_TAKEN, {"number": number}).first() is None:
             return number
+
+
+def destination_of(address: dict) -> pricing.Destination:
+    return pricing.Destination(address.get("country"), address.get("region"),
+                               address.get("postal_code"))
+
+
+def prefetch_quotes(user: User | None, cart_token: str | None, address_id: int | None,
+                    shipping_address: dict | None) -> None:
+    """Before checkout locks anything: the carrier quotes its pricing will need, read for
+    the cart as it stands (a cart changed meanwhile finds none kept, and its carrier
+    methods are then not offered: never a carrier call under the locks). Nothing at all
+    without a live rates provider."""
+    if not carrier_rates.live():
+        return
+    cart = (carts.cart_for_user(user.id) if user is not None
+            else carts.cart_for_token(cart_token, create=False))
+    try:
+        snapshot = _address_snapshot(user.id if user else None, address_id, shipping_address)
+    except DomainError:
+        return  # place_order refuses it, with its reason
+    lines = [(item.variant, item.quantity) for item in cart.items]
+    if lines:
+        pricing.prefetch_quotes(lines, lines[0][0].currency, destination_of(snapshot))
 
 
 class AddressRequired(ValidationFailed):
@@ -167,8 +200,7 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
     discount = _apply_discount(cart, user, email, subtotal, now)
     charged = pricing.totals(
         [(item.variant, item.quantity) for item in items], items[0].variant.currency,
-        discount, pricing.Destination(snapshot["country"], snapshot.get("region"),
-                                      snapshot.get("postal_code")), shipping_method_id)
+        discount, destination_of(snapshot), shipping_method_id, fetch_quotes=False)
     method = charged.shipping_method
     ttl = timedelta(seconds=current_app.config["RESERVATION_TTL_SECONDS"])
 

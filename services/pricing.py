@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from models import Discount, Variant, db
-from services import discounts, shipping, tax
+from services import carrier_rates, discounts, shipping, tax
 
 
 @dataclass(frozen=True)
@@ -37,16 +37,41 @@ class Totals:
     total: int
 
 
+def _quotes(destination: Destination, currency: str, weight: int,
+            fetch: bool) -> list[carrier_rates.Quote]:
+    """The carrier's quotes for the parcel, when its zone has carrier methods: fetched (or
+    kept) when ``fetch``, else only the kept ones (under checkout's locks)."""
+    if not destination.country or not shipping.needs_quotes(destination.country, currency):
+        return []
+    parcel = carrier_rates.Parcel(destination.country.upper(), destination.region,
+                                  destination.postal_code, weight, currency)
+    return carrier_rates.prefetch(parcel) if fetch else carrier_rates.cached(parcel)
+
+
+def weight_of(lines: Iterable[tuple[Variant, int]]) -> int:
+    return sum(variant.weight_g * quantity for variant, quantity in lines)
+
+
+def prefetch_quotes(lines: Iterable[tuple[Variant, int]], currency: str,
+                    destination: Destination) -> None:
+    """Fetch and keep the carrier's quotes for a checkout about to lock its rows."""
+    _quotes(destination, currency, weight_of(list(lines)), fetch=True)
+
+
 def totals(lines: Iterable[tuple[Variant, int]], currency: str, discount: Discount | None,
-           destination: Destination, shipping_method_id: int | None) -> Totals:
+           destination: Destination, shipping_method_id: int | None,
+           fetch_quotes: bool = True) -> Totals:
     """The totals of ``lines`` [(variant, quantity)] in ``currency``; raises
-    ``ShippingMethodUnavailable`` (422) for a method the destination is not offered."""
+    ``ShippingMethodUnavailable`` (422) for a method the destination is not offered.
+    ``fetch_quotes=False`` (checkout, under its locks) prices carrier methods from kept
+    quotes only."""
     lines = list(lines)
     subtotal = sum(variant.price * quantity for variant, quantity in lines)
     discount_total = discount.amount_off(subtotal) if discount is not None else 0
     goods = subtotal - discount_total
-    weight = sum(variant.weight_g * quantity for variant, quantity in lines)
-    offered = shipping.options(destination.country, currency, weight, goods)
+    weight = weight_of(lines)
+    offered = shipping.options(destination.country, currency, weight, goods,
+                               _quotes(destination, currency, weight, fetch_quotes))
     shipping_total, method = shipping.choose(offered, shipping_method_id, goods)
     tax_lines = tax.lines(tax.rate_for(destination.country, destination.region), goods,
                           shipping_total)
@@ -65,8 +90,9 @@ def shipping_options(lines: Iterable[tuple[Variant, int]], currency: str,
     lines = list(lines)
     subtotal = sum(variant.price * quantity for variant, quantity in lines)
     goods = subtotal - (discount.amount_off(subtotal) if discount is not None else 0)
-    weight = sum(variant.weight_g * quantity for variant, quantity in lines)
-    return shipping.options(destination.country, currency, weight, goods) or []
+    weight = weight_of(lines)
+    return shipping.options(destination.country, currency, weight, goods,
+                            _quotes(destination, currency, weight, fetch=True)) or []
 
 
 def cart_parts(cart, now) -> tuple[list[tuple[Variant, int]], str, Discount | None]:

@@ -153,8 +153,11 @@ def zone_for(country: str | None) -> ShippingZone | None:
         .where(ShippingZoneCountry.country == country.upper()))
 
 
-def method_price(method: ShippingMethod, weight_g: int, subtotal_after_discount: int) -> int | None:
-    """What the method charges for this cart, or None if it cannot carry it."""
+def method_price(method: ShippingMethod, weight_g: int, subtotal_after_discount: int,
+                 quotes: list | None = None) -> int | None:
+    """What the method charges for this cart, or None if it cannot carry it. A carrier
+    method charges the carrier's quote for its carrier and service (``quotes``); without
+    one it is not offered."""
     if method.kind == ShippingKind.FLAT:
         price = method.price
     elif method.kind == ShippingKind.WEIGHT:
@@ -163,14 +166,28 @@ def method_price(method: ShippingMethod, weight_g: int, subtotal_after_discount:
         if price is None:
             return None
     else:
-        return None  # carrier rates need a carrier provider; the table has none
+        price = next((quote.price for quote in quotes or []
+                      if quote.carrier.lower() == (method.carrier or "").lower()
+                      and (not method.service
+                           or quote.service.lower() == method.service.lower())
+                      and quote.currency == method.currency), None)
+        if price is None:
+            return None
     if method.free_over is not None and subtotal_after_discount >= method.free_over:
         return 0
     return price
 
 
+def needs_quotes(country: str | None, currency: str) -> bool:
+    """Whether the destination's zone has an active carrier method in ``currency``."""
+    zone = zone_for(country)
+    return zone is not None and any(
+        method.active and method.kind == ShippingKind.CARRIER and method.currency == currency
+        for method in zone.methods)
+
+
 def options(country: str | None, currency: str, weight_g: int,
-            subtotal_after_discount: int) -> list[Option] | None:
+            subtotal_after_discount: int, quotes: list | None = None) -> list[Option] | None:
     """The methods offered for the destination, cheapest first; None when the destination
     is in no zone (the flat rate applies)."""
     zone = zone_for(country)
@@ -180,7 +197,7 @@ def options(country: str | None, currency: str, weight_g: int,
     for method in zone.methods:
         if not method.active or method.currency != currency:
             continue
-        price = method_price(method, weight_g, subtotal_after_discount)
+        price = method_price(method, weight_g, subtotal_after_discount, quotes)
         if price is not None:
             offered.append(Option(method.id, method.name, price, method.currency,
                                   method.estimated_days))

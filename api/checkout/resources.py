@@ -110,6 +110,8 @@ class Checkout(MethodView):
             # The order and its reservation commit before the provider is called, so that
             # no row is locked during the call. A retry after the call failed resumes there.
             if claim.resource_id is None:
+                checkout.prefetch_quotes(user, cart_token, body.get("address_id"),
+                                         body.get("shipping_address"))
                 cart = (carts.locked_cart_for_user(user.id) if user is not None
                         else carts.locked_cart_for_token(cart_token))
                 order = checkout.place_order(
