@@ -19,7 +19,7 @@ from werkzeug.datastructures import CombinedMultiDict
 
 from core import audit
 from core.errors import DomainError, Forbidden, error_body
-from core.openapi import error_response
+from core.openapi import HEADER_PARAMETERS, error_response
 from models import User, db
 from services import auth as auth_service
 from services.token_blocklist import revoked_clause
@@ -140,6 +140,10 @@ class Blueprint(flask_smorest.Blueprint):
             return wrapper
 
         return decorator
+
+    def header_parameters(self, *parameters: dict):
+        """Document request headers the view reads (beside its body or query arguments)."""
+        return self.doc(**{HEADER_PARAMETERS: list(parameters)})
 
     def errors(self, *exceptions: type[DomainError], description: str | None = None):
         """Document the domain refusals a view can answer, one response per status with

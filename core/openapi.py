@@ -2,7 +2,8 @@
 operation shares stated once from what it declares.
 
 - ``Converter``: every field of a ``ResponseSchema`` is in ``required`` (a serialized object
-  carries each declared field; None comes out as null, documented by ``allow_none``).
+  carries each declared field; None comes out as null, documented by ``allow_none``), and
+  a nullable nested object is "that object or null".
 - ``Conventions``: the error answers an operation can give, from its declarations: 400 for
   every one (a malformed body, or a NUL or bad encoding in its path or query), 413 and 422
   with a body, 422 with query arguments, 404 with path parameters, 401 with a bearer. 403
@@ -20,6 +21,10 @@ from apispec.ext.marshmallow import MarshmallowPlugin, OpenAPIConverter
 from apispec.ext.marshmallow.common import get_fields, resolve_schema_cls
 
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
+# Header parameters a view declares (``Blueprint.header_parameters``), kept apart from
+# flask-smorest's own parameters: its doc merge replaces a list, and would drop the query
+# arguments of a view that declared headers too.
+HEADER_PARAMETERS = "x-stockroom-header-parameters"
 HEADERS = {
     "RETRY_AFTER": {"description": "Seconds to wait before trying again",
                     "schema": {"type": "integer", "minimum": 1}},
@@ -42,9 +47,23 @@ class ResponseSchema(ma.Schema):
     ``metadata={"optional": True}``, and one that can be null has ``allow_none=True``."""
 
 
+def _nullable_reference(prop: dict) -> dict:
+    """apispec writes a nullable nested object as ``anyOf: [$ref, {nullable, type:
+    object}]``, which typed clients read as "the object, or any empty object, or null";
+    ``allOf: [$ref]`` with ``nullable`` says "the object, or null"."""
+    options = prop.get("anyOf")
+    if (isinstance(options, list) and len(options) == 2 and "$ref" in options[0]
+            and options[1] == {"nullable": True, "type": "object"}):
+        rest = {key: value for key, value in prop.items() if key != "anyOf"}
+        return {"allOf": [options[0]], "nullable": True, **rest}
+    return prop
+
+
 class Converter(OpenAPIConverter):
     def schema2jsonschema(self, schema):
         jsonschema = super().schema2jsonschema(schema)
+        jsonschema["properties"] = {name: _nullable_reference(prop)
+                                    for name, prop in jsonschema.get("properties", {}).items()}
         schema_cls = resolve_schema_cls(schema)
         if isinstance(schema_cls, type) and issubclass(schema_cls, ResponseSchema):
             jsonschema["required"] = sorted(
@@ -93,6 +112,9 @@ class Conventions(BasePlugin):
         for operation in (operations or {}).values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
+            extra = operation.pop(HEADER_PARAMETERS, None)
+            if extra:
+                operation.setdefault("parameters", []).extend(extra)
             responses = operation["responses"]
             for code in list(responses):
                 if str(code) != code:

@@ -30,7 +30,7 @@ class Register(MethodView):
     decorators = ratelimit.register_limits()
 
     @blp.alt_response(429, schema=ErrorSchema, description="Too many requests (Retry-After)")
-    @blp.doc(parameters=[CART_TOKEN_PARAMETER])
+    @blp.header_parameters(CART_TOKEN_PARAMETER)
     @blp.arguments(RegisterSchema)
     @blp.response(201, AuthResultSchema)
     @blp.errors(users.EmailTaken)
@@ -51,7 +51,7 @@ class Register(MethodView):
 class Login(MethodView):
     decorators = ratelimit.login_limits()
 
-    @blp.doc(parameters=[CART_TOKEN_PARAMETER])
+    @blp.header_parameters(CART_TOKEN_PARAMETER)
     @blp.arguments(LoginSchema)
     @blp.response(200, AuthResultSchema)
     @blp.errors(Unauthorized, TooManyRequests)

@@ -89,7 +89,8 @@ def with_cart(view):
 
         return view(*args, cart=cart, **kwargs)
 
-    return blp.doc(parameters=[CART_TOKEN_PARAMETER], security=OPTIONAL_BEARER)(wrapper)
+    wrapper = blp.header_parameters(CART_TOKEN_PARAMETER)(wrapper)
+    return blp.doc(security=OPTIONAL_BEARER)(wrapper)
 
 
 @blp.route("/cart")

@@ -74,8 +74,8 @@ class CheckoutResultSchema(ResponseSchema):
 class Checkout(MethodView):
     decorators = ratelimit.checkout_limits()
 
-    @blp.doc(parameters=[IDEMPOTENCY_PARAMETER, CART_TOKEN_PARAMETER],
-             security=OPTIONAL_BEARER)
+    @blp.header_parameters(IDEMPOTENCY_PARAMETER, CART_TOKEN_PARAMETER)
+    @blp.doc(security=OPTIONAL_BEARER)
     @blp.arguments(CheckoutSchema)
     @blp.response(201, CheckoutResultSchema)
     @blp.alt_response(200, schema=CheckoutResultSchema,

@@ -57,7 +57,8 @@ def callers_order(order_id: int, *, lock: bool = False):
 
 @blp.route("/orders/<id:order_id>")
 class OrderById(MethodView):
-    @blp.doc(parameters=[ORDER_TOKEN_PARAMETER], security=OPTIONAL_BEARER)
+    @blp.header_parameters(ORDER_TOKEN_PARAMETER)
+    @blp.doc(security=OPTIONAL_BEARER)
     @blp.response(200, OrderSchema)
     @blp.errors(Unauthorized)
     @blp.doc(operationId="getOrder")
@@ -68,7 +69,8 @@ class OrderById(MethodView):
 
 @blp.route("/orders/<id:order_id>/cancel")
 class OrderCancel(MethodView):
-    @blp.doc(parameters=[ORDER_TOKEN_PARAMETER], security=OPTIONAL_BEARER)
+    @blp.header_parameters(ORDER_TOKEN_PARAMETER)
+    @blp.doc(security=OPTIONAL_BEARER)
     @blp.response(200, OrderSchema)
     @blp.errors(orders.InvalidTransition, Unauthorized)
     @blp.doc(operationId="cancelOrder")

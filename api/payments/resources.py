@@ -70,7 +70,7 @@ class RefundResultSchema(ResponseSchema):
 @blp.route("/admin/orders/<id:order_id>/refund")
 class OrderRefund(MethodView):
     @blp.auth_required(Role.ADMIN)
-    @blp.doc(parameters=[IDEMPOTENCY_PARAMETER])
+    @blp.header_parameters(IDEMPOTENCY_PARAMETER)
     @blp.arguments(RefundRequestSchema)
     @blp.response(201, RefundResultSchema)
     @blp.alt_response(200, schema=RefundResultSchema,
@@ -105,7 +105,8 @@ class FakeSettleResultSchema(ResponseSchema):
 
 @fake_blp.route("/payments/fake/<string:payment_intent_id>/settle")
 class FakeSettle(MethodView):
-    @fake_blp.doc(parameters=[ORDER_TOKEN_PARAMETER], security=OPTIONAL_BEARER)
+    @fake_blp.header_parameters(ORDER_TOKEN_PARAMETER)
+    @fake_blp.doc(security=OPTIONAL_BEARER)
     @fake_blp.arguments(FakeSettleSchema)
     @fake_blp.response(202, FakeSettleResultSchema)
     @fake_blp.errors(payments.PaymentNotStarted, Unauthorized)

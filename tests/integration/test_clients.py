@@ -89,10 +89,12 @@ def test_the_python_client_is_installable_with_pip(tmp_path):
     assert "stockroom_client/py.typed" in zipfile.ZipFile(wheel).namelist()
 
 
-@pytest.fixture
-def running_stockroom(tmp_path):
+@pytest.fixture(scope="module")
+def running_stockroom(tmp_path_factory):
     """The API and a worker on the embedded default (SQLite, filesystem broker, fake
-    payments), with the demo catalog, in a folder of the test's own."""
+    payments), with the demo catalog, in a folder of their own (one for the module's
+    flows: each makes its own account or guest cart)."""
+    tmp_path = tmp_path_factory.mktemp("stockroom")
     env = {**os.environ, "APP_ENV": "development", "INSTANCE_PATH": str(tmp_path),
            "EMAIL_BACKEND": "memory", "PYTHONUNBUFFERED": "1"}
     for name in ("DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "PAYMENT_PROVIDER"):
@@ -131,3 +133,25 @@ def test_a_storefront_flow_runs_through_each_client(running_stockroom, node_modu
         assert seen["payment_status"] in ("refund_pending", "refunded")
         assert seen["second_cancel_status"] == 409
     assert through_typescript["order_number"] != through_python["order_number"]
+
+
+def test_a_guest_flow_with_shipping_and_totals_runs_through_the_typescript_client(
+        running_stockroom, node_modules):
+    # The back office's part: a zone for Germany with one method, and its tax rate.
+    login = requests.post(f"{running_stockroom}/api/v1/auth/login", timeout=10, json={
+        "email": "admin@stockroom.example", "password": "stockroom-admin-demo"}).json()
+    admin = {"Authorization": f"Bearer {login['access_token']}"}
+    zone = requests.post(f"{running_stockroom}/api/v1/admin/shipping-zones", headers=admin,
+                         json={"name": "Germany", "countries": ["DE"]}, timeout=10).json()
+    requests.post(f"{running_stockroom}/api/v1/admin/shipping-zones/{zone['id']}/methods",
+                  headers=admin, timeout=10,
+                  json={"name": "DHL Paket", "kind": "flat", "price": 499}).raise_for_status()
+    requests.post(f"{running_stockroom}/api/v1/admin/tax-rates", headers=admin, timeout=10,
+                  json={"country": "DE", "name": "MwSt", "rate_bps": 1900}).raise_for_status()
+
+    run([str(node_modules / ".bin" / "tsc")], TYPESCRIPT)
+    seen = json.loads(run([str(BIN / "node"), "dist/examples/guest.js"], TYPESCRIPT,
+                          STOCKROOM_URL=running_stockroom))
+    assert seen["shipping_method"] == "DHL Paket" and seen["shipping_total"] == 499
+    assert seen["tax_total"] > 0 and seen["total"] == seen["totals_total"]
+    assert seen["status"] == "paid" and seen["stranger_status"] == 404

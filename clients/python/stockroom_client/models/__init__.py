@@ -15,11 +15,9 @@ from .admin_order import AdminOrder
 from .admin_order_detail import AdminOrderDetail
 from .admin_order_detail_payment_provider import AdminOrderDetailPaymentProvider
 from .admin_order_detail_payment_status import AdminOrderDetailPaymentStatus
-from .admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0
 from .admin_order_detail_status import AdminOrderDetailStatus
 from .admin_order_payment_provider import AdminOrderPaymentProvider
 from .admin_order_payment_status import AdminOrderPaymentStatus
-from .admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0
 from .admin_order_status import AdminOrderStatus
 from .admin_order_update import AdminOrderUpdate
 from .admin_order_update_status import AdminOrderUpdateStatus
@@ -124,6 +122,7 @@ from .finish_o_auth_sign_in_response_404_error_code import FinishOAuthSignInResp
 from .get_analytics_summary_interval import GetAnalyticsSummaryInterval
 from .get_analytics_summary_response_422 import GetAnalyticsSummaryResponse422
 from .get_analytics_summary_response_422_error_code import GetAnalyticsSummaryResponse422ErrorCode
+from .get_cart_totals_country import GetCartTotalsCountry
 from .get_cart_totals_response_422 import GetCartTotalsResponse422
 from .get_cart_totals_response_422_error_code import GetCartTotalsResponse422ErrorCode
 from .get_order_response_401 import GetOrderResponse401
@@ -139,6 +138,7 @@ from .list_admin_products_sort import ListAdminProductsSort
 from .list_admin_products_status import ListAdminProductsStatus
 from .list_audit_log_action import ListAuditLogAction
 from .list_products_sort import ListProductsSort
+from .list_shipping_options_country import ListShippingOptionsCountry
 from .list_users_role import ListUsersRole
 from .list_webhook_deliveries_event_type import ListWebhookDeliveriesEventType
 from .list_webhook_deliveries_function import ListWebhookDeliveriesFunction
@@ -160,7 +160,6 @@ from .order import Order
 from .order_address import OrderAddress
 from .order_item import OrderItem
 from .order_payment_status import OrderPaymentStatus
-from .order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0
 from .order_status import OrderStatus
 from .order_summary import OrderSummary
 from .order_summary_payment_status import OrderSummaryPaymentStatus
@@ -296,11 +295,9 @@ __all__ = (
     "AdminOrderDetail",
     "AdminOrderDetailPaymentProvider",
     "AdminOrderDetailPaymentStatus",
-    "AdminOrderDetailShippingMethodType1Type0",
     "AdminOrderDetailStatus",
     "AdminOrderPaymentProvider",
     "AdminOrderPaymentStatus",
-    "AdminOrderShippingMethodType1Type0",
     "AdminOrderStatus",
     "AdminOrderUpdate",
     "AdminOrderUpdateStatus",
@@ -405,6 +402,7 @@ __all__ = (
     "GetAnalyticsSummaryInterval",
     "GetAnalyticsSummaryResponse422",
     "GetAnalyticsSummaryResponse422ErrorCode",
+    "GetCartTotalsCountry",
     "GetCartTotalsResponse422",
     "GetCartTotalsResponse422ErrorCode",
     "GetOrderResponse401",
@@ -420,6 +418,7 @@ __all__ = (
     "ListAdminProductsStatus",
     "ListAuditLogAction",
     "ListProductsSort",
+    "ListShippingOptionsCountry",
     "ListUsersRole",
     "ListWebhookDeliveriesEventType",
     "ListWebhookDeliveriesFunction",
@@ -441,7 +440,6 @@ __all__ = (
     "OrderAddress",
     "OrderItem",
     "OrderPaymentStatus",
-    "OrderShippingMethodType1Type0",
     "OrderStatus",
     "OrderSummary",
     "OrderSummaryPaymentStatus",

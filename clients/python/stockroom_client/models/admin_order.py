@@ -11,7 +11,6 @@ from ..models.admin_order_payment_status import AdminOrderPaymentStatus
 from ..models.admin_order_status import AdminOrderStatus
 
 if TYPE_CHECKING:
-    from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
     from ..models.shipping_method_snapshot import ShippingMethodSnapshot
@@ -42,8 +41,7 @@ class AdminOrder:
         payment_status (AdminOrderPaymentStatus):
         reservation_expires_at (datetime.datetime | None):
         shipping_address (OrderAddress):
-        shipping_method (AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot): The method chosen at
-            checkout; null where the flat rate applied
+        shipping_method (None | ShippingMethodSnapshot): The method chosen at checkout; null where the flat rate applied
         shipping_total (int):
         status (AdminOrderStatus):
         subtotal (int):
@@ -71,7 +69,7 @@ class AdminOrder:
     payment_status: AdminOrderPaymentStatus
     reservation_expires_at: datetime.datetime | None
     shipping_address: OrderAddress
-    shipping_method: AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot
+    shipping_method: None | ShippingMethodSnapshot
     shipping_total: int
     status: AdminOrderStatus
     subtotal: int
@@ -83,7 +81,6 @@ class AdminOrder:
     user_id: int
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
 
         amount_refunded = self.amount_refunded
@@ -134,8 +131,6 @@ class AdminOrder:
 
         shipping_method: dict[str, Any] | None
         if isinstance(self.shipping_method, ShippingMethodSnapshot):
-            shipping_method = self.shipping_method.to_dict()
-        elif isinstance(self.shipping_method, AdminOrderShippingMethodType1Type0):
             shipping_method = self.shipping_method.to_dict()
         else:
             shipping_method = self.shipping_method
@@ -202,7 +197,6 @@ class AdminOrder:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
@@ -288,26 +282,18 @@ class AdminOrder:
 
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
-        def _parse_shipping_method(data: object) -> AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot:
+        def _parse_shipping_method(data: object) -> None | ShippingMethodSnapshot:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                shipping_method_type_0 = ShippingMethodSnapshot.from_dict(data)
+                shipping_method_type_1 = ShippingMethodSnapshot.from_dict(data)
 
-                return shipping_method_type_0
+                return shipping_method_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                shipping_method_type_1_type_0 = AdminOrderShippingMethodType1Type0.from_dict(data)
-
-                return shipping_method_type_1_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot, data)
+            return cast(None | ShippingMethodSnapshot, data)
 
         shipping_method = _parse_shipping_method(d.pop("shipping_method"))
 

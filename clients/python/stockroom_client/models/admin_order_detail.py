@@ -11,7 +11,6 @@ from ..models.admin_order_detail_payment_status import AdminOrderDetailPaymentSt
 from ..models.admin_order_detail_status import AdminOrderDetailStatus
 
 if TYPE_CHECKING:
-    from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0
     from ..models.customer_ref import CustomerRef
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
@@ -46,8 +45,7 @@ class AdminOrderDetail:
         refunds (list[Refund]):
         reservation_expires_at (datetime.datetime | None):
         shipping_address (OrderAddress):
-        shipping_method (AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot): The method chosen at
-            checkout; null where the flat rate applied
+        shipping_method (None | ShippingMethodSnapshot): The method chosen at checkout; null where the flat rate applied
         shipping_total (int):
         status (AdminOrderDetailStatus):
         subtotal (int):
@@ -77,7 +75,7 @@ class AdminOrderDetail:
     refunds: list[Refund]
     reservation_expires_at: datetime.datetime | None
     shipping_address: OrderAddress
-    shipping_method: AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot
+    shipping_method: None | ShippingMethodSnapshot
     shipping_total: int
     status: AdminOrderDetailStatus
     subtotal: int
@@ -89,7 +87,6 @@ class AdminOrderDetail:
     user_id: int
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
 
         amount_refunded = self.amount_refunded
@@ -147,8 +144,6 @@ class AdminOrderDetail:
 
         shipping_method: dict[str, Any] | None
         if isinstance(self.shipping_method, ShippingMethodSnapshot):
-            shipping_method = self.shipping_method.to_dict()
-        elif isinstance(self.shipping_method, AdminOrderDetailShippingMethodType1Type0):
             shipping_method = self.shipping_method.to_dict()
         else:
             shipping_method = self.shipping_method
@@ -217,7 +212,6 @@ class AdminOrderDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0  # noqa: PLC0415
         from ..models.customer_ref import CustomerRef  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
@@ -314,28 +308,18 @@ class AdminOrderDetail:
 
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
-        def _parse_shipping_method(
-            data: object,
-        ) -> AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot:
+        def _parse_shipping_method(data: object) -> None | ShippingMethodSnapshot:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                shipping_method_type_0 = ShippingMethodSnapshot.from_dict(data)
+                shipping_method_type_1 = ShippingMethodSnapshot.from_dict(data)
 
-                return shipping_method_type_0
+                return shipping_method_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                shipping_method_type_1_type_0 = AdminOrderDetailShippingMethodType1Type0.from_dict(data)
-
-                return shipping_method_type_1_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot, data)
+            return cast(None | ShippingMethodSnapshot, data)
 
         shipping_method = _parse_shipping_method(d.pop("shipping_method"))
 

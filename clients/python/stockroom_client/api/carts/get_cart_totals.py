@@ -6,21 +6,46 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.cart_totals import CartTotals
 from ...models.error import Error
+from ...models.get_cart_totals_country import GetCartTotalsCountry
 from ...models.get_cart_totals_response_422 import GetCartTotalsResponse422
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    country: GetCartTotalsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
+    shipping_method_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(x_cart_token, Unset):
         headers["X-Cart-Token"] = x_cart_token
 
+    params: dict[str, Any] = {}
+
+    json_country: str | Unset = UNSET
+    if not isinstance(country, Unset):
+        json_country = country.value
+
+    params["country"] = json_country
+
+    params["region"] = region
+
+    params["postal_code"] = postal_code
+
+    params["address_id"] = address_id
+
+    params["shipping_method_id"] = shipping_method_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/cart/totals",
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -69,11 +94,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    country: GetCartTotalsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
+    shipping_method_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> Response[CartTotals | Error | GetCartTotalsResponse422]:
     """What checkout would charge for my cart now, to a destination and by a method
 
     Args:
+        country (GetCartTotalsCountry | Unset):
+        region (str | Unset):
+        postal_code (str | Unset):
+        address_id (int | Unset):
+        shipping_method_id (int | Unset):
         x_cart_token (str | Unset):
 
     Raises:
@@ -85,6 +120,11 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        country=country,
+        region=region,
+        postal_code=postal_code,
+        address_id=address_id,
+        shipping_method_id=shipping_method_id,
         x_cart_token=x_cart_token,
     )
 
@@ -98,11 +138,21 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    country: GetCartTotalsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
+    shipping_method_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> CartTotals | Error | GetCartTotalsResponse422 | None:
     """What checkout would charge for my cart now, to a destination and by a method
 
     Args:
+        country (GetCartTotalsCountry | Unset):
+        region (str | Unset):
+        postal_code (str | Unset):
+        address_id (int | Unset):
+        shipping_method_id (int | Unset):
         x_cart_token (str | Unset):
 
     Raises:
@@ -115,6 +165,11 @@ def sync(
 
     return sync_detailed(
         client=client,
+        country=country,
+        region=region,
+        postal_code=postal_code,
+        address_id=address_id,
+        shipping_method_id=shipping_method_id,
         x_cart_token=x_cart_token,
     ).parsed
 
@@ -122,11 +177,21 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    country: GetCartTotalsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
+    shipping_method_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> Response[CartTotals | Error | GetCartTotalsResponse422]:
     """What checkout would charge for my cart now, to a destination and by a method
 
     Args:
+        country (GetCartTotalsCountry | Unset):
+        region (str | Unset):
+        postal_code (str | Unset):
+        address_id (int | Unset):
+        shipping_method_id (int | Unset):
         x_cart_token (str | Unset):
 
     Raises:
@@ -138,6 +203,11 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        country=country,
+        region=region,
+        postal_code=postal_code,
+        address_id=address_id,
+        shipping_method_id=shipping_method_id,
         x_cart_token=x_cart_token,
     )
 
@@ -149,11 +219,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    country: GetCartTotalsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
+    shipping_method_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> CartTotals | Error | GetCartTotalsResponse422 | None:
     """What checkout would charge for my cart now, to a destination and by a method
 
     Args:
+        country (GetCartTotalsCountry | Unset):
+        region (str | Unset):
+        postal_code (str | Unset):
+        address_id (int | Unset):
+        shipping_method_id (int | Unset):
         x_cart_token (str | Unset):
 
     Raises:
@@ -167,6 +247,11 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            country=country,
+            region=region,
+            postal_code=postal_code,
+            address_id=address_id,
+            shipping_method_id=shipping_method_id,
             x_cart_token=x_cart_token,
         )
     ).parsed

@@ -5,21 +5,43 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.list_shipping_options_country import ListShippingOptionsCountry
 from ...models.shipping_option import ShippingOption
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    country: ListShippingOptionsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(x_cart_token, Unset):
         headers["X-Cart-Token"] = x_cart_token
 
+    params: dict[str, Any] = {}
+
+    json_country: str | Unset = UNSET
+    if not isinstance(country, Unset):
+        json_country = country.value
+
+    params["country"] = json_country
+
+    params["region"] = region
+
+    params["postal_code"] = postal_code
+
+    params["address_id"] = address_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/cart/shipping-options",
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -71,11 +93,19 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    country: ListShippingOptionsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> Response[Error | list[ShippingOption]]:
     """The shipping methods offered for my cart to a destination (none: the flat rate)
 
     Args:
+        country (ListShippingOptionsCountry | Unset):
+        region (str | Unset):
+        postal_code (str | Unset):
+        address_id (int | Unset):
         x_cart_token (str | Unset):
 
     Raises:
@@ -87,6 +117,10 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        country=country,
+        region=region,
+        postal_code=postal_code,
+        address_id=address_id,
         x_cart_token=x_cart_token,
     )
 
@@ -100,11 +134,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    country: ListShippingOptionsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> Error | list[ShippingOption] | None:
     """The shipping methods offered for my cart to a destination (none: the flat rate)
 
     Args:
+        country (ListShippingOptionsCountry | Unset):
+        region (str | Unset):
+        postal_code (str | Unset):
+        address_id (int | Unset):
         x_cart_token (str | Unset):
 
     Raises:
@@ -117,6 +159,10 @@ def sync(
 
     return sync_detailed(
         client=client,
+        country=country,
+        region=region,
+        postal_code=postal_code,
+        address_id=address_id,
         x_cart_token=x_cart_token,
     ).parsed
 
@@ -124,11 +170,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    country: ListShippingOptionsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> Response[Error | list[ShippingOption]]:
     """The shipping methods offered for my cart to a destination (none: the flat rate)
 
     Args:
+        country (ListShippingOptionsCountry | Unset):
+        region (str | Unset):
+        postal_code (str | Unset):
+        address_id (int | Unset):
         x_cart_token (str | Unset):
 
     Raises:
@@ -140,6 +194,10 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        country=country,
+        region=region,
+        postal_code=postal_code,
+        address_id=address_id,
         x_cart_token=x_cart_token,
     )
 
@@ -151,11 +209,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    country: ListShippingOptionsCountry | Unset = UNSET,
+    region: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    address_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
 ) -> Error | list[ShippingOption] | None:
     """The shipping methods offered for my cart to a destination (none: the flat rate)
 
     Args:
+        country (ListShippingOptionsCountry | Unset):
+        region (str | Unset):
+        postal_code (str | Unset):
+        address_id (int | Unset):
         x_cart_token (str | Unset):
 
     Raises:
@@ -169,6 +235,10 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            country=country,
+            region=region,
+            postal_code=postal_code,
+            address_id=address_id,
             x_cart_token=x_cart_token,
         )
     ).parsed
