@@ -6,7 +6,9 @@ request in Python here), and pgbench's tpcb-like TPS (the database's own ceiling
 Every checkout is real: its own customer, cart and Idempotency-Key; stock is ample, so each
 answer should be 201 (anything else is counted as an error). Two mixes: carts spread over
 the demo catalog's variants (everyday traffic), and every cart holding the same variant (a
-flash sale: every checkout queues on one row lock). Afterwards the stock is checked:
+flash sale: every checkout queues on one row lock), and the spread carts again with a
+shipping zone's method chosen and a tax rate applied on every checkout (the cost of
+shipping and tax on the checkout path). Afterwards the stock is checked:
 reserved units equal the units ordered (no oversell, nothing lost).
 
     .venv/bin/python bench/checkout.py           # BENCH_SECONDS=10 by default
@@ -38,7 +40,7 @@ from common import (
     wrk,
 )
 
-CUSTOMERS = 20_000
+CUSTOMERS = 30_000
 
 CHECKOUT_LUA = r"""
 -- Each request is a different customer (tokens read from a file) with a fresh key. The
@@ -47,7 +49,7 @@ CHECKOUT_LUA = r"""
 local tokens = {}
 for line in io.lines("%(tokens)s") do tokens[#tokens + 1] = line end
 local body = '{"shipping_address": {"full_name": "Bench", "line1": "1 Main St", ' ..
-             '"city": "Berlin", "postal_code": "10115", "country": "DE"}}'
+             '"city": "Berlin", "postal_code": "10115", "country": "DE"}%(extra)s}'
 local next_thread = 0
 setup = function(thread)
   thread:set("tid", next_thread)
@@ -92,13 +94,33 @@ def write():
 
 def prepare(database_url: str, env: dict, tokens_path: Path) -> None:
     """Demo catalog with ample stock, and CUSTOMERS customers with a cart each: the first
-    half spread over every variant, the second half all holding the first variant."""
+    two thirds spread over every variant, the last third all holding the first variant."""
     flask_cli(env, "db", "upgrade")
     flask_cli(env, "seed-demo", "--products", "50")
     customers_with_carts(
         env, tokens_path, CUSTOMERS, "bench",
-        "variants[n % len(variants)].id if n < half else variants[0].id",
+        "variants[n % len(variants)].id if n < 2 * half * 2 // 3 else variants[0].id",
         setup="    db.session.execute(sa.update(Variant).values(on_hand=10_000_000))")
+
+
+def shipping_and_tax(engine) -> int:
+    """A zone for the benchmark's destination (DE) with one flat method, and a tax rate on
+    goods and shipping: what every later checkout chooses and pays."""
+    with engine.begin() as connection:
+        zone = connection.execute(sa.text(
+            "INSERT INTO shipping_zones (name, created_at, updated_at) "
+            "VALUES ('Germany', now(), now()) RETURNING id")).scalar_one()
+        connection.execute(sa.text(
+            "INSERT INTO shipping_zone_countries (country, zone_id) VALUES ('DE', :zone)"),
+            {"zone": zone})
+        method = connection.execute(sa.text(
+            "INSERT INTO shipping_methods (zone_id, name, kind, currency, price, rates, "
+            "active, created_at, updated_at) VALUES (:zone, 'Standard', 'flat', 'usd', 490, "
+            "'[]', true, now(), now()) RETURNING id"), {"zone": zone}).scalar_one()
+        connection.execute(sa.text(
+            "INSERT INTO tax_rates (country, region, name, rate_bps, applies_to_shipping, "
+            "created_at, updated_at) VALUES ('DE', '', 'MwSt', 1900, true, now(), now())"))
+    return method
 
 
 def pgbench_tps(database_url: str, seconds: int) -> float:
@@ -134,13 +156,19 @@ def main() -> None:
                 script.write_text('wrk.method = "POST"\n')
                 write = wrk(f"{base}/write", seconds, extra_script=script)
             lua = scratch / "checkout.lua"
-            lua.write_text(CHECKOUT_LUA % {"tokens": tokens})
-            quarter = CUSTOMERS // 4
+            lua.write_text(CHECKOUT_LUA % {"tokens": tokens, "extra": ""})
+            sixth = CUSTOMERS // 6
             with gunicorn("wsgi:app", env) as app:
                 spread = wrk(f"{app}/api/v1/checkout", seconds, extra_script=lua,
-                             warmup_args=["0"], args=[str(quarter)])
+                             warmup_args=["0"], args=[str(sixth)])
                 hot = wrk(f"{app}/api/v1/checkout", seconds, extra_script=lua,
-                          warmup_args=[str(2 * quarter)], args=[str(3 * quarter)])
+                          warmup_args=[str(4 * sixth)], args=[str(5 * sixth)])
+                method_id = shipping_and_tax(engine)
+                shipped_lua = scratch / "checkout_shipped.lua"
+                shipped_lua.write_text(CHECKOUT_LUA % {
+                    "tokens": tokens, "extra": f', "shipping_method_id": {method_id}'})
+                shipped = wrk(f"{app}/api/v1/checkout", seconds, extra_script=shipped_lua,
+                              warmup_args=[str(2 * sixth)], args=[str(3 * sixth)])
             with engine.connect() as connection:
                 orders = connection.execute(sa.text("SELECT count(*) FROM orders")).scalar_one()
                 ordered = connection.execute(sa.text(
@@ -153,6 +181,8 @@ def main() -> None:
                 ("checkout, spread carts", spread, "bare Flask 1-row write", write,
                  (0.25, 250)),
                 ("checkout, one hot variant", hot, "bare Flask 1-row write", write,
+                 (0.25, 250)),
+                ("checkout, spread, shipping + tax", shipped, "bare Flask 1-row write", write,
                  (0.25, 250)),
                 ("checkout, spread carts vs pgbench", spread, "pgbench tpcb-like",
                  {"rps": tps, "p95_ms": float("nan"), "errors": 0}),

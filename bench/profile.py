@@ -90,6 +90,14 @@ def checkout(args, env) -> None:
     tokens = tokens_path.read_text().split()
     client = app.test_client()
     expected = 201
+    body = {"shipping_address": ADDRESS}
+    if args.shipping:
+        # A zone for the destination with one method, and a tax rate: priced checkouts.
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(env["DATABASE_URL"])
+        body["shipping_method_id"] = checkout_bench.shipping_and_tax(engine)
+        engine.dispose()
     if args.sold_out:
         # The losers of a flash sale: every cart's variants have nothing left.
         import sqlalchemy as sa
@@ -102,7 +110,7 @@ def checkout(args, env) -> None:
 
     def one(index: int):
         def run():
-            response = client.post("/api/v1/checkout", json={"shipping_address": ADDRESS},
+            response = client.post("/api/v1/checkout", json=body,
                                    headers={"Authorization": f"Bearer {tokens[index]}",
                                             "Idempotency-Key": f"profile-{index}"})
             assert response.status_code == expected, response.get_json()
@@ -191,6 +199,8 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--sql", action="store_true")
     parser.add_argument("--cold", action="store_true", help="catalog: with the cache off")
+    parser.add_argument("--shipping", action="store_true",
+                        help="checkout: with a shipping zone's method and a tax rate")
     parser.add_argument("--sold-out", action="store_true",
                         help="checkout: every variant sold out (the 409 a flash sale's losers get)")
     args = parser.parse_args()

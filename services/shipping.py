@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.orm import joinedload
 
 from core.errors import Conflict, NotFound, ValidationFailed
 from models import ShippingKind, ShippingMethod, ShippingZone, ShippingZoneCountry, db
@@ -148,9 +149,11 @@ def delete_method(method_id: int) -> None:
 def zone_for(country: str | None) -> ShippingZone | None:
     if not country:
         return None
-    return db.session.scalar(
+    # The zone's methods come in the same round trip: every priced checkout reads them.
+    return db.session.scalars(
         sa.select(ShippingZone).join(ShippingZoneCountry)
-        .where(ShippingZoneCountry.country == country.upper()))
+        .where(ShippingZoneCountry.country == country.upper())
+        .options(joinedload(ShippingZone.methods))).unique().first()
 
 
 def method_price(method: ShippingMethod, weight_g: int, subtotal_after_discount: int,
