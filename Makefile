@@ -4,8 +4,9 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
-# What `make run` needs (the runtime requirements; not byte-compiled ahead, which costs a
-# fifth of a cold start: Python compiles what it imports), and on top of it the test, lint,
+# What `make run` needs (the runtime requirements, byte-compiled as pip does by default:
+# where PYTHONDONTWRITEBYTECODE is set, nothing compiled later is kept, and every process
+# would compile its imports again at each start), and on top of it the test, lint,
 # benchmark and client tools everything else needs.
 RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
@@ -14,7 +15,7 @@ STAMP := $(VENV)/.installed
 
 $(RUN_STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(RUN_STAMP)
 
 $(STAMP): $(RUN_STAMP) requirements-dev.txt
