@@ -41,7 +41,8 @@ def _quotes(destination: Destination, currency: str, weight: int,
             fetch: bool) -> list[carrier_rates.Quote]:
     """The carrier's quotes for the parcel, when its zone has carrier methods: fetched (or
     kept) when ``fetch``, else only the kept ones (under checkout's locks)."""
-    if not destination.country or not shipping.needs_quotes(destination.country, currency):
+    if (not destination.country or not carrier_rates.live()
+            or not shipping.needs_quotes(destination.country, currency)):
         return []
     parcel = carrier_rates.Parcel(destination.country.upper(), destination.region,
                                   destination.postal_code, weight, currency)
