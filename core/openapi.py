@@ -2,8 +2,7 @@
 operation shares stated once from what it declares.
 
 - ``Converter``: every field of a ``ResponseSchema`` is in ``required`` (a serialized object
-  carries each declared field; None comes out as null, documented by ``allow_none``), and
-  a nullable nested object is "that object or null".
+  carries each declared field; None comes out as null, documented by ``allow_none``).
 - ``Conventions``: the error answers an operation can give, from its declarations: 400 for
   every one (a malformed body, or a NUL or bad encoding in its path or query), 413 and 422
   with a body, 422 with query arguments, 404 with path parameters, 401 with a bearer. 403
@@ -47,23 +46,9 @@ class ResponseSchema(ma.Schema):
     ``metadata={"optional": True}``, and one that can be null has ``allow_none=True``."""
 
 
-def _nullable_reference(prop: dict) -> dict:
-    """apispec writes a nullable nested object as ``anyOf: [$ref, {nullable, type:
-    object}]``, which typed clients read as "the object, or any empty object, or null";
-    ``allOf: [$ref]`` with ``nullable`` says "the object, or null"."""
-    options = prop.get("anyOf")
-    if (isinstance(options, list) and len(options) == 2 and "$ref" in options[0]
-            and options[1] == {"nullable": True, "type": "object"}):
-        rest = {key: value for key, value in prop.items() if key != "anyOf"}
-        return {"allOf": [options[0]], "nullable": True, **rest}
-    return prop
-
-
 class Converter(OpenAPIConverter):
     def schema2jsonschema(self, schema):
         jsonschema = super().schema2jsonschema(schema)
-        jsonschema["properties"] = {name: _nullable_reference(prop)
-                                    for name, prop in jsonschema.get("properties", {}).items()}
         schema_cls = resolve_schema_cls(schema)
         if isinstance(schema_cls, type) and issubclass(schema_cls, ResponseSchema):
             jsonschema["required"] = sorted(

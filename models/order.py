@@ -92,7 +92,7 @@ class Order(TimestampMixin, db.Model):
     timeline: Mapped[list[OrderEvent]] = relationship(
         cascade="all, delete-orphan", order_by="OrderEvent.id")
     # Read-only views for the back office; refunds are written by services.payments.
-    customer: Mapped[User] = relationship(viewonly=True)
+    customer: Mapped[User | None] = relationship(viewonly=True)
     refunds: Mapped[list[Refund]] = relationship(viewonly=True, order_by="Refund.id")
 
     __table_args__ = (

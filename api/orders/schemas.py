@@ -82,7 +82,7 @@ class OrderSummarySchema(ResponseSchema):
 
 
 class AdminOrderSchema(OrderSchema):
-    user_id = fields.Integer()
+    user_id = fields.Integer(allow_none=True, metadata={"description": "null: a guest's order"})
     email = fields.String()
     payment_provider = Choice(PAYMENT_PROVIDERS)
     payment_intent_id = fields.String(allow_none=True)
@@ -108,7 +108,8 @@ class RefundSchema(ResponseSchema):
 
 
 class AdminOrderDetailSchema(AdminOrderSchema):
-    customer = fields.Nested(CustomerRefSchema)
+    customer = fields.Nested(CustomerRefSchema, allow_none=True,
+                             metadata={"description": "null: a guest's order"})
     refunds = fields.List(fields.Nested(RefundSchema))
 
 

@@ -162,3 +162,19 @@ def test_a_signed_in_checkout_has_no_order_token(client, auth_headers):
     assert placed.status_code == 201
     assert placed.json["order_token"] is None
     assert db.session.get(Order, placed.json["order"]["id"]).email == user.email
+
+
+def test_the_back_office_reads_a_guest_order_as_documented(client, auth_headers):
+    from tests.api.test_openapi_document import Conformance
+
+    variant = VariantFactory()
+    placed = _checkout(client, _guest_cart(client, variant))
+    admin = auth_headers(UserFactory(role="admin"))
+    check = Conformance(client.get("/api/openapi.json").json)
+    url = f"/api/v1/admin/orders/{placed.json['order']['id']}"
+    detail = check("GET", url, client.get(url, headers=admin))
+    assert (detail.json["user_id"], detail.json["customer"]) == (None, None)
+    assert detail.json["email"] == "guest@example.com"
+    listing = check("GET", "/api/v1/admin/orders", client.get("/api/v1/admin/orders",
+                                                              headers=admin))
+    assert [order["user_id"] for order in listing.json] == [None]

@@ -78,7 +78,11 @@ async function main(): Promise<void> {
 
   console.log(
     JSON.stringify({
-      shipping_method: order.shipping_method?.name ?? null,
+      // (OpenAPI 3.0 writes "this object or null" as anyOf with an empty object.)
+      shipping_method:
+        order.shipping_method !== null && "name" in order.shipping_method
+          ? order.shipping_method.name
+          : null,
       shipping_total: order.shipping_total,
       tax_total: order.tax_total,
       total: order.total,

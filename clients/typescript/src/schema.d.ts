@@ -1294,7 +1294,7 @@ export interface components {
             reservation_expires_at: string | null;
             shipping_address: components["schemas"]["OrderAddress"];
             /** @description The method chosen at checkout; null where the flat rate applied */
-            shipping_method: components["schemas"]["ShippingMethodSnapshot"] | null;
+            shipping_method: components["schemas"]["ShippingMethodSnapshot"] | (Record<string, never> | null);
             shipping_total: number;
             /** @enum {string} */
             status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
@@ -1304,7 +1304,8 @@ export interface components {
             timeline: components["schemas"]["TimelineEntry"][];
             total: number;
             tracking_number: string | null;
-            user_id: number;
+            /** @description null: a guest's order */
+            user_id: number | null;
         };
         AdminOrderDetail: {
             amount_refunded: number;
@@ -1312,7 +1313,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency: string;
-            customer: components["schemas"]["CustomerRef"];
+            /** @description null: a guest's order */
+            customer: components["schemas"]["CustomerRef"] | (Record<string, never> | null);
             discount_code: string | null;
             discount_total: number;
             email: string;
@@ -1331,7 +1333,7 @@ export interface components {
             reservation_expires_at: string | null;
             shipping_address: components["schemas"]["OrderAddress"];
             /** @description The method chosen at checkout; null where the flat rate applied */
-            shipping_method: components["schemas"]["ShippingMethodSnapshot"] | null;
+            shipping_method: components["schemas"]["ShippingMethodSnapshot"] | (Record<string, never> | null);
             shipping_total: number;
             /** @enum {string} */
             status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
@@ -1341,7 +1343,8 @@ export interface components {
             timeline: components["schemas"]["TimelineEntry"][];
             total: number;
             tracking_number: string | null;
-            user_id: number;
+            /** @description null: a guest's order */
+            user_id: number | null;
         };
         AdminOrderUpdate: {
             carrier?: string | null;
@@ -1783,7 +1786,7 @@ export interface components {
             reservation_expires_at: string | null;
             shipping_address: components["schemas"]["OrderAddress"];
             /** @description The method chosen at checkout; null where the flat rate applied */
-            shipping_method: components["schemas"]["ShippingMethodSnapshot"] | null;
+            shipping_method: components["schemas"]["ShippingMethodSnapshot"] | (Record<string, never> | null);
             shipping_total: number;
             /** @enum {string} */
             status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";

@@ -13,11 +13,14 @@ from .address_update import AddressUpdate
 from .address_update_country import AddressUpdateCountry
 from .admin_order import AdminOrder
 from .admin_order_detail import AdminOrderDetail
+from .admin_order_detail_customer_type_1_type_0 import AdminOrderDetailCustomerType1Type0
 from .admin_order_detail_payment_provider import AdminOrderDetailPaymentProvider
 from .admin_order_detail_payment_status import AdminOrderDetailPaymentStatus
+from .admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0
 from .admin_order_detail_status import AdminOrderDetailStatus
 from .admin_order_payment_provider import AdminOrderPaymentProvider
 from .admin_order_payment_status import AdminOrderPaymentStatus
+from .admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0
 from .admin_order_status import AdminOrderStatus
 from .admin_order_update import AdminOrderUpdate
 from .admin_order_update_status import AdminOrderUpdateStatus
@@ -160,6 +163,7 @@ from .order import Order
 from .order_address import OrderAddress
 from .order_item import OrderItem
 from .order_payment_status import OrderPaymentStatus
+from .order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0
 from .order_status import OrderStatus
 from .order_summary import OrderSummary
 from .order_summary_payment_status import OrderSummaryPaymentStatus
@@ -293,11 +297,14 @@ __all__ = (
     "AddressUpdateCountry",
     "AdminOrder",
     "AdminOrderDetail",
+    "AdminOrderDetailCustomerType1Type0",
     "AdminOrderDetailPaymentProvider",
     "AdminOrderDetailPaymentStatus",
+    "AdminOrderDetailShippingMethodType1Type0",
     "AdminOrderDetailStatus",
     "AdminOrderPaymentProvider",
     "AdminOrderPaymentStatus",
+    "AdminOrderShippingMethodType1Type0",
     "AdminOrderStatus",
     "AdminOrderUpdate",
     "AdminOrderUpdateStatus",
@@ -440,6 +447,7 @@ __all__ = (
     "OrderAddress",
     "OrderItem",
     "OrderPaymentStatus",
+    "OrderShippingMethodType1Type0",
     "OrderStatus",
     "OrderSummary",
     "OrderSummaryPaymentStatus",

@@ -11,6 +11,7 @@ from ..models.admin_order_payment_status import AdminOrderPaymentStatus
 from ..models.admin_order_status import AdminOrderStatus
 
 if TYPE_CHECKING:
+    from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
     from ..models.shipping_method_snapshot import ShippingMethodSnapshot
@@ -41,7 +42,8 @@ class AdminOrder:
         payment_status (AdminOrderPaymentStatus):
         reservation_expires_at (datetime.datetime | None):
         shipping_address (OrderAddress):
-        shipping_method (None | ShippingMethodSnapshot): The method chosen at checkout; null where the flat rate applied
+        shipping_method (AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot): The method chosen at
+            checkout; null where the flat rate applied
         shipping_total (int):
         status (AdminOrderStatus):
         subtotal (int):
@@ -50,7 +52,7 @@ class AdminOrder:
         timeline (list[TimelineEntry]):
         total (int):
         tracking_number (None | str):
-        user_id (int):
+        user_id (int | None): null: a guest's order
     """
 
     amount_refunded: int
@@ -69,7 +71,7 @@ class AdminOrder:
     payment_status: AdminOrderPaymentStatus
     reservation_expires_at: datetime.datetime | None
     shipping_address: OrderAddress
-    shipping_method: None | ShippingMethodSnapshot
+    shipping_method: AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot
     shipping_total: int
     status: AdminOrderStatus
     subtotal: int
@@ -78,9 +80,10 @@ class AdminOrder:
     timeline: list[TimelineEntry]
     total: int
     tracking_number: None | str
-    user_id: int
+    user_id: int | None
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
 
         amount_refunded = self.amount_refunded
@@ -132,6 +135,8 @@ class AdminOrder:
         shipping_method: dict[str, Any] | None
         if isinstance(self.shipping_method, ShippingMethodSnapshot):
             shipping_method = self.shipping_method.to_dict()
+        elif isinstance(self.shipping_method, AdminOrderShippingMethodType1Type0):
+            shipping_method = self.shipping_method.to_dict()
         else:
             shipping_method = self.shipping_method
 
@@ -158,6 +163,7 @@ class AdminOrder:
         tracking_number: None | str
         tracking_number = self.tracking_number
 
+        user_id: int | None
         user_id = self.user_id
 
         field_dict: dict[str, Any] = {}
@@ -197,6 +203,7 @@ class AdminOrder:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
@@ -282,18 +289,26 @@ class AdminOrder:
 
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
-        def _parse_shipping_method(data: object) -> None | ShippingMethodSnapshot:
+        def _parse_shipping_method(data: object) -> AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                shipping_method_type_1 = ShippingMethodSnapshot.from_dict(data)
+                shipping_method_type_0 = ShippingMethodSnapshot.from_dict(data)
 
-                return shipping_method_type_1
+                return shipping_method_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ShippingMethodSnapshot, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_method_type_1_type_0 = AdminOrderShippingMethodType1Type0.from_dict(data)
+
+                return shipping_method_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot, data)
 
         shipping_method = _parse_shipping_method(d.pop("shipping_method"))
 
@@ -328,7 +343,12 @@ class AdminOrder:
 
         tracking_number = _parse_tracking_number(d.pop("tracking_number"))
 
-        user_id = d.pop("user_id")
+        def _parse_user_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        user_id = _parse_user_id(d.pop("user_id"))
 
         admin_order = cls(
             amount_refunded=amount_refunded,

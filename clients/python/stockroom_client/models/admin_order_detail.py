@@ -11,6 +11,8 @@ from ..models.admin_order_detail_payment_status import AdminOrderDetailPaymentSt
 from ..models.admin_order_detail_status import AdminOrderDetailStatus
 
 if TYPE_CHECKING:
+    from ..models.admin_order_detail_customer_type_1_type_0 import AdminOrderDetailCustomerType1Type0
+    from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0
     from ..models.customer_ref import CustomerRef
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
@@ -31,7 +33,7 @@ class AdminOrderDetail:
         carrier (None | str):
         created_at (datetime.datetime):
         currency (str):
-        customer (CustomerRef):
+        customer (AdminOrderDetailCustomerType1Type0 | CustomerRef | None): null: a guest's order
         discount_code (None | str):
         discount_total (int):
         email (str):
@@ -45,7 +47,8 @@ class AdminOrderDetail:
         refunds (list[Refund]):
         reservation_expires_at (datetime.datetime | None):
         shipping_address (OrderAddress):
-        shipping_method (None | ShippingMethodSnapshot): The method chosen at checkout; null where the flat rate applied
+        shipping_method (AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot): The method chosen at
+            checkout; null where the flat rate applied
         shipping_total (int):
         status (AdminOrderDetailStatus):
         subtotal (int):
@@ -54,14 +57,14 @@ class AdminOrderDetail:
         timeline (list[TimelineEntry]):
         total (int):
         tracking_number (None | str):
-        user_id (int):
+        user_id (int | None): null: a guest's order
     """
 
     amount_refunded: int
     carrier: None | str
     created_at: datetime.datetime
     currency: str
-    customer: CustomerRef
+    customer: AdminOrderDetailCustomerType1Type0 | CustomerRef | None
     discount_code: None | str
     discount_total: int
     email: str
@@ -75,7 +78,7 @@ class AdminOrderDetail:
     refunds: list[Refund]
     reservation_expires_at: datetime.datetime | None
     shipping_address: OrderAddress
-    shipping_method: None | ShippingMethodSnapshot
+    shipping_method: AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot
     shipping_total: int
     status: AdminOrderDetailStatus
     subtotal: int
@@ -84,9 +87,12 @@ class AdminOrderDetail:
     timeline: list[TimelineEntry]
     total: int
     tracking_number: None | str
-    user_id: int
+    user_id: int | None
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.admin_order_detail_customer_type_1_type_0 import AdminOrderDetailCustomerType1Type0  # noqa: PLC0415
+        from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.customer_ref import CustomerRef  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
 
         amount_refunded = self.amount_refunded
@@ -98,7 +104,13 @@ class AdminOrderDetail:
 
         currency = self.currency
 
-        customer = self.customer.to_dict()
+        customer: dict[str, Any] | None
+        if isinstance(self.customer, CustomerRef):
+            customer = self.customer.to_dict()
+        elif isinstance(self.customer, AdminOrderDetailCustomerType1Type0):
+            customer = self.customer.to_dict()
+        else:
+            customer = self.customer
 
         discount_code: None | str
         discount_code = self.discount_code
@@ -145,6 +157,8 @@ class AdminOrderDetail:
         shipping_method: dict[str, Any] | None
         if isinstance(self.shipping_method, ShippingMethodSnapshot):
             shipping_method = self.shipping_method.to_dict()
+        elif isinstance(self.shipping_method, AdminOrderDetailShippingMethodType1Type0):
+            shipping_method = self.shipping_method.to_dict()
         else:
             shipping_method = self.shipping_method
 
@@ -171,6 +185,7 @@ class AdminOrderDetail:
         tracking_number: None | str
         tracking_number = self.tracking_number
 
+        user_id: int | None
         user_id = self.user_id
 
         field_dict: dict[str, Any] = {}
@@ -212,6 +227,8 @@ class AdminOrderDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.admin_order_detail_customer_type_1_type_0 import AdminOrderDetailCustomerType1Type0  # noqa: PLC0415
+        from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0  # noqa: PLC0415
         from ..models.customer_ref import CustomerRef  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
@@ -234,7 +251,28 @@ class AdminOrderDetail:
 
         currency = d.pop("currency")
 
-        customer = CustomerRef.from_dict(d.pop("customer"))
+        def _parse_customer(data: object) -> AdminOrderDetailCustomerType1Type0 | CustomerRef | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                customer_type_0 = CustomerRef.from_dict(data)
+
+                return customer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                customer_type_1_type_0 = AdminOrderDetailCustomerType1Type0.from_dict(data)
+
+                return customer_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdminOrderDetailCustomerType1Type0 | CustomerRef | None, data)
+
+        customer = _parse_customer(d.pop("customer"))
 
         def _parse_discount_code(data: object) -> None | str:
             if data is None:
@@ -308,18 +346,28 @@ class AdminOrderDetail:
 
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
-        def _parse_shipping_method(data: object) -> None | ShippingMethodSnapshot:
+        def _parse_shipping_method(
+            data: object,
+        ) -> AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                shipping_method_type_1 = ShippingMethodSnapshot.from_dict(data)
+                shipping_method_type_0 = ShippingMethodSnapshot.from_dict(data)
 
-                return shipping_method_type_1
+                return shipping_method_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ShippingMethodSnapshot, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_method_type_1_type_0 = AdminOrderDetailShippingMethodType1Type0.from_dict(data)
+
+                return shipping_method_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot, data)
 
         shipping_method = _parse_shipping_method(d.pop("shipping_method"))
 
@@ -354,7 +402,12 @@ class AdminOrderDetail:
 
         tracking_number = _parse_tracking_number(d.pop("tracking_number"))
 
-        user_id = d.pop("user_id")
+        def _parse_user_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        user_id = _parse_user_id(d.pop("user_id"))
 
         admin_order_detail = cls(
             amount_refunded=amount_refunded,

@@ -12,6 +12,7 @@ from ..models.order_status import OrderStatus
 if TYPE_CHECKING:
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
+    from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0
     from ..models.shipping_method_snapshot import ShippingMethodSnapshot
     from ..models.tax_line import TaxLine
     from ..models.timeline_entry import TimelineEntry
@@ -37,7 +38,8 @@ class Order:
         payment_status (OrderPaymentStatus):
         reservation_expires_at (datetime.datetime | None):
         shipping_address (OrderAddress):
-        shipping_method (None | ShippingMethodSnapshot): The method chosen at checkout; null where the flat rate applied
+        shipping_method (None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot): The method chosen at checkout;
+            null where the flat rate applied
         shipping_total (int):
         status (OrderStatus):
         subtotal (int):
@@ -61,7 +63,7 @@ class Order:
     payment_status: OrderPaymentStatus
     reservation_expires_at: datetime.datetime | None
     shipping_address: OrderAddress
-    shipping_method: None | ShippingMethodSnapshot
+    shipping_method: None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot
     shipping_total: int
     status: OrderStatus
     subtotal: int
@@ -72,6 +74,7 @@ class Order:
     tracking_number: None | str
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
 
         amount_refunded = self.amount_refunded
@@ -115,6 +118,8 @@ class Order:
 
         shipping_method: dict[str, Any] | None
         if isinstance(self.shipping_method, ShippingMethodSnapshot):
+            shipping_method = self.shipping_method.to_dict()
+        elif isinstance(self.shipping_method, OrderShippingMethodType1Type0):
             shipping_method = self.shipping_method.to_dict()
         else:
             shipping_method = self.shipping_method
@@ -177,6 +182,7 @@ class Order:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
+        from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
         from ..models.tax_line import TaxLine  # noqa: PLC0415
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
@@ -249,18 +255,26 @@ class Order:
 
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
-        def _parse_shipping_method(data: object) -> None | ShippingMethodSnapshot:
+        def _parse_shipping_method(data: object) -> None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                shipping_method_type_1 = ShippingMethodSnapshot.from_dict(data)
+                shipping_method_type_0 = ShippingMethodSnapshot.from_dict(data)
 
-                return shipping_method_type_1
+                return shipping_method_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ShippingMethodSnapshot, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_method_type_1_type_0 = OrderShippingMethodType1Type0.from_dict(data)
+
+                return shipping_method_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot, data)
 
         shipping_method = _parse_shipping_method(d.pop("shipping_method"))
 
