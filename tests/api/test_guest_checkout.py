@@ -178,3 +178,14 @@ def test_the_back_office_reads_a_guest_order_as_documented(client, auth_headers)
     listing = check("GET", "/api/v1/admin/orders", client.get("/api/v1/admin/orders",
                                                               headers=admin))
     assert [order["user_id"] for order in listing.json] == [None]
+
+
+def test_another_guests_token_answers_exactly_as_a_missing_order(client):
+    variant = VariantFactory(on_hand=5)
+    mine = _checkout(client, _guest_cart(client, variant), key="a").json
+    theirs = _checkout(client, _guest_cart(client, variant), key="b").json
+    wrong = client.get(f"/api/v1/orders/{mine['order']['id']}",
+                       headers={"X-Order-Token": theirs["order_token"]})
+    missing = client.get("/api/v1/orders/999999", headers={"X-Order-Token": mine["order_token"]})
+    assert wrong.status_code == missing.status_code == 404
+    assert wrong.json == missing.json
