@@ -19,6 +19,8 @@ from apispec import BasePlugin
 from apispec.ext.marshmallow import MarshmallowPlugin, OpenAPIConverter
 from apispec.ext.marshmallow.common import get_fields, resolve_schema_cls
 
+from core import errors
+
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 # Header parameters a view declares (``Blueprint.header_parameters``), kept apart from
 # flask-smorest's own parameters: its doc merge replaces a list, and would drop the query
@@ -63,9 +65,21 @@ class Plugin(MarshmallowPlugin):
     Converter = Converter
 
 
+def _generic_codes() -> dict[int, str]:
+    """The code of each status's general refusal (``ValidationFailed`` and the like), which
+    any service may raise beside the specific ones a view declares."""
+    return {cls.http_status: cls.error_code for cls in (
+        errors.Unauthorized, errors.Forbidden, errors.NotFound, errors.Conflict,
+        errors.ValidationFailed, errors.TooManyRequests, errors.ServiceUnavailable)}
+
+
 def error_response(exceptions, description: str | None = None) -> dict:
-    """The answer of a domain refusal: the error body, its ``error_code`` one of theirs."""
-    codes = sorted({exception.error_code for exception in exceptions})
+    """The answer of a domain refusal: the error body, its ``error_code`` one of theirs
+    (or the general code of the status)."""
+    generic = _generic_codes()
+    codes = sorted({exception.error_code for exception in exceptions}
+                   | {generic[exception.http_status] for exception in exceptions
+                      if exception.http_status in generic})
     if description is None:
         description = "Refused: error_code " + ", ".join(codes)
         if any(exception.http_status == 422 for exception in exceptions):

@@ -88,7 +88,9 @@ class MethodCreateSchema(StrictSchema):
 
 class MethodUpdateSchema(MethodCreateSchema):
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, partial=True, **kwargs)
+        # Partial at the top only: a rate tier given is given whole (partial=True would
+        # reach into the nested tiers and take one without its price).
+        super().__init__(*args, partial=tuple(MethodCreateSchema._declared_fields), **kwargs)
 
     kind = Choice(ShippingKind)
     currency = fields.String(validate=CURRENCY)

@@ -50,6 +50,9 @@ def test_zones_methods_and_rates_are_managed_by_admins(client, admin, auth_heade
     method = _method(client, admin, europe["id"], name="Parcel", kind="weight", rates=[
         {"max_weight_g": 5000, "price": 900}, {"max_weight_g": 1000, "price": 300}])
     assert [r["max_weight_g"] for r in method["rates"]] == [1000, 5000]
+    half_tier = client.patch(f"/api/v1/admin/shipping-methods/{method['id']}",
+                             json={"rates": [{"max_weight_g": 10}]}, headers=admin)
+    assert half_tier.status_code == 422  # a tier is given whole (found by schemathesis)
     changed = client.patch(f"/api/v1/admin/shipping-methods/{method['id']}",
                            json={"active": False}, headers=admin)
     assert changed.json["active"] is False

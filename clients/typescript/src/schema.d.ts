@@ -2302,7 +2302,7 @@ export interface operations {
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
-            /** @description Refused: error_code bad_date_range; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code bad_date_range, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2310,7 +2310,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "bad_date_range";
+                        error_code?: "bad_date_range" | "validation_failed";
                     };
                 };
             };
@@ -2406,7 +2406,7 @@ export interface operations {
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
-            /** @description Refused: error_code discount_code_taken */
+            /** @description Refused: error_code conflict, discount_code_taken */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2414,7 +2414,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "discount_code_taken";
+                        error_code?: "conflict" | "discount_code_taken";
                     };
                 };
             };
@@ -2478,7 +2478,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code discount_code_taken */
+            /** @description Refused: error_code conflict, discount_code_taken */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2486,7 +2486,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "discount_code_taken";
+                        error_code?: "conflict" | "discount_code_taken";
                     };
                 };
             };
@@ -2617,7 +2617,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code invalid_order_transition, status_set_by_payments */
+            /** @description Refused: error_code conflict, invalid_order_transition, status_set_by_payments */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2625,7 +2625,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "invalid_order_transition" | "status_set_by_payments";
+                        error_code?: "conflict" | "invalid_order_transition" | "status_set_by_payments";
                     };
                 };
             };
@@ -2687,7 +2687,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code idempotency_key_in_flight, order_not_paid, refund_exceeds_payment */
+            /** @description Refused: error_code conflict, idempotency_key_in_flight, order_not_paid, refund_exceeds_payment */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2695,12 +2695,12 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "idempotency_key_in_flight" | "order_not_paid" | "refund_exceeds_payment";
+                        error_code?: "conflict" | "idempotency_key_in_flight" | "order_not_paid" | "refund_exceeds_payment";
                     };
                 };
             };
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code idempotency_key_reused; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code idempotency_key_reused, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2708,7 +2708,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "idempotency_key_reused";
+                        error_code?: "idempotency_key_reused" | "validation_failed";
                     };
                 };
             };
@@ -2861,7 +2861,7 @@ export interface operations {
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
-            /** @description Refused: error_code country_in_another_zone */
+            /** @description Refused: error_code conflict, country_in_another_zone */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2869,7 +2869,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "country_in_another_zone";
+                        error_code?: "conflict" | "country_in_another_zone";
                     };
                 };
             };
@@ -2931,7 +2931,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code country_in_another_zone */
+            /** @description Refused: error_code conflict, country_in_another_zone */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2939,7 +2939,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "country_in_another_zone";
+                        error_code?: "conflict" | "country_in_another_zone";
                     };
                 };
             };
@@ -3057,7 +3057,7 @@ export interface operations {
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
-            /** @description Refused: error_code tax_rate_exists */
+            /** @description Refused: error_code conflict, tax_rate_exists */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3065,7 +3065,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "tax_rate_exists";
+                        error_code?: "conflict" | "tax_rate_exists";
                     };
                 };
             };
@@ -3127,7 +3127,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code tax_rate_exists */
+            /** @description Refused: error_code conflict, tax_rate_exists */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3135,7 +3135,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "tax_rate_exists";
+                        error_code?: "conflict" | "tax_rate_exists";
                     };
                 };
             };
@@ -3232,7 +3232,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code cannot_change_own_account */
+            /** @description Refused: error_code cannot_change_own_account, conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3240,7 +3240,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "cannot_change_own_account";
+                        error_code?: "cannot_change_own_account" | "conflict";
                     };
                 };
             };
@@ -3332,7 +3332,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code webhook_delivery_not_redeliverable */
+            /** @description Refused: error_code conflict, webhook_delivery_not_redeliverable */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3340,7 +3340,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "webhook_delivery_not_redeliverable";
+                        error_code?: "conflict" | "webhook_delivery_not_redeliverable";
                     };
                 };
             };
@@ -3402,7 +3402,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code unsafe_webhook_url; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code unsafe_webhook_url, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3410,7 +3410,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "unsafe_webhook_url";
+                        error_code?: "unsafe_webhook_url" | "validation_failed";
                     };
                 };
             };
@@ -3498,7 +3498,7 @@ export interface operations {
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code unsafe_webhook_url; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code unsafe_webhook_url, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,7 +3506,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "unsafe_webhook_url";
+                        error_code?: "unsafe_webhook_url" | "validation_failed";
                     };
                 };
             };
@@ -3643,7 +3643,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: error_code unknown_oauth_provider */
+            /** @description Refused: error_code not_found, unknown_oauth_provider */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3651,7 +3651,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "unknown_oauth_provider";
+                        error_code?: "not_found" | "unknown_oauth_provider";
                     };
                 };
             };
@@ -3685,7 +3685,7 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BAD_REQUEST"];
-            /** @description Refused: error_code unknown_oauth_provider */
+            /** @description Refused: error_code not_found, unknown_oauth_provider */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3693,7 +3693,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "unknown_oauth_provider";
+                        error_code?: "not_found" | "unknown_oauth_provider";
                     };
                 };
             };
@@ -3761,7 +3761,7 @@ export interface operations {
             };
             400: components["responses"]["BAD_REQUEST"];
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code invalid_reset_token; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code invalid_reset_token, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3769,7 +3769,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "invalid_reset_token";
+                        error_code?: "invalid_reset_token" | "validation_failed";
                     };
                 };
             };
@@ -3835,7 +3835,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BAD_REQUEST"];
-            /** @description Refused: error_code email_taken */
+            /** @description Refused: error_code conflict, email_taken */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3843,7 +3843,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "email_taken";
+                        error_code?: "conflict" | "email_taken";
                     };
                 };
             };
@@ -3882,7 +3882,7 @@ export interface operations {
             };
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
-            /** @description Refused: error_code email_already_verified */
+            /** @description Refused: error_code conflict, email_already_verified */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3890,7 +3890,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "email_already_verified";
+                        error_code?: "conflict" | "email_already_verified";
                     };
                 };
             };
@@ -3932,7 +3932,7 @@ export interface operations {
             };
             400: components["responses"]["BAD_REQUEST"];
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code invalid_verification_token; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code invalid_verification_token, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3940,7 +3940,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "invalid_verification_token";
+                        error_code?: "invalid_verification_token" | "validation_failed";
                     };
                 };
             };
@@ -4003,7 +4003,7 @@ export interface operations {
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code discount_not_applicable; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code discount_not_applicable, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4011,7 +4011,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "discount_not_applicable";
+                        error_code?: "discount_not_applicable" | "validation_failed";
                     };
                 };
             };
@@ -4099,7 +4099,7 @@ export interface operations {
             };
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
-            /** @description Refused: error_code currency_mismatch, out_of_stock */
+            /** @description Refused: error_code conflict, currency_mismatch, out_of_stock */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4107,12 +4107,12 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "currency_mismatch" | "out_of_stock";
+                        error_code?: "conflict" | "currency_mismatch" | "out_of_stock";
                     };
                 };
             };
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code quantity_too_large, unknown_variant; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code quantity_too_large, unknown_variant, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4120,7 +4120,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "quantity_too_large" | "unknown_variant";
+                        error_code?: "quantity_too_large" | "unknown_variant" | "validation_failed";
                     };
                 };
             };
@@ -4214,7 +4214,7 @@ export interface operations {
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code out_of_stock */
+            /** @description Refused: error_code conflict, out_of_stock */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4222,12 +4222,12 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "out_of_stock";
+                        error_code?: "conflict" | "out_of_stock";
                     };
                 };
             };
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code quantity_too_large; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code quantity_too_large, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4235,7 +4235,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "quantity_too_large";
+                        error_code?: "quantity_too_large" | "validation_failed";
                     };
                 };
             };
@@ -4323,7 +4323,7 @@ export interface operations {
             };
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
-            /** @description Refused: error_code shipping_method_unavailable; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code shipping_method_unavailable, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4331,7 +4331,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "shipping_method_unavailable";
+                        error_code?: "shipping_method_unavailable" | "validation_failed";
                     };
                 };
             };
@@ -4417,7 +4417,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code category_in_use */
+            /** @description Refused: error_code category_in_use, conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4425,7 +4425,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "category_in_use";
+                        error_code?: "category_in_use" | "conflict";
                     };
                 };
             };
@@ -4527,7 +4527,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: error_code email_not_verified */
+            /** @description Refused: error_code email_not_verified, forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4535,11 +4535,11 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "email_not_verified";
+                        error_code?: "email_not_verified" | "forbidden";
                     };
                 };
             };
-            /** @description Refused: error_code currency_mismatch, discount_not_applicable, empty_cart, idempotency_key_in_flight, not_for_sale, out_of_stock */
+            /** @description Refused: error_code conflict, currency_mismatch, discount_not_applicable, empty_cart, idempotency_key_in_flight, not_for_sale, out_of_stock */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4547,12 +4547,12 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "currency_mismatch" | "discount_not_applicable" | "empty_cart" | "idempotency_key_in_flight" | "not_for_sale" | "out_of_stock";
+                        error_code?: "conflict" | "currency_mismatch" | "discount_not_applicable" | "empty_cart" | "idempotency_key_in_flight" | "not_for_sale" | "out_of_stock";
                     };
                 };
             };
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code address_required, idempotency_key_reused, shipping_method_unavailable; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code address_required, idempotency_key_reused, shipping_method_unavailable, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,7 +4560,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "address_required" | "idempotency_key_reused" | "shipping_method_unavailable";
+                        error_code?: "address_required" | "idempotency_key_reused" | "shipping_method_unavailable" | "validation_failed";
                     };
                 };
             };
@@ -5025,7 +5025,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code invalid_order_transition */
+            /** @description Refused: error_code conflict, invalid_order_transition */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5033,7 +5033,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "invalid_order_transition";
+                        error_code?: "conflict" | "invalid_order_transition";
                     };
                 };
             };
@@ -5081,7 +5081,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code payment_not_started */
+            /** @description Refused: error_code conflict, payment_not_started */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5089,7 +5089,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "payment_not_started";
+                        error_code?: "conflict" | "payment_not_started";
                     };
                 };
             };
@@ -5195,7 +5195,7 @@ export interface operations {
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code unsupported_image; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code unsupported_image, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5203,7 +5203,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "unsupported_image";
+                        error_code?: "unsupported_image" | "validation_failed";
                     };
                 };
             };
@@ -5302,7 +5302,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code already_reviewed */
+            /** @description Refused: error_code already_reviewed, conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5310,7 +5310,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "already_reviewed";
+                        error_code?: "already_reviewed" | "conflict";
                     };
                 };
             };
@@ -5347,7 +5347,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code duplicate_sku */
+            /** @description Refused: error_code conflict, duplicate_sku */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5355,7 +5355,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "duplicate_sku";
+                        error_code?: "conflict" | "duplicate_sku";
                     };
                 };
             };
@@ -5417,7 +5417,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code variant_reserved */
+            /** @description Refused: error_code conflict, variant_reserved */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5425,7 +5425,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "variant_reserved";
+                        error_code?: "conflict" | "variant_reserved";
                     };
                 };
             };
@@ -5601,7 +5601,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code variant_reserved */
+            /** @description Refused: error_code conflict, variant_reserved */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5609,7 +5609,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "variant_reserved";
+                        error_code?: "conflict" | "variant_reserved";
                     };
                 };
             };
@@ -5644,7 +5644,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code duplicate_sku */
+            /** @description Refused: error_code conflict, duplicate_sku */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,7 +5652,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "duplicate_sku";
+                        error_code?: "conflict" | "duplicate_sku";
                     };
                 };
             };
@@ -5689,7 +5689,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code stock_below_reserved */
+            /** @description Refused: error_code conflict, stock_below_reserved */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5697,7 +5697,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "stock_below_reserved";
+                        error_code?: "conflict" | "stock_below_reserved";
                     };
                 };
             };

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class AddCartItemResponse409ErrorCode(StrEnum):
+    CONFLICT = "conflict"
     CURRENCY_MISMATCH = "currency_mismatch"
     OUT_OF_STOCK = "out_of_stock"
 

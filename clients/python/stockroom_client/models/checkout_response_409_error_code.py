@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class CheckoutResponse409ErrorCode(StrEnum):
+    CONFLICT = "conflict"
     CURRENCY_MISMATCH = "currency_mismatch"
     DISCOUNT_NOT_APPLICABLE = "discount_not_applicable"
     EMPTY_CART = "empty_cart"

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class CreateShippingZoneResponse409ErrorCode(StrEnum):
+    CONFLICT = "conflict"
     COUNTRY_IN_ANOTHER_ZONE = "country_in_another_zone"
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class DeleteVariantResponse409ErrorCode(StrEnum):
+    CONFLICT = "conflict"
     VARIANT_RESERVED = "variant_reserved"
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class RefundOrderResponse409ErrorCode(StrEnum):
+    CONFLICT = "conflict"
     IDEMPOTENCY_KEY_IN_FLIGHT = "idempotency_key_in_flight"
     ORDER_NOT_PAID = "order_not_paid"
     REFUND_EXCEEDS_PAYMENT = "refund_exceeds_payment"

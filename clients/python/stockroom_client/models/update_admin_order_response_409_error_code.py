@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class UpdateAdminOrderResponse409ErrorCode(StrEnum):
+    CONFLICT = "conflict"
     INVALID_ORDER_TRANSITION = "invalid_order_transition"
     STATUS_SET_BY_PAYMENTS = "status_set_by_payments"
 
