@@ -14,6 +14,7 @@ from celery.schedules import crontab
 from flask import Flask
 from kombu import Queue
 
+from core import broker
 from core.config import QUEUES, filesystem_broker_options
 
 # Tasks must finish well inside these, or they are interrupted (soft) and then killed.
@@ -163,6 +164,7 @@ def celery_init_app(app: Flask) -> Celery:
             with app.app_context():
                 return self.run(*args, **kwargs)
 
+    broker.install()
     if app.config["CELERY_BROKER_URL"].startswith(("filesystem:", "memory:")):
         kombu_log = logging.getLogger("kombu.connection")
         if not any(isinstance(f, _HostlessBrokerNotice) for f in kombu_log.filters):
