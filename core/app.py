@@ -36,7 +36,7 @@ from core.errors import register_error_handlers
 from core.redis_client import make_redis
 from core.routing import register_converters
 from models.base import include_in_migrations
-from services import carrier_rates, oidc, outbox, transactions
+from services import carrier_rates, oidc, outbox, tax_providers, transactions
 from services.catalog_cache import make_catalog_cache
 from services.email_backends import make_email_backend
 from services.payment_providers import make_payment_provider
@@ -141,6 +141,7 @@ def register_extensions(app: Flask) -> None:
     app.extensions["stockroom.payments"] = make_payment_provider(app.config)
     app.extensions["stockroom.carrier_rates"] = carrier_rates.make_rates_provider(app.config)
     app.extensions["stockroom.carrier_quotes"] = carrier_rates.QuoteCache()
+    app.extensions["stockroom.tax"] = tax_providers.make_tax_provider(app.config)
     redis_client = make_redis(app.config["REDIS_URL"])
     app.extensions["stockroom.blocklist"] = make_blocklist(redis_client)
     app.extensions["stockroom.catalog_cache"] = make_catalog_cache(

@@ -49,6 +49,14 @@ def _int(value: str | None, default: int, name: str) -> int:
         raise ConfigError(f"{name} must be an integer, got {value!r}") from exc
 
 
+def _currency(value: str | None, default: str, name: str) -> str:
+    if value is None or value == "":
+        return default
+    if not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise ConfigError(f"{name} must be an ISO 4217 code such as usd, got {value!r}")
+    return value.lower()
+
+
 def _fraction(value: str | None, default: float, name: str) -> float:
     if value is None or value == "":
         return default
@@ -138,11 +146,18 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
             env.get("RESERVATION_TTL_SECONDS"), 900, "RESERVATION_TTL_SECONDS"
         ),
         "STORE_TIMEZONE": env.get("STORE_TIMEZONE", "UTC"),
+        # The currency of the flat shipping rate and, by default, of analytics.
+        "STORE_CURRENCY": _currency(env.get("STORE_CURRENCY"), "usd", "STORE_CURRENCY"),
         # Checkout's shipping and tax rules (in cents and basis points).
         "SHIPPING_FLAT_CENTS": _int(env.get("SHIPPING_FLAT_CENTS"), 500, "SHIPPING_FLAT_CENTS"),
         "FREE_SHIPPING_OVER_CENTS": _int(env.get("FREE_SHIPPING_OVER_CENTS"), 5000,
                                          "FREE_SHIPPING_OVER_CENTS"),
         "TAX_RATE_BPS": _int(env.get("TAX_RATE_BPS"), 0, "TAX_RATE_BPS"),
+        # Who computes tax: table (the rates above) or stripe (Stripe Tax), and how long a
+        # Stripe Tax calculation made before checkout's locks is kept for them.
+        "TAX_PROVIDER": env.get("TAX_PROVIDER", "table"),
+        "TAX_CALCULATION_SECONDS": _int(env.get("TAX_CALCULATION_SECONDS"), 600,
+                                        "TAX_CALCULATION_SECONDS"),
         # Live carrier rates: table (none) or easypost; where parcels leave from.
         "SHIPPING_RATES_PROVIDER": env.get("SHIPPING_RATES_PROVIDER", "table"),
         "EASYPOST_API_KEY": env.get("EASYPOST_API_KEY") or None,
@@ -155,6 +170,8 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
                                       "CARRIER_QUOTE_SECONDS"),
         # Catalog prices include tax (checkout then takes the tax out of them, adds none).
         "PRICES_INCLUDE_TAX": _bool(env.get("PRICES_INCLUDE_TAX"), False),
+        # Where Stripe's hosted Checkout may send a customer back (scheme://host[:port]).
+        "CHECKOUT_REDIRECT_ORIGINS": _list(env.get("CHECKOUT_REDIRECT_ORIGINS")),
         "CORS_ORIGINS": _list(env.get("CORS_ORIGINS", default_cors)),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "MAX_JSON_BYTES": _int(env.get("MAX_JSON_BYTES"), 1 * MIB, "MAX_JSON_BYTES"),

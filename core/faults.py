@@ -26,6 +26,11 @@ STEPS = frozenset({
     "refund.sending", "refund.sent",
     # A cancelled order's payment: the provider answered the cancel.
     "payment_cancel.sent",
+    # Hosted Checkout: Stripe made the session, its id is not stored yet; a session's
+    # read-back, the order not yet moved.
+    "checkout_session.created", "checkout_session.read_back",
+    # Stripe Tax: the transaction (or a refund's reversal) was made, its id not stored.
+    "tax_transaction.sent", "tax_reversal.sent",
     # The outbox: the consumers were published, the rows not yet marked.
     "outbox.published",
     # Races (tests pause here): a checkout holds its cart's lock; a refund request holds

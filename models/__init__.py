@@ -18,10 +18,25 @@ from models.discount import Discount, DiscountKind, DiscountRedemption
 from models.email import EmailMessage, EmailStatus
 from models.idempotency import IdempotencyKey
 from models.operations import DailySales, Heartbeat
-from models.order import CancelledBy, Order, OrderEvent, OrderItem, OrderStatus, PaymentStatus
+from models.order import (
+    PAYMENT_FLOWS,
+    CancelledBy,
+    Order,
+    OrderEvent,
+    OrderItem,
+    OrderStatus,
+    PaymentStatus,
+)
 from models.outbox import OutboxEvent
 from models.payment import FakePayment, FakeRefund, PaymentEvent, Refund, RefundStatus
-from models.product import Product, ProductImage, ProductStatus, Variant
+from models.product import (
+    Product,
+    ProductImage,
+    ProductPrice,
+    ProductStatus,
+    Variant,
+    VariantPrice,
+)
 from models.review import Review, WishlistItem
 from models.shipping import (
     ShippingKind,
@@ -35,6 +50,7 @@ from models.webhook import DeliveryStatus, WebhookAttempt, WebhookDelivery, Webh
 
 __all__ = [
     "MAX_LINE_QUANTITY",
+    "PAYMENT_FLOWS",
     "Address",
     "AuditLog",
     "CancelledBy",
@@ -66,6 +82,7 @@ __all__ = [
     "PaymentStatus",
     "Product",
     "ProductImage",
+    "ProductPrice",
     "ProductStatus",
     "RefreshToken",
     "Refund",
@@ -80,6 +97,7 @@ __all__ = [
     "TaxRate",
     "User",
     "Variant",
+    "VariantPrice",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

@@ -20,6 +20,9 @@ class Cart(TimestampMixin, db.Model):
     # A guest's cart is found by this token (sent back as X-Cart-Token); only its hash
     # would be safer, but the token is not a credential: it opens one cart, nothing else.
     token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    # The currency its lines are priced and charged in: chosen by ``PUT /cart/currency``,
+    # else the first line's variant's own. None until either happens.
+    currency: Mapped[str | None] = mapped_column(sa.String(3))
     discount_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("discounts.id", ondelete="SET NULL"))
 

@@ -20,12 +20,14 @@ class Heartbeat(db.Model):
 
 
 class DailySales(db.Model):
-    """One store day (in ``STORE_TIMEZONE``): orders whose payment succeeded that day, their
-    totals and units, and the refunds issued that day. Rebuilt by beat, idempotently."""
+    """One store day (in ``STORE_TIMEZONE``) in one currency: orders whose payment succeeded
+    that day, their totals and units, and the refunds issued that day. Rebuilt by beat,
+    idempotently. Figures of different currencies are never added up."""
 
     __tablename__ = "daily_sales"
 
     day: Mapped[date] = mapped_column(sa.Date, primary_key=True)
+    currency: Mapped[str] = mapped_column(sa.String(3), primary_key=True)
     orders: Mapped[int] = mapped_column(sa.Integer, nullable=False)
     gross: Mapped[int] = mapped_column(sa.BigInteger, nullable=False)
     refunds: Mapped[int] = mapped_column(sa.BigInteger, nullable=False)

@@ -71,6 +71,16 @@ class Order(TimestampMixin, db.Model):
     discount_code: Mapped[str | None] = mapped_column(sa.String(40))
     payment_provider: Mapped[str] = mapped_column(sa.String(16), nullable=False)
     payment_intent_id: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+    # ``payment_intent`` (the storefront confirms it) or ``checkout_session`` (Stripe's
+    # hosted page, whose session makes the PaymentIntent when the customer pays).
+    payment_flow: Mapped[str] = mapped_column(sa.String(20), nullable=False,
+                                              default="payment_intent",
+                                              server_default="payment_intent")
+    checkout_session_id: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+    # Where the hosted page sends the customer back: kept so that a retried start makes
+    # the same session.
+    checkout_success_url: Mapped[str | None] = mapped_column(sa.String(2000))
+    checkout_cancel_url: Mapped[str | None] = mapped_column(sa.String(2000))
     reservation_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # What the provider has confirmed refunded, in cents; moves only up.
     amount_refunded: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,
@@ -86,6 +96,10 @@ class Order(TimestampMixin, db.Model):
     tax_lines: Mapped[list] = mapped_column(sa.JSON, nullable=False, default=list,
                                             server_default="[]")
     carrier: Mapped[str | None] = mapped_column(sa.String(50))
+    # Stripe Tax (TAX_PROVIDER=stripe): the calculation the order was charged, and the tax
+    # transaction recorded from it once paid.
+    tax_calculation_id: Mapped[str | None] = mapped_column(sa.String(255))
+    tax_transaction_id: Mapped[str | None] = mapped_column(sa.String(255))
 
     items: Mapped[list[OrderItem]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id")
@@ -103,6 +117,8 @@ class Order(TimestampMixin, db.Model):
                            "AND shipping_total >= 0 AND tax_total >= 0", name="amounts"),
         sa.CheckConstraint("amount_refunded >= 0 AND amount_refunded <= total",
                            name="amount_refunded_within_total"),
+        sa.CheckConstraint("payment_flow IN ('payment_intent', 'checkout_session')",
+                           name="payment_flow"),
     )
 
     def stock_lines(self) -> dict[int, int]:
@@ -112,6 +128,9 @@ class Order(TimestampMixin, db.Model):
             if item.variant_id is not None:
                 lines[item.variant_id] = lines.get(item.variant_id, 0) + item.quantity
         return lines
+
+
+PAYMENT_FLOWS = ("payment_intent", "checkout_session")
 
 
 class OrderItem(db.Model):

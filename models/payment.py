@@ -66,6 +66,8 @@ class Refund(db.Model):
     status: Mapped[str] = mapped_column(sa.String(16), nullable=False,
                                         default=RefundStatus.PENDING.value)
     provider_refund_id: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+    # Stripe Tax: the reversal of the order's tax transaction for this refund.
+    tax_reversal_id: Mapped[str | None] = mapped_column(sa.String(255))
     failure_reason: Mapped[str | None] = mapped_column(sa.String(500))
     # The admin who asked for it; empty for refunds the system decided (cancel, late payment).
     requested_by_id: Mapped[int | None] = mapped_column(

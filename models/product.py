@@ -88,6 +88,11 @@ class Variant(TimestampMixin, db.Model):
                                                      server_default="0")
 
     product: Mapped[Product] = relationship(back_populates="variants")
+    # Its prices in currencies other than its own (``currency``/``price``), read only where
+    # a cart or a catalog read is in another currency (services.currencies).
+    prices: Mapped[list[VariantPrice]] = relationship(
+        back_populates="variant", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="VariantPrice.currency")
 
     __table_args__ = (
         sa.CheckConstraint("price > 0", name="price_positive"),
@@ -100,6 +105,54 @@ class Variant(TimestampMixin, db.Model):
     @property
     def available(self) -> int:
         return max(0, self.on_hand - self.reserved)
+
+    @property
+    def price_list(self) -> list[dict]:
+        """Every price of the variant, its own currency's first (the answers' ``prices``)."""
+        return [{"currency": self.currency, "amount": self.price,
+                 "compare_at_price": self.compare_at_price}] + [
+            {"currency": price.currency, "amount": price.amount,
+             "compare_at_price": price.compare_at_price}
+            for price in self.prices if price.currency != self.currency]
+
+
+class VariantPrice(db.Model):
+    """A variant's price in one more currency than its own."""
+
+    __tablename__ = "variant_prices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    variant_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("variants.id", ondelete="CASCADE"), nullable=False)
+    currency: Mapped[str] = mapped_column(sa.String(3), nullable=False)
+    amount: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    compare_at_price: Mapped[int | None] = mapped_column(sa.Integer)
+
+    variant: Mapped[Variant] = relationship(back_populates="prices")
+
+    __table_args__ = (
+        sa.UniqueConstraint("variant_id", "currency",
+                            name="uq_variant_prices_variant_id_currency"),
+        sa.CheckConstraint("amount > 0", name="amount_positive"),
+    )
+
+
+class ProductPrice(db.Model):
+    """A product's lowest and highest variant price in one currency (its own included),
+    kept by services.products, so that a listing in a currency filters and sorts on columns
+    and leaves out the products not priced in it."""
+
+    __tablename__ = "product_prices"
+
+    product_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("products.id", ondelete="CASCADE"), primary_key=True)
+    currency: Mapped[str] = mapped_column(sa.String(3), primary_key=True)
+    price_min: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    price_max: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+
+    __table_args__ = (
+        sa.Index("ix_product_prices_currency_price_min", "currency", "price_min"),
+    )
 
 
 class ProductImage(db.Model):

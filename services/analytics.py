@@ -20,11 +20,12 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-def day_figures(day: date) -> dict[str, int]:
-    """Orders whose payment succeeded on ``day``, their totals and units, and the refunds
-    that succeeded on ``day`` (whenever their order was paid)."""
+def day_figures(day: date, currency: str) -> dict[str, int]:
+    """Orders in ``currency`` whose payment succeeded on ``day``, their totals and units,
+    and the refunds of orders in it that succeeded on ``day`` (whenever their order was
+    paid)."""
     start, end = day_bounds(day)
-    paid = sa.and_(Order.paid_at >= start, Order.paid_at < end)
+    paid = sa.and_(Order.paid_at >= start, Order.paid_at < end, Order.currency == currency)
     orders, gross = db.session.execute(
         sa.select(sa.func.count(Order.id), sa.func.coalesce(sa.func.sum(Order.total), 0))
         .where(paid)).one()
@@ -33,18 +34,30 @@ def day_figures(day: date) -> dict[str, int]:
         .join(Order, Order.id == OrderItem.order_id).where(paid))
     refunds = db.session.scalar(
         sa.select(sa.func.coalesce(sa.func.sum(Refund.amount), 0))
+        .join(Order, Order.id == Refund.order_id)
         .where(Refund.status == RefundStatus.SUCCEEDED, Refund.updated_at >= start,
-               Refund.updated_at < end))
+               Refund.updated_at < end, Order.currency == currency))
     return {"orders": int(orders), "gross": int(gross), "units": int(units),
             "refunds": int(refunds)}
 
 
-def rollup_day(day: date, now: datetime) -> DailySales:
-    """Compute ``day`` again and store it (idempotent: a rerun overwrites)."""
-    figures = day_figures(day)
-    row = db.session.get(DailySales, day)
+def day_currencies(day: date) -> list[str]:
+    """The currencies with a payment or a refund on ``day``, and the store's."""
+    start, end = day_bounds(day)
+    paid = sa.select(Order.currency).where(Order.paid_at >= start, Order.paid_at < end)
+    refunded = (sa.select(Order.currency).join(Refund, Refund.order_id == Order.id)
+                .where(Refund.updated_at >= start, Refund.updated_at < end))
+    found = set(db.session.scalars(paid.union(refunded)))
+    return sorted(found | {current_app.config["STORE_CURRENCY"]})
+
+
+def rollup_day(day: date, currency: str, now: datetime) -> DailySales:
+    """Compute ``day`` in ``currency`` again and store it (idempotent: a rerun
+    overwrites)."""
+    figures = day_figures(day, currency)
+    row = db.session.get(DailySales, (day, currency))
     if row is None:
-        row = DailySales(day=day, computed_at=now, **figures)
+        row = DailySales(day=day, currency=currency, computed_at=now, **figures)
         db.session.add(row)
     else:
         for name, value in figures.items():
@@ -92,8 +105,9 @@ def by_interval(by_day: list[dict], interval: str) -> list[dict]:
 
 
 def summary(first: date, last: date, now: datetime, top: int = 10,
-            interval: str = "day") -> dict:
-    """The contract's summary for store days ``first`` to ``last`` (inclusive).
+            interval: str = "day", currency: str | None = None) -> dict:
+    """The contract's summary for store days ``first`` to ``last`` (inclusive), of the
+    orders in ``currency`` (``STORE_CURRENCY`` by default): figures never mix currencies.
 
     Past days come from the daily rollup (a day missing from it is computed and stored);
     today, and any later day, is computed live. ``orders``: orders whose payment succeeded
@@ -106,18 +120,20 @@ def summary(first: date, last: date, now: datetime, top: int = 10,
     if (last - first).days >= MAX_RANGE_DAYS:
         raise BadRange(f"At most {MAX_RANGE_DAYS} days at once.",
                        errors={"to": [f"At most {MAX_RANGE_DAYS} days after from."]})
+    currency = currency or current_app.config["STORE_CURRENCY"]
     today = store_today(now)
     stored = {row.day: row for row in db.session.scalars(
-        sa.select(DailySales).where(DailySales.day >= first, DailySales.day <= last))}
+        sa.select(DailySales).where(DailySales.day >= first, DailySales.day <= last,
+                                    DailySales.currency == currency))}
     by_day, totals = [], {"orders": 0, "gross": 0, "refunds": 0, "units": 0}
     day = first
     while day <= last:
         if day < today:
-            row = stored.get(day) or rollup_day(day, now)
+            row = stored.get(day) or rollup_day(day, currency, now)
             figures = {"orders": row.orders, "gross": row.gross, "refunds": row.refunds,
                        "units": row.units}
         else:
-            figures = day_figures(day)
+            figures = day_figures(day, currency)
         for name in totals:
             totals[name] += figures[name]
         by_day.append({"date": day.isoformat(), "revenue": figures["gross"] - figures["refunds"],
@@ -125,7 +141,7 @@ def summary(first: date, last: date, now: datetime, top: int = 10,
         day += timedelta(days=1)
     start, _ = day_bounds(first)
     _, end = day_bounds(last)
-    paid = sa.and_(Order.paid_at >= start, Order.paid_at < end)
+    paid = sa.and_(Order.paid_at >= start, Order.paid_at < end, Order.currency == currency)
     top_products = [
         {"product_id": product_id, "name": name, "units": int(units), "revenue": int(revenue)}
         for product_id, name, units, revenue in db.session.execute(
@@ -138,7 +154,7 @@ def summary(first: date, last: date, now: datetime, top: int = 10,
     orders = totals["orders"]
     return {
         "from": first.isoformat(), "to": last.isoformat(),
-        "timezone": current_app.config["STORE_TIMEZONE"], "currency": "usd",
+        "timezone": current_app.config["STORE_TIMEZONE"], "currency": currency,
         "revenue": totals["gross"] - totals["refunds"], "orders": orders,
         "average_order_value": (totals["gross"] * 2 + orders) // (2 * orders) if orders else 0,
         "units": totals["units"], "top_products": top_products, "revenue_by_day": by_day,

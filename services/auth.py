@@ -25,7 +25,7 @@ from models import (
     db,
     utcnow,
 )
-from services import carts, outbox
+from services import guest_carts, outbox
 from services.passwords import burn_verification, hash_password, needs_rehash, verify_password
 from services.sessions import end_sessions, lock_user
 from services.token_blocklist import TokenBlocklist
@@ -78,7 +78,7 @@ def issue_tokens(user: User, now: datetime, family_id: str | None = None) -> Tok
 
 def sign_in(user: User, now: datetime, guest_cart_token: str | None = None) -> TokenPair:
     """Issue a new token pair; a guest cart sent along (``X-Cart-Token``) joins the user's."""
-    carts.merge_guest_cart(user.id, guest_cart_token)
+    guest_carts.merge_guest_cart(user.id, guest_cart_token)
     return issue_tokens(user, now)
 
 

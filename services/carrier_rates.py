@@ -20,6 +20,8 @@ from decimal import Decimal, InvalidOperation
 
 from flask import current_app
 
+from services import currencies
+
 log = logging.getLogger(__name__)
 
 FAILED_QUOTE_SECONDS = 30
@@ -52,18 +54,12 @@ class TableRates:
         return []
 
 
-# Stripe's and EasyPost's zero-decimal currencies (an amount is already in whole units).
-ZERO_DECIMAL = frozenset({"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg",
-                          "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"})
-
-
 def minor_units(amount: str, currency: str) -> int:
     """``"7.50"`` USD is 750; ``"750"`` JPY is 750."""
     value = Decimal(str(amount))
     if value < 0:
         raise InvalidOperation("a negative rate")
-    exponent = 0 if currency.lower() in ZERO_DECIMAL else 2
-    return int((value * (10 ** exponent)).to_integral_value())
+    return int((value * (10 ** currencies.exponent(currency))).to_integral_value())
 
 
 class EasyPostRates:

@@ -10,7 +10,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
@@ -27,7 +27,7 @@ from models import (
     db,
     insert_ignoring_conflict,
 )
-from services import discounts, outbox, transactions
+from services import currencies, discounts, outbox, transactions
 
 
 class CartItemNotFound(NotFound):
@@ -76,7 +76,7 @@ def _loaded(*where) -> Cart | None:
         .execution_options(populate_existing=True)).unique().scalar_one_or_none()
 
 
-def _load(cart_id: int) -> Cart:
+def load(cart_id: int) -> Cart:
     return _loaded(Cart.id == cart_id)
 
 
@@ -96,7 +96,7 @@ def lock_cart(cart: Cart) -> Cart:
         return cart
     db.session.execute(sa.select(Cart.id).where(Cart.id == cart.id).with_for_update())
     transactions.pending(LOCKED).append(cart.id)
-    return _load(cart.id)
+    return load(cart.id)
 
 
 def locked_cart_for_user(user_id: int) -> Cart:
@@ -107,7 +107,7 @@ def locked_cart_for_user(user_id: int) -> Cart:
     if cart_id is None:
         return Cart(user_id=user_id)
     transactions.pending(LOCKED).append(cart_id)
-    return _load(cart_id)
+    return load(cart_id)
 
 
 def locked_cart_for_token(token: str) -> Cart:
@@ -118,12 +118,21 @@ def locked_cart_for_token(token: str) -> Cart:
     if cart_id is None:
         return Cart(token=token)
     transactions.pending(LOCKED).append(cart_id)
-    return _load(cart_id)
+    return load(cart_id)
 
 
 def cart_currency(cart: Cart) -> str | None:
-    """The currency of the cart's lines (the first line's), or None for an empty cart."""
+    """The currency the cart is priced in: the one chosen, else its first line's variant's
+    own (carts from before currencies were chosen), or None for an empty cart with none."""
+    if cart.currency is not None:
+        return cart.currency
     return cart.items[0].variant.currency if cart.items else None
+
+
+def price_book(cart: Cart) -> currencies.PriceBook:
+    """What the cart's lines cost in its currency (the store's for a cart with none)."""
+    return currencies.PriceBook([item.variant for item in cart.items],
+                                cart_currency(cart) or currencies.store_currency())
 
 
 def cart_for_user(user_id: int) -> Cart:
@@ -132,7 +141,7 @@ def cart_for_user(user_id: int) -> Cart:
         new = Cart(user_id=user_id)
         db.session.add(new)
         db.session.flush()
-        cart = _load(new.id)
+        cart = load(new.id)
     return cart
 
 
@@ -150,7 +159,7 @@ def cart_for_token(token: str | None, *, create: bool = True,
     if token:
         cart_id = db.session.scalar(sa.select(Cart.id).where(Cart.token == token))
         if cart_id is not None:
-            return _load(cart_id)
+            return load(cart_id)
     if not (token and GUEST_TOKEN.fullmatch(token)):
         token = secrets.token_urlsafe(32)
     if not create:
@@ -160,29 +169,32 @@ def cart_for_token(token: str | None, *, create: bool = True,
     # Insert-or-ignore: two first changes sent at once with the token a read handed out
     # make one cart, not a unique-key error.
     db.session.execute(insert_ignoring_conflict(Cart, ["token"]).values(token=token))
-    return _load(db.session.scalar(sa.select(Cart.id).where(Cart.token == token)))
+    return load(db.session.scalar(sa.select(Cart.id).where(Cart.token == token)))
 
 
 def view(cart: Cart, now: datetime) -> CartView:
-    """Live prices and availability; a discount that no longer applies shows as none."""
+    """Live prices (in the cart's currency) and availability; a discount that no longer
+    applies shows as none. A line whose variant lost its price in the cart's currency
+    since it was added shows no price and counts for nothing (checkout refuses it)."""
+    book = price_book(cart)
     items = []
     subtotal = 0
-    currency = "usd"
     for item in cart.items:
         variant = item.variant
-        line_total = variant.price * item.quantity
-        subtotal += line_total
-        currency = variant.currency
+        price = book.price(variant)
+        unit_price = price.amount if price is not None else None
+        line_total = unit_price * item.quantity if price is not None else None
+        subtotal += line_total or 0
         items.append({"id": item.id, "variant_id": variant.id, "sku": variant.sku,
                       "product_name": variant.product.name, "variant_name": variant.name,
-                      "quantity": item.quantity, "unit_price": variant.price,
+                      "quantity": item.quantity, "unit_price": unit_price,
                       "line_total": line_total, "available": variant.available})
     code, discount_total = None, 0
     if cart.discount_id is not None:
         discount = db.session.get(Discount, cart.discount_id)
-        if discounts.refusal(discount, subtotal, now) is None:
+        if discounts.refusal(discount, subtotal, now, currency=book.currency) is None:
             code, discount_total = discount.code, discount.amount_off(subtotal)
-    return CartView(cart, items, subtotal, currency, code, discount_total)
+    return CartView(cart, items, subtotal, book.currency, code, discount_total)
 
 
 def _sellable_variant(variant_id: int) -> Variant:
@@ -204,7 +216,7 @@ def _check_quantity(variant: Variant, quantity: int) -> None:
             errors={"quantity": [f"Only {variant.available} available."]})
 
 
-def _event(event_type: str, cart: Cart, item: CartItem, quantity: int) -> None:
+def cart_event(event_type: str, cart: Cart, item: CartItem, quantity: int) -> None:
     outbox.record_event(event_type, "cart", cart.id, {
         "cart_id": cart.id, "user_id": cart.user_id, "item_id": item.id,
         "variant_id": item.variant_id, "quantity": quantity})
@@ -212,16 +224,20 @@ def _event(event_type: str, cart: Cart, item: CartItem, quantity: int) -> None:
 
 def add_item(cart: Cart, variant_id: int, quantity: int) -> Cart:
     """Add ``quantity`` of a variant; a variant already in the cart adds to its line.
-    409 ``currency_mismatch`` for a variant priced in another currency than the cart's
-    lines: a cart is charged in one currency."""
+    The first line fixes the cart's currency to its variant's own, unless one was chosen;
+    409 ``currency_mismatch`` for a variant with no price in the cart's currency: a cart
+    is charged in one currency."""
     cart = lock_cart(cart)
     variant = _sellable_variant(variant_id)
     currency = cart_currency(cart)
-    if currency is not None and variant.currency != currency:
+    if currency is None:
+        cart.currency = variant.currency
+    elif currencies.PriceBook([variant], currency).price(variant) is None:
         raise CurrencyMismatch(
-            f"This cart is in {currency.upper()}; {variant.sku} is priced in "
-            f"{variant.currency.upper()}.",
-            errors={"variant_id": [f"Priced in {variant.currency}, not {currency}."]})
+            f"This cart is in {currency.upper()}; {variant.sku} has no price in it.",
+            errors={"variant_id": [f"Not priced in {currency}."]})
+    else:
+        cart.currency = currency
     item = next((i for i in cart.items if i.variant_id == variant.id), None)
     total = quantity + (item.quantity if item else 0)
     _check_quantity(variant, total)
@@ -229,12 +245,12 @@ def add_item(cart: Cart, variant_id: int, quantity: int) -> Cart:
         item = CartItem(cart_id=cart.id, variant_id=variant.id, quantity=total)
         db.session.add(item)
         db.session.flush()
-        _event("cart.item_added", cart, item, total)
+        cart_event("cart.item_added", cart, item, total)
     else:
         item.quantity = total
         db.session.flush()
-        _event("cart.item_updated", cart, item, total)
-    return _load(cart.id)
+        cart_event("cart.item_updated", cart, item, total)
+    return load(cart.id)
 
 
 def _item(cart: Cart, item_id: int) -> CartItem:
@@ -250,25 +266,42 @@ def update_item(cart: Cart, item_id: int, quantity: int) -> Cart:
     _check_quantity(item.variant, quantity)
     item.quantity = quantity
     db.session.flush()
-    _event("cart.item_updated", cart, item, quantity)
-    return _load(cart.id)
+    cart_event("cart.item_updated", cart, item, quantity)
+    return load(cart.id)
 
 
 def remove_item(cart: Cart, item_id: int) -> Cart:
     cart = lock_cart(cart)
     item = _item(cart, item_id)
-    _event("cart.item_removed", cart, item, 0)
+    cart_event("cart.item_removed", cart, item, 0)
     db.session.delete(item)
     db.session.flush()
-    return _load(cart.id)
+    return load(cart.id)
+
+
+def set_currency(cart: Cart, currency: str) -> Cart:
+    """Price and charge the cart in ``currency`` from now on; 409 ``currency_mismatch``
+    (naming them) when some of its lines have no price in it."""
+    cart = lock_cart(cart)
+    unpriced = currencies.PriceBook([item.variant for item in cart.items],
+                                    currency).unpriced(item.variant for item in cart.items)
+    if unpriced:
+        raise CurrencyMismatch(
+            f"Some lines have no price in {currency.upper()}: remove them first.",
+            errors={"currency": [f"Not priced in {currency}: "
+                                 + ", ".join(variant.sku for variant in unpriced)]})
+    cart.currency = currency
+    db.session.flush()
+    return cart
 
 
 def apply_discount(cart: Cart, code: str, now: datetime) -> Cart:
     """Attach a code; 422 (with the reason) when it does not apply to this cart now."""
     discount = discounts.find_discount(code)
-    subtotal = view(cart, now).subtotal
+    cart_view = view(cart, now)
     used = discounts.customer_uses(discount.id, cart.user_id) if discount is not None else 0
-    reason = discounts.refusal(discount, subtotal, now, customer_uses=used)
+    reason = discounts.refusal(discount, cart_view.subtotal, now, customer_uses=used,
+                               currency=cart_view.currency)
     if reason is not None:
         raise discounts.DiscountNotApplicable(reason, errors={"code": [reason]})
     cart.discount_id = discount.id
@@ -280,50 +313,3 @@ def remove_discount(cart: Cart) -> Cart:
     cart.discount_id = None
     db.session.flush()
     return cart
-
-
-def merge_guest_cart(user_id: int, token: str | None) -> None:
-    """Move a guest cart's lines into the user's cart (on sign-in); the guest cart goes.
-
-    Quantities of a variant in both add up, capped at the per-line maximum; availability
-    is checked again at checkout, so signing in never fails over stock.
-    """
-    if not token:
-        return
-    guest_id = db.session.scalar(sa.select(Cart.id).where(Cart.token == token))
-    if guest_id is None:
-        return
-    guest = _load(guest_id)
-    cart = cart_for_user(user_id)
-    lines = {item.variant_id: item for item in cart.items}
-    for guest_item in guest.items:
-        item = lines.get(guest_item.variant_id)
-        if item is None:
-            item = CartItem(cart_id=cart.id, variant_id=guest_item.variant_id,
-                            quantity=guest_item.quantity)
-            db.session.add(item)
-            db.session.flush()
-            _event("cart.item_added", cart, item, item.quantity)
-        else:
-            item.quantity = min(MAX_LINE_QUANTITY, item.quantity + guest_item.quantity)
-            db.session.flush()
-            _event("cart.item_updated", cart, item, item.quantity)
-    if cart.discount_id is None:
-        cart.discount_id = guest.discount_id
-    db.session.delete(guest)
-    db.session.flush()
-
-
-# How long a guest cart nobody touches is kept: a guest who comes back within it finds it.
-GUEST_CART_RETENTION = timedelta(days=30)
-
-
-def purge_abandoned_guest_carts(now: datetime) -> int:
-    """Delete guest carts untouched for ``GUEST_CART_RETENTION`` (no line changed since):
-    nothing else ever removes a cart a guest walked away from. Returns how many went."""
-    cutoff = now - GUEST_CART_RETENTION
-    recent_line = (sa.select(CartItem.id)
-                   .where(CartItem.cart_id == Cart.id, CartItem.updated_at >= cutoff).exists())
-    return db.session.execute(
-        sa.delete(Cart).where(Cart.user_id.is_(None), Cart.created_at < cutoff, ~recent_line)
-        .execution_options(synchronize_session=False)).rowcount

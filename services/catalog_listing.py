@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from models import Product, ProductImage, ProductStatus, Variant, db
+from models import Product, ProductImage, ProductPrice, ProductStatus, Variant, db
 
 SORTS = ("relevance", "price", "-price", "newest", "popular")
 
@@ -20,6 +20,8 @@ class ProductFilters:
     max_price: int | None = None
     in_stock: bool | None = None
     sort: str | None = None
+    # Prices in this currency: products not priced in it are left out.
+    currency: str | None = None
 
 
 def _available_sum():
@@ -67,11 +69,20 @@ def _text_search(query: sa.Select, q: str, dialect: str) -> tuple[sa.Select, sa.
 
 def product_listing(filters: ProductFilters, *, status: str | None = ProductStatus.ACTIVE.value,
                     seller_id: int | None = None) -> tuple[sa.Select, sa.Select]:
-    """The query of products matching ``filters``, rows of (Product, available, image)
-    sorted as asked (newest, or relevance for a search), and the query of their ids alone,
-    for counting them. The storefront's are the active products; the back office's are of
-    any ``status`` (None) and may be one seller's."""
+    """The query of products matching ``filters``, rows of (Product, available, image,
+    price_min, price_max, currency) sorted as asked (newest, or relevance for a search),
+    and the query of their ids alone, for counting them. The prices are in
+    ``filters.currency`` when given, else in each product's own. The storefront's are the
+    active products; the back office's are of any ``status`` (None) and may be one
+    seller's."""
     query = sa.select(Product.id)
+    if filters.currency is not None:
+        query = query.join(ProductPrice, sa.and_(ProductPrice.product_id == Product.id,
+                                                 ProductPrice.currency == filters.currency))
+        price_min, price_max = ProductPrice.price_min, ProductPrice.price_max
+        currency = sa.literal(filters.currency)
+    else:
+        price_min, price_max, currency = Product.price_min, Product.price_max, Product.currency
     if status is not None:
         query = query.where(Product.status == status)
     if seller_id is not None:
@@ -85,9 +96,9 @@ def product_listing(filters: ProductFilters, *, status: str | None = ProductStat
 
         query = query.where(Product.category_id.in_(descendant_ids(filters.category)))
     if filters.min_price is not None:
-        query = query.where(Product.price_min >= filters.min_price)
+        query = query.where(price_min >= filters.min_price)
     if filters.max_price is not None:
-        query = query.where(Product.price_min <= filters.max_price)
+        query = query.where(price_min <= filters.max_price)
     if filters.in_stock is not None:
         some_available = sa.exists().where(Variant.product_id == Product.id,
                                            Variant.on_hand > Variant.reserved)
@@ -95,11 +106,13 @@ def product_listing(filters: ProductFilters, *, status: str | None = ProductStat
 
     count_query = query
     query = query.with_only_columns(Product, _available_sum().label("available"),
-                                    _first_image_url().label("image"))
+                                    _first_image_url().label("image"),
+                                    price_min.label("price_min"), price_max.label("price_max"),
+                                    currency.label("currency"))
     sort = filters.sort or ("relevance" if relevance is not None else "newest")
     order = {
-        "price": [Product.price_min.asc()],
-        "-price": [Product.price_min.desc()],
+        "price": [price_min.asc()],
+        "-price": [price_min.desc()],
         "newest": [Product.created_at.desc()],
         "popular": [Product.units_sold.desc()],
         "relevance": [relevance.desc()] if relevance is not None else [Product.created_at.desc()],

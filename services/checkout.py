@@ -28,11 +28,14 @@ from services import (
     addresses,
     carrier_rates,
     carts,
+    checkout_sessions,
+    currencies,
     discounts,
     guest_orders,
     inventory,
     orders,
     pricing,
+    tax_providers,
 )
 from services.users import check_email
 
@@ -84,23 +87,31 @@ def destination_of(address: dict) -> pricing.Destination:
                                address.get("postal_code"))
 
 
-def prefetch_quotes(user: User | None, cart_token: str | None, address_id: int | None,
-                    shipping_address: dict | None) -> None:
-    """Before checkout locks anything: the carrier quotes its pricing will need, read for
-    the cart as it stands (a cart changed meanwhile finds none kept, and its carrier
-    methods are then not offered: never a carrier call under the locks). Nothing at all
-    without a live rates provider."""
-    if not carrier_rates.live():
+def prefetch_pricing(user: User | None, cart_token: str | None, address_id: int | None,
+                     shipping_address: dict | None, shipping_method_id: int | None,
+                     now: datetime) -> None:
+    """Before checkout locks anything: the carrier quotes and the Stripe Tax calculation
+    its pricing will need, made for the cart as it stands (a cart changed meanwhile finds
+    none kept: never a network call under the locks). Nothing at all with the table
+    providers. Refusals are left to ``place_order``, with their reasons; a tax provider
+    that is down is a 503 now, before anything is reserved."""
+    if not (carrier_rates.live() or tax_providers.tax_provider().name != "table"):
         return
     cart = (carts.cart_for_user(user.id) if user is not None
             else carts.cart_for_token(cart_token, create=False))
     try:
         snapshot = _address_snapshot(user.id if user else None, address_id, shipping_address)
     except DomainError:
-        return  # place_order refuses it, with its reason
-    lines = [(item.variant, item.quantity) for item in cart.items]
-    if lines:
-        pricing.prefetch_quotes(lines, lines[0][0].currency, destination_of(snapshot))
+        return
+    lines, currency, discount = pricing.cart_parts(cart, now)
+    if not lines:
+        return
+    try:
+        pricing.totals(lines, currency, discount, destination_of(snapshot), shipping_method_id)
+    except tax_providers.TaxUnavailable:
+        raise
+    except DomainError:
+        return
 
 
 class AddressRequired(ValidationFailed):
@@ -122,7 +133,7 @@ def _address_snapshot(user_id: int | None, address_id: int | None,
 
 
 def _apply_discount(cart: Cart, user: User | None, email: str, subtotal: int,
-                    now: datetime) -> Discount | None:
+                    now: datetime, currency: str) -> Discount | None:
     """Count one use of the cart's discount, atomically; 409 if it no longer applies.
 
     The conditional update holds the discount's row lock until commit, so concurrent
@@ -146,7 +157,7 @@ def _apply_discount(cart: Cart, user: User | None, email: str, subtotal: int,
     # The use just counted is this order's: judge the code as it stood before it.
     reason = ("This code has been used up." if counted != 1 else
               discounts.refusal(discount, subtotal, now, customer_uses=used_by_customer,
-                                counting_this_use=True))
+                                counting_this_use=True, currency=currency))
     if reason is not None:
         raise DiscountUsedUp(reason, errors={"discount_code": [reason]})
     return discount
@@ -154,7 +165,8 @@ def _apply_discount(cart: Cart, user: User | None, email: str, subtotal: int,
 
 def place_order(user: User | None, cart: Cart, *, address_id: int | None,
                 shipping_address: dict | None, provider_name: str, now: datetime,
-                email: str | None = None, shipping_method_id: int | None = None) -> Order:
+                email: str | None = None, shipping_method_id: int | None = None,
+                hosted: tuple[str, str] | None = None) -> Order:
     """Turn ``cart`` into an order: reserve every line's stock or none (409 naming the
     short lines), count the discount, compute the totals on the server and empty the cart.
     The reservation holds for ``RESERVATION_TTL_SECONDS``. The payment is started after
@@ -163,11 +175,13 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
 
     The cart is locked first and its lines read again under the lock: of two checkouts of
     one cart, the second finds it empty (409 ``empty_cart``), and a line added meanwhile
-    is either in this order or still in the cart after it. 409 ``currency_mismatch`` when
-    the lines are priced in more than one currency.
+    is either in this order or still in the cart after it. The order is in the cart's
+    currency; 409 ``currency_mismatch`` when a line has no price in it.
 
     ``user`` None is a guest's checkout, with ``email`` (checked, required): the order is
-    the guest's, opened by its token (``services.guest_orders``)."""
+    the guest's, opened by its token (``services.guest_orders``). ``hosted`` (success and
+    cancel addresses) makes it a hosted Checkout Session's order, whose hold lasts at least
+    Stripe's shortest session (``services.checkout_sessions``)."""
     email = user.email if user is not None else check_email(email or "")
     if cart.id is not None:
         cart = carts.lock_cart(cart)
@@ -175,13 +189,13 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
     items: list[CartItem] = list(cart.items)
     if not items:
         raise EmptyCart("The cart is empty.")
-    currencies = sorted({item.variant.currency for item in items})
-    if len(currencies) > 1:
+    currency = carts.cart_currency(cart)
+    unpriced = carts.price_book(cart).unpriced(item.variant for item in items)
+    if unpriced:
         raise carts.CurrencyMismatch(
-            "The cart's lines are priced in several currencies: "
-            f"{', '.join(c.upper() for c in currencies)}.",
-            errors={"lines": [{"sku": item.variant.sku, "currency": item.variant.currency}
-                              for item in items]})
+            f"Some lines have no price in {currency.upper()}, the cart's currency.",
+            errors={"lines": [{"sku": variant.sku, "currency": variant.currency}
+                              for variant in unpriced]})
     snapshot = _address_snapshot(user.id if user else None, address_id, shipping_address)
     # Held here because locking the variants reloads them and drops their link to the
     # product, which the session keeps only weakly: the order lines would read each again.
@@ -196,31 +210,39 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
     faults.step("checkout.stock_reserved")
     # Prices are read after the rows are locked: the order charges what the stock cost
     # at the moment it was taken.
-    subtotal = sum(item.variant.price * item.quantity for item in items)
-    discount = _apply_discount(cart, user, email, subtotal, now)
-    charged = pricing.totals(
-        [(item.variant, item.quantity) for item in items], items[0].variant.currency,
-        discount, destination_of(snapshot), shipping_method_id, fetch_quotes=False)
+    book = currencies.PriceBook([item.variant for item in items], currency)
+    if book.unpriced(item.variant for item in items):
+        raise carts.CurrencyMismatch(f"A price in {currency.upper()} was just removed.")
+    lines = pricing.lines_in([(item.variant, item.quantity) for item in items], book)
+    discount = _apply_discount(cart, user, email, pricing.subtotal_of(lines), now, currency)
+    charged = pricing.totals(lines, currency, discount, destination_of(snapshot),
+                             shipping_method_id, fetch_quotes=False)
     method = charged.shipping_method
     ttl = timedelta(seconds=current_app.config["RESERVATION_TTL_SECONDS"])
+    if hosted is not None:
+        ttl = checkout_sessions.reservation_ttl(ttl)
 
     order = Order(
         number=order_number(now), user_id=user.id if user else None, email=email,
         guest_nonce=None if user else guest_orders.new_nonce(),
-        status=OrderStatus.PENDING_PAYMENT.value, currency=items[0].variant.currency,
+        status=OrderStatus.PENDING_PAYMENT.value, currency=currency,
         subtotal=charged.subtotal, discount_total=charged.discount_total,
         shipping_total=charged.shipping_total, tax_total=charged.tax_total, total=charged.total,
         shipping_method={"id": method.id, "name": method.name, "price": method.price}
         if method else None, tax_lines=charged.tax_lines,
+        tax_calculation_id=charged.tax_calculation_id,
         shipping_address=snapshot, discount_id=discount.id if discount else None,
         discount_code=discount.code if discount else None, payment_provider=provider_name,
-        reservation_expires_at=now + ttl, created_at=now)
+        reservation_expires_at=now + ttl, created_at=now,
+        payment_flow="checkout_session" if hosted else "payment_intent",
+        checkout_success_url=hosted[0] if hosted else None,
+        checkout_cancel_url=hosted[1] if hosted else None)
     order.items = [
-        OrderItem(variant_id=item.variant_id, product_id=item.variant.product_id,
-                  sku=item.variant.sku, product_name=products[item.variant_id].name,
-                  variant_name=item.variant.name, unit_price=item.variant.price,
-                  quantity=item.quantity, line_total=item.variant.price * item.quantity)
-        for item in items]
+        OrderItem(variant_id=line.variant.id, product_id=line.variant.product_id,
+                  sku=line.variant.sku, product_name=products[line.variant.id].name,
+                  variant_name=line.variant.name, unit_price=line.unit_price,
+                  quantity=line.quantity, line_total=line.unit_price * line.quantity)
+        for line in lines]
     order.timeline = [OrderEvent(status=OrderStatus.PENDING_PAYMENT.value, note="order placed",
                                  at=now)]
     db.session.add(order)

@@ -15,8 +15,9 @@ import random
 import sqlalchemy as sa
 from PIL import Image, ImageDraw
 
-from models import Category, Product, ProductImage, Role, User, Variant, db
+from models import Category, Product, ProductImage, Role, User, Variant, VariantPrice, db
 from services import images, users
+from services.products import refresh_price_range
 from services.slugs import slugify
 
 DEMO_ADMIN = ("admin@stockroom.example", "stockroom-admin-demo", "Demo Admin")
@@ -129,12 +130,17 @@ def seed_catalog(product_count: int, seller: User) -> tuple[int, int]:
         labels = SIZES if leaf in SIZED else COLOURS
         option = "size" if leaf in SIZED else "colour"
         for step, label in enumerate(labels):
+            price = base_price + step * 500
+            # Every demo variant is priced in EUR too (about 0.92 EUR to the dollar, ending
+            # in .99), so that the demo shows a second currency.
             db.session.add(Variant(
                 product_id=product.id, sku=f"DEMO-{index:05d}-{label.upper()}",
-                name=label, options={option: label}, price=base_price + step * 500,
+                name=label, options={option: label}, price=price,
                 currency="usd", on_hand=rng.choice([0, 3, 8, 15, 40, 120]), reserved=0,
-                low_stock_threshold=5))
-        product.price_max = base_price + (len(labels) - 1) * 500
+                low_stock_threshold=5,
+                prices=[VariantPrice(currency="eur", amount=(price * 92 // 10_000) * 100 + 99)]))
+        db.session.flush()
+        refresh_price_range(product)
         key = f"products/{product.id}/demo-{index:05d}.png"
         url = store.save(key, _picture((index % 17) / 17, index), "image/png")
         db.session.add(ProductImage(product_id=product.id, storage_key=key, url=url,

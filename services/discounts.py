@@ -100,14 +100,20 @@ def customer_uses(discount_id: int, user_id: int | None, email: str | None = Non
 
 
 def refusal(discount: Discount | None, subtotal: int, now: datetime,
-            customer_uses: int = 0, counting_this_use: bool = False) -> str | None:
+            customer_uses: int = 0, counting_this_use: bool = False,
+            currency: str | None = None) -> str | None:
     """Why ``discount`` does not apply now (a sentence), or None when it does.
 
     ``counting_this_use``: the caller has already counted the use it asks about (checkout),
-    so ``uses`` may equal ``max_uses``.
+    so ``uses`` may equal ``max_uses``. An amount off, or a minimum subtotal, is in the
+    code's currency: such a code applies only to a cart in ``currency`` equal to it; a
+    percentage with no minimum applies in any.
     """
     if discount is None or not discount.active:
         return "Unknown discount code."
+    if (currency is not None and currency != discount.currency
+            and (discount.kind != DiscountKind.PERCENT.value or discount.min_subtotal)):
+        return f"This code is for carts in {discount.currency.upper()}."
     if discount.starts_at and now < discount.starts_at:
         return "This code is not valid yet."
     if discount.ends_at and now >= discount.ends_at:

@@ -22,7 +22,7 @@ from flask import current_app, render_template
 
 from core import faults
 from models import EmailMessage, EmailStatus, Order, PasswordResetToken, User, db, utcnow
-from services import email_verification, guest_orders
+from services import currencies, email_verification, guest_orders
 from services.auth import reset_token_for
 from services.email_backends import EmailBackend, OutgoingEmail, PermanentEmailError
 
@@ -164,8 +164,7 @@ def prepare_account_email(kind: str, user_id: int,
     return message, context
 
 
-def format_money(cents: int, currency: str) -> str:
-    return f"{currency.upper()} {cents // 100:,}.{cents % 100:02d}"
+format_money = currencies.format_money
 
 
 def prepare_order_email(notification: str, order_id: int,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
@@ -175,7 +176,7 @@ def low_stock_variants() -> sa.Select:
     """Variants at or under their low-stock threshold, the emptiest first."""
     available = Variant.on_hand - Variant.reserved
     return (sa.select(Variant).where(available <= Variant.low_stock_threshold)
-            .order_by(available, Variant.id))
+            .options(selectinload(Variant.prices)).order_by(available, Variant.id))
 
 
 def low_stock_for_seller(seller_id: int) -> sa.Select:
@@ -191,4 +192,5 @@ def stock_for_seller(seller_id: int) -> sa.Select:
     from models import Product
 
     return (sa.select(Variant).join(Product, Product.id == Variant.product_id)
-            .where(Product.seller_id == seller_id).order_by(Variant.product_id, Variant.sku))
+            .where(Product.seller_id == seller_id).options(selectinload(Variant.prices))
+            .order_by(Variant.product_id, Variant.sku))

@@ -107,9 +107,10 @@ def customer_orders(user_id: int) -> sa.Select:
 def request_payment_cancel(order: Order) -> None:
     """After the commit, a task cancels the order's payment at the provider (never inside
     this transaction: it is a network call)."""
-    if order.payment_intent_id is not None:
+    if order.payment_intent_id is not None or order.checkout_session_id is not None:
         outbox.record_event("payment.cancel_requested", "order", order.id,
-                            {"order_id": order.id, "payment_intent_id": order.payment_intent_id})
+                            {"order_id": order.id, "payment_intent_id": order.payment_intent_id,
+                             "checkout_session_id": order.checkout_session_id})
 
 
 def cancel_order(user_id: int, order_id: int, now: datetime) -> Order:

@@ -121,7 +121,7 @@ class StripeProvider:
                 timeout=(STRIPE_CONNECT_TIMEOUT_S, STRIPE_READ_TIMEOUT_S)),
         )
 
-    def _call(self, method, *args, **kwargs):
+    def call(self, method, *args, **kwargs):
         """Stripe's errors, sorted: worth retrying (503) or final (409)."""
         try:
             return method(*args, **kwargs)
@@ -135,7 +135,7 @@ class StripeProvider:
             raise (ProviderUnavailable if transient else ProviderRefused)(message) from error
 
     def create_payment(self, *, order_id, order_number, amount, currency, idempotency_key):
-        intent = self._call(
+        intent = self.call(
             self.client.v1.payment_intents.create,
             params={"amount": amount, "currency": currency,
                     "payment_method_types": ["card"],
@@ -144,7 +144,7 @@ class StripeProvider:
         return PaymentIntent(self.name, intent.id, intent.client_secret)
 
     def retrieve_payment(self, payment_intent_id):
-        intent = self._call(self.client.v1.payment_intents.retrieve, payment_intent_id,
+        intent = self.call(self.client.v1.payment_intents.retrieve, payment_intent_id,
                             params={"expand": ["latest_charge"]})
         refunds: tuple[ProviderRefund, ...] = ()
         if intent.status == "succeeded":
@@ -154,7 +154,7 @@ class StripeProvider:
     def _refunds(self, payment_intent_id: str) -> tuple[ProviderRefund, ...]:
         """Every refund of the payment, whoever made it (one page of 100: a payment with
         more refunds than that is not a case this store meets)."""
-        page = self._call(self.client.v1.refunds.list,
+        page = self.call(self.client.v1.refunds.list,
                           params={"payment_intent": payment_intent_id, "limit": 100})
         found = []
         for refund in page.data:
@@ -167,12 +167,12 @@ class StripeProvider:
         return tuple(sorted(found, key=lambda r: r.refund_id))
 
     def cancel_payment(self, payment_intent_id, idempotency_key):
-        intent = self._call(self.client.v1.payment_intents.cancel, payment_intent_id,
+        intent = self.call(self.client.v1.payment_intents.cancel, payment_intent_id,
                             options={"idempotency_key": idempotency_key})
         return self._state(intent)
 
     def refund(self, payment_intent_id, amount, idempotency_key, metadata):
-        refund = self._call(
+        refund = self.call(
             self.client.v1.refunds.create,
             params={"payment_intent": payment_intent_id, "amount": amount,
                     "metadata": metadata},

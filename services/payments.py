@@ -1,5 +1,6 @@
-"""Payments: starting one for an order, the inbox of provider events, and moving orders
-from what the provider says (refunds: ``services.refunds``; the repairs beat runs:
+"""Payments: starting one for an order, and moving orders from what the provider says (the
+inbox of provider events: ``services.payment_inbox``; refunds: ``services.refunds``; hosted
+Checkout Sessions: ``services.checkout_sessions``; the repairs beat runs:
 ``services.reconciliation``).
 
 The rule everything here follows: an order moves only from the payment's state as the
@@ -14,31 +15,25 @@ before the call; their callers (the edge, a task) commit what follows.
 
 from __future__ import annotations
 
-import json
 import logging
-import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
-import stripe
 
 from core import faults
-from core.errors import Conflict, DomainError
+from core.errors import Conflict
 from models import (
     CancelledBy,
     Order,
     OrderEvent,
     OrderStatus,
-    PaymentEvent,
     PaymentStatus,
     Product,
     Refund,
     db,
-    insert_ignoring_conflict,
 )
-from services import discounts, guest_orders, inventory, orders, outbox, refunds, transactions
+from services import discounts, inventory, orders, outbox, refunds, tax_transactions, transactions
 from services.payment_providers import (
-    FakeProvider,
     PaymentIntent,
     PaymentProvider,
     PaymentState,
@@ -48,18 +43,6 @@ from services.payment_providers import (
 log = logging.getLogger(__name__)
 
 S = OrderStatus
-STRIPE_SIGNATURE_TOLERANCE_S = 300
-HANDLED_EVENT_TYPES = frozenset({
-    "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
-    "charge.refunded",
-})
-
-
-class BadWebhook(DomainError):
-    http_status = 400
-    error_code = "bad_webhook_signature"
-
-
 class PaymentNotStarted(Conflict):
     error_code = "payment_not_started"
 
@@ -97,88 +80,6 @@ def start_payment(order: Order, provider: PaymentProvider) -> PaymentIntent:
     order.payment_intent_id = payment.payment_intent_id
     db.session.flush()
     return payment
-
-
-# The inbox --------------------------------------------------------------------------------
-
-def _intent_id_of(payload: dict) -> str | None:
-    obj = (payload.get("data") or {}).get("object") or {}
-    if not isinstance(obj, dict):
-        return None
-    if obj.get("object") == "payment_intent":
-        return obj.get("id")
-    intent = obj.get("payment_intent")
-    if isinstance(intent, dict):
-        intent = intent.get("id")
-    return intent if isinstance(intent, str) else None
-
-
-def verify_stripe_event(payload: bytes, signature: str | None, secret: str | None) -> dict:
-    """The event, if ``Stripe-Signature`` signs ``payload`` with ``secret`` within the
-    tolerance; else ``BadWebhook`` (400)."""
-    if not secret:
-        raise BadWebhook("Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET).")
-    try:
-        stripe.WebhookSignature.verify_header(payload, signature, secret,
-                                              tolerance=STRIPE_SIGNATURE_TOLERANCE_S)
-        event = json.loads(payload)
-    except stripe.SignatureVerificationError as error:
-        raise BadWebhook(f"Bad Stripe-Signature: {error.user_message or error}") from error
-    except ValueError as error:
-        raise BadWebhook("The body is not a JSON object.") from error
-    if not (isinstance(event, dict) and isinstance(event.get("id"), str)
-            and isinstance(event.get("type"), str)):
-        raise BadWebhook("The body is not a Stripe event.")
-    return event
-
-
-def record_payment_event(provider: str, event: dict, now: datetime) -> int | None:
-    """Store ``event`` once by its id (insert-or-ignore); returns the new row's id, or None
-    for an event stored before. A handled event is handed to the apply task through the
-    outbox; any other type is kept, marked ignored."""
-    handled = event["type"] in HANDLED_EVENT_TYPES
-    values = {"provider": provider, "event_id": event["id"][:255], "type": event["type"][:64],
-              "payment_intent_id": _intent_id_of(event), "payload": event, "received_at": now,
-              "attempts": 0,
-              "processed_at": None if handled else now,
-              "outcome": None if handled else "ignored"}
-    new_id = db.session.execute(
-        insert_ignoring_conflict(PaymentEvent, ["provider", "event_id"]).values(**values)
-        .returning(PaymentEvent.id)).scalar()
-    if new_id is not None and handled:
-        outbox.record_event("payment.event_received", "payment_event", new_id,
-                            {"payment_event_id": new_id})
-    return new_id
-
-
-def apply_payment_event(payment_event_id: int, provider: PaymentProvider,
-                        now: datetime) -> str:
-    """Apply a stored event: read its payment back and move the order (``sync_payment``).
-
-    The event is marked processed in the transaction that moves the order. On failure the
-    error is recorded on the row (committed) and re-raised; the task retries, and the
-    reconciliation retries whatever is left.
-    """
-    event = db.session.get(PaymentEvent, payment_event_id)
-    if event is None or event.processed_at is not None:
-        return "already processed"
-    intent_id = event.payment_intent_id
-    try:
-        changes = sync_payment(intent_id, provider, now) if intent_id else []
-    except Exception as error:
-        db.session.rollback()
-        db.session.execute(
-            sa.update(PaymentEvent).where(PaymentEvent.id == payment_event_id)
-            .values(attempts=PaymentEvent.attempts + 1, last_error=str(error)[:1000]))
-        db.session.commit()
-        raise
-    outcome = "applied" if changes else "no_change"
-    db.session.execute(
-        sa.update(PaymentEvent)
-        .where(PaymentEvent.id == payment_event_id, PaymentEvent.processed_at.is_(None))
-        .values(processed_at=now, outcome=outcome, attempts=PaymentEvent.attempts + 1,
-                last_error=None))
-    return outcome
 
 
 # Moving orders from the provider's state ------------------------------------------------------
@@ -250,6 +151,7 @@ def _refunds_confirmed(order: Order, confirmed: list[Refund], now: datetime) -> 
     for refund in confirmed:
         orders.notify(order, "order_refunded", refund_id=refund.id, amount=refund.amount,
                       amount_refunded=order.amount_refunded)
+        tax_transactions.request_reversal(order, refund)
     if order.amount_refunded >= order.total and order.status in orders.PAID_STATUSES:
         orders.transition(order, S.REFUNDED, now, "refunded in full")
         return
@@ -280,6 +182,7 @@ def _mark_paid(order: Order, now: datetime, note: str) -> None:
     _count_sales(order)
     orders.transition(order, S.PAID, now, note)
     orders.notify(order, "order_confirmed")
+    tax_transactions.request_transaction(order)
 
 
 def _late_payment(order: Order, now: datetime) -> str:
@@ -312,6 +215,7 @@ def _late_payment(order: Order, now: datetime) -> str:
                       "payment arrived after cancellation; stock taken again",
                       system=True)
     orders.notify(order, "order_confirmed")
+    tax_transactions.request_transaction(order)
     return "late_payment_paid"
 
 
@@ -331,32 +235,3 @@ def cancel_payment(order_id: int, provider: PaymentProvider, now: datetime) -> l
         log.info("payment %s of order %s not cancelled: %s", intent_id, order_id, refused)
     faults.step("payment_cancel.sent")
     return sync_payment(intent_id, provider, now)
-
-
-# The fake provider ---------------------------------------------------------------------------
-
-def settle_fake_payment(user_id: int | None, payment_intent_id: str, outcome: str,
-                        provider: PaymentProvider, now: datetime,
-                        order_token: str | None = None) -> int:
-    """The ``fake`` provider's stand-in for the customer paying (``succeeded``) or being
-    declined (``failed``): the fake payment changes, and an event goes into the inbox to be
-    applied by the same task, through the same read-back, as a Stripe event. Returns the
-    stored event's id. The payer is the order's customer (``user_id``) or, for a guest's
-    order, whoever holds its ``order_token``."""
-    order = db.session.scalar(sa.select(Order).where(
-        Order.payment_intent_id == payment_intent_id,
-        Order.payment_provider == FakeProvider.name))
-    if order is not None and user_id is not None and order.user_id != user_id:
-        order = None
-    if order is not None and user_id is None:
-        order = guest_orders.order_for_token(order.id, order_token)
-    if order is None or not isinstance(provider, FakeProvider):
-        raise orders.OrderNotFound("Payment not found.")
-    provider.settle(payment_intent_id, outcome)
-    event_type = ("payment_intent.succeeded" if outcome == "succeeded"
-                  else "payment_intent.payment_failed")
-    return record_payment_event(FakeProvider.name, {
-        "id": f"fake_evt_{secrets.token_hex(12)}", "object": "event", "type": event_type,
-        "created": int(now.timestamp()),
-        "data": {"object": {"object": "payment_intent", "id": payment_intent_id}},
-    }, now)

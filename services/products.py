@@ -10,7 +10,18 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from core.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from models import Category, Product, ProductImage, ProductStatus, Role, User, Variant, db
+from models import (
+    Category,
+    Product,
+    ProductImage,
+    ProductPrice,
+    ProductStatus,
+    Role,
+    User,
+    Variant,
+    VariantPrice,
+    db,
+)
 from services import images, inventory, outbox
 from services.slugs import slugify, unique_slug
 
@@ -86,7 +97,8 @@ def image_for_manager(actor: User, image_id: int) -> ProductImage:
 def product_by_ref(actor: User | None, ref: ProductRef) -> Product:
     """An active product (by id or slug) for anyone; any product for an admin or its
     seller."""
-    product = _by_ref(ref, selectinload(Product.variants), selectinload(Product.images))
+    product = _by_ref(ref, selectinload(Product.variants).selectinload(Variant.prices),
+                      selectinload(Product.images))
     if product is None:
         raise ProductNotFound("Product not found.")
     if product.status != ProductStatus.ACTIVE.value and not can_manage(actor, product):
@@ -174,10 +186,52 @@ def delete_product(actor: User, product_id: ProductRef) -> None:
 
 
 def refresh_price_range(product: Product) -> None:
+    """The product's price range in its own currency (its columns) and in every currency
+    any of its variants is priced in (``product_prices``)."""
     low, high = db.session.execute(
         sa.select(sa.func.min(Variant.price), sa.func.max(Variant.price))
         .where(Variant.product_id == product.id)).one()
     product.price_min, product.price_max = low, high
+    ranges = {}
+    if low is not None:
+        ranges[product.currency] = (low, high)
+    ranges.update({currency: (low, high) for currency, low, high in db.session.execute(
+        sa.select(VariantPrice.currency, sa.func.min(VariantPrice.amount),
+                  sa.func.max(VariantPrice.amount))
+        .join(Variant, Variant.id == VariantPrice.variant_id)
+        .where(Variant.product_id == product.id, VariantPrice.currency != product.currency)
+        .group_by(VariantPrice.currency))})
+    db.session.execute(sa.delete(ProductPrice).where(ProductPrice.product_id == product.id))
+    if ranges:
+        db.session.execute(sa.insert(ProductPrice), [
+            {"product_id": product.id, "currency": currency, "price_min": low,
+             "price_max": high} for currency, (low, high) in sorted(ranges.items())])
+
+
+def _set_prices(variant: Variant, prices: list[dict] | None) -> None:
+    """Replace the variant's prices in other currencies with ``prices`` (None: keep them).
+    An entry in the variant's own currency may repeat its price, never contradict it; a
+    currency twice is refused."""
+    if prices is not None:
+        seen: set[str] = set()
+        for entry in prices:
+            currency = entry["currency"]
+            if currency in seen:
+                raise ValidationFailed(errors={"prices": [f"{currency} is listed twice."]})
+            seen.add(currency)
+            if currency == variant.currency and (
+                    entry["amount"], entry.get("compare_at_price")) != (
+                    variant.price, variant.compare_at_price):
+                raise ValidationFailed(errors={"prices": [
+                    f"The {currency} price is the variant's price and compare_at_price."]})
+        variant.prices = [
+            VariantPrice(currency=entry["currency"], amount=entry["amount"],
+                         compare_at_price=entry.get("compare_at_price"))
+            for entry in prices if entry["currency"] != variant.currency]
+    else:
+        # A variant moved to a currency it had a price in: its price is now that.
+        variant.prices = [price for price in variant.prices
+                          if price.currency != variant.currency]
 
 
 def _check_currency(product: Product, currency: str, variant_id: int | None) -> None:
@@ -211,7 +265,9 @@ def create_variant(actor: User, product_id: int, fields: dict) -> Variant:
     _check_sku(fields["sku"], None)
     _check_currency(product, fields["currency"], None)
     on_hand = fields.pop("on_hand", 0)
+    prices = fields.pop("prices", None)
     variant = Variant(product_id=product.id, on_hand=on_hand, reserved=0, **fields)
+    _set_prices(variant, prices or [])
     db.session.add(variant)
     db.session.flush()
     product.currency = variant.currency
@@ -231,8 +287,10 @@ def update_variant(actor: User, variant_id: int, fields: dict) -> Variant:
         _check_currency(variant.product, fields["currency"], variant.id)
     stock = {name: fields.pop(name) for name in ("on_hand", "low_stock_threshold")
              if name in fields}
+    prices = fields.pop("prices", None)
     for name, value in fields.items():
         setattr(variant, name, value)
+    _set_prices(variant, prices)
     db.session.flush()
     if stock:
         inventory.set_stock(variant, stock.get("on_hand", variant.on_hand),

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from core.errors import DomainError
 from core.metrics import PAYMENT_RECONCILIATION_REPAIRS
 from models import Order, OrderStatus, PaymentEvent, Refund, RefundStatus, db
-from services import payments, refunds
+from services import checkout_sessions, payment_inbox, payments, refunds
 from services.payment_providers import PaymentProvider, ProviderRefused
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,15 @@ def reconcile(provider: PaymentProvider, now: datetime) -> dict[str, int]:
                                              Order.paid_at.is_(None)))),
                       Order.id.in_(refunding)))
         .order_by(Order.id)).all()
+    # Hosted Checkout orders whose session has not (yet, here) made a payment.
+    session_ids = db.session.scalars(
+        sa.select(Order.checkout_session_id)
+        .where(Order.payment_provider == provider.name,
+               Order.checkout_session_id.is_not(None), Order.payment_intent_id.is_(None),
+               Order.created_at >= since,
+               sa.or_(Order.status == S.PENDING_PAYMENT,
+                      sa.and_(Order.status == S.CANCELLED, Order.paid_at.is_(None))))
+        .order_by(Order.id)).all()
     failed_events = db.session.scalars(
         sa.select(PaymentEvent.id)
         .where(PaymentEvent.processed_at.is_(None), PaymentEvent.received_at < now - RETRY_GRACE)
@@ -74,9 +83,17 @@ def reconcile(provider: PaymentProvider, now: datetime) -> dict[str, int]:
             db.session.rollback()
             log.warning("reconciliation could not check payment %s: %s", intent_id, error)
             unreachable += 1
+    for session_id in session_ids:
+        try:
+            count(checkout_sessions.reconcile_session(session_id, provider, now))
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            log.warning("reconciliation could not check session %s: %s", session_id, error)
+            unreachable += 1
     for event_id in failed_events:
         try:
-            if payments.apply_payment_event(event_id, provider, now) == "applied":
+            if payment_inbox.apply_payment_event(event_id, provider, now) == "applied":
                 count(["event_retried"])
             db.session.commit()
         except Exception as error:  # recorded on the event by apply_payment_event
@@ -94,8 +111,9 @@ def reconcile(provider: PaymentProvider, now: datetime) -> dict[str, int]:
             log.warning("reconciliation could not submit refund %s: %s", refund_id, error)
     for kind, number in repaired.items():
         PAYMENT_RECONCILIATION_REPAIRS.labels(kind=kind).inc(number)
-    log.info("payment reconciliation: %d payments checked (%d unreachable), repaired %s",
-             len(intent_ids), unreachable, repaired or "nothing")
+    log.info("payment reconciliation: %d payments and %d sessions checked (%d unreachable), "
+             "repaired %s", len(intent_ids), len(session_ids), unreachable,
+             repaired or "nothing")
     return repaired
 
 

@@ -216,14 +216,21 @@ def flat_rate(subtotal_after_discount: int) -> int:
 
 
 def choose(offered: list[Option] | None, method_id: int | None,
-           subtotal_after_discount: int) -> tuple[int, Option | None]:
+           subtotal_after_discount: int, currency: str) -> tuple[int, Option | None]:
     """The shipping charged and the method it is for. With zones, ``method_id`` must be
-    one offered (422 ``shipping_method_unavailable``); without, the flat rate."""
+    one offered (422 ``shipping_method_unavailable``); without, the flat rate, which is in
+    ``STORE_CURRENCY``: a cart in another currency going to no zone is offered nothing
+    (the same 422), never the store's cents read as another currency's."""
     if offered is None:
         if method_id is not None:
             raise ShippingMethodUnavailable(
                 "No shipping method is offered to this destination.",
                 errors={"shipping_method_id": ["The destination has no shipping methods."]})
+        if currency != current_app.config["STORE_CURRENCY"]:
+            raise ShippingMethodUnavailable(
+                f"No shipping in {currency.upper()} to this destination.",
+                errors={"shipping_method_id": [
+                    f"No shipping zone with a method in {currency} covers it."]})
         return flat_rate(subtotal_after_discount), None
     chosen = next((option for option in offered if option.id == method_id), None)
     if chosen is None:

@@ -28,6 +28,8 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "payment.event_received": ("tasks.payments.apply_payment_event_task",),
     "payment.cancel_requested": ("tasks.payments.cancel_payment_task",),
     "refund.requested": ("tasks.payments.submit_refund_task",),
+    "tax.transaction_requested": ("tasks.payments.record_tax_transaction_task",),
+    "tax.reversal_requested": ("tasks.payments.reverse_tax_task",),
     "user.notification": ("tasks.emails.send_order_email_task", DELIVER),
     "order.payment_failed": ("tasks.emails.send_order_email_task",),
 }

@@ -12,8 +12,17 @@ from celery import shared_task
 
 from core.database import DATABASE_ERRORS
 from models import OutboxEvent, db, utcnow
-from services import outbox, payments, reconciliation, refunds
+from services import (
+    checkout_sessions,
+    outbox,
+    payment_inbox,
+    payments,
+    reconciliation,
+    refunds,
+    tax_transactions,
+)
 from services.payment_providers import ProviderUnavailable, payment_provider
+from services.tax_providers import StripeTax, tax_provider
 
 # A provider that is away and a database that failed are retried with backoff; past the
 # last retry, the outbox's redo sweep (and the reconciliation) run the work again.
@@ -32,7 +41,7 @@ def apply_payment_event_task(event_id: int) -> str:
     data = _event_data(event_id)
     if data is None:
         return "no such event"
-    outcome = payments.apply_payment_event(data["payment_event_id"], payment_provider(),
+    outcome = payment_inbox.apply_payment_event(data["payment_event_id"], payment_provider(),
                                            utcnow())
     outbox.mark_done(event_id)
     db.session.commit()
@@ -62,14 +71,44 @@ def submit_refund_task(event_id: int) -> str:
 
 @shared_task(name="tasks.payments.cancel_payment_task", **RETRY)
 def cancel_payment_task(event_id: int) -> str:
-    """Cancel a cancelled order's payment at the provider."""
+    """Cancel a cancelled order's payment (or expire its Checkout Session) at the
+    provider."""
     data = _event_data(event_id)
     if data is None:
         return "no such event"
-    changes = payments.cancel_payment(data["order_id"], payment_provider(), utcnow())
+    changes = checkout_sessions.cancel_order_payment(data["order_id"], payment_provider(),
+                                                     utcnow())
     outbox.mark_done(event_id)
     db.session.commit()
     return ",".join(changes) or "cancelled"
+
+
+@shared_task(name="tasks.payments.record_tax_transaction_task", **RETRY)
+def record_tax_transaction_task(event_id: int) -> str:
+    """Record a paid order's Stripe Tax transaction."""
+    data = _event_data(event_id)
+    if data is None:
+        return "no such event"
+    tax = tax_provider()
+    found = (tax_transactions.record_transaction(data["order_id"], tax)
+             if isinstance(tax, StripeTax) else None)
+    outbox.mark_done(event_id)
+    db.session.commit()
+    return found or "nothing due"
+
+
+@shared_task(name="tasks.payments.reverse_tax_task", **RETRY)
+def reverse_tax_task(event_id: int) -> str:
+    """Reverse a refund's share of its order's Stripe Tax transaction."""
+    data = _event_data(event_id)
+    if data is None:
+        return "no such event"
+    tax = tax_provider()
+    found = (tax_transactions.reverse_for_refund(data["refund_id"], tax)
+             if isinstance(tax, StripeTax) else None)
+    outbox.mark_done(event_id)
+    db.session.commit()
+    return found or "nothing due"
 
 
 @shared_task(name="tasks.payments.reconcile_payments_task")

@@ -105,7 +105,8 @@ class VariantFactory(BaseFactory):
 _order_numbers = itertools.count(1)
 
 
-def make_order(user, lines, status="paid", paid_at=None, total=None, number=None) -> Order:
+def make_order(user, lines, status="paid", paid_at=None, total=None, number=None,
+               currency="usd") -> Order:
     """An order with ``lines`` [(variant, quantity)], as checkout and payment leave it
     (paid unless ``status`` says otherwise), without touching stock."""
     now = utcnow()
@@ -116,7 +117,7 @@ def make_order(user, lines, status="paid", paid_at=None, total=None, number=None
     order = Order(number=number or f"SR-20261122-T{next(_order_numbers):05d}",
                   user_id=user.id, email=user.email, status=status,
                   payment_status="succeeded" if paid_at or status != "pending_payment"
-                  else "pending", currency="usd", subtotal=subtotal,
+                  else "pending", currency=currency, subtotal=subtotal,
                   total=total if total is not None else subtotal, shipping_address={},
                   payment_provider="fake", created_at=now,
                   paid_at=paid_at if paid_at is not None else (
@@ -128,8 +129,9 @@ def make_order(user, lines, status="paid", paid_at=None, total=None, number=None
     return order
 
 
-def fill_cart(user, lines: dict, discount=None):
-    """The user's cart (made if missing) with ``lines`` {variant: quantity} added."""
+def fill_cart(user, lines: dict, discount=None, currency=None):
+    """The user's cart (made if missing) with ``lines`` {variant: quantity} added, priced
+    in ``currency`` when given (as ``PUT /cart/currency`` would fix it)."""
     from models import Cart, CartItem
 
     cart = db.session.query(Cart).filter_by(user_id=user.id).one_or_none()
@@ -138,6 +140,8 @@ def fill_cart(user, lines: dict, discount=None):
         db.session.add(cart)
     if discount is not None:
         cart.discount_id = discount.id
+    if currency is not None:
+        cart.currency = currency
     db.session.flush()
     for variant, quantity in lines.items():
         db.session.add(CartItem(cart_id=cart.id, variant_id=variant.id, quantity=quantity))

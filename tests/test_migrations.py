@@ -64,3 +64,51 @@ def test_upgrade_downgrade_upgrade_from_empty(tmp_path):
             engine.dispose()
     finally:
         drop()
+
+
+def test_prices_in_currencies_keep_what_the_catalog_and_carts_were(tmp_path):
+    """0016 on a database with priced products and filled carts: every priced product gets
+    its range in its own currency, and a cart with lines is in its first line's currency."""
+    from flask_migrate import upgrade
+
+    url, drop = _fresh_database(tmp_path)
+    try:
+        app = create_app({"TESTING": True},
+                         environ={"DATABASE_URL": url, "INSTANCE_PATH": str(tmp_path)})
+        with app.app_context():
+            engine = db.engines[None]
+            upgrade(revision="0015")
+            with engine.begin() as connection:
+                run = connection.execute
+                run(sa.text("INSERT INTO categories (id, name, slug, created_at, updated_at) "
+                            "VALUES (1, 'C', 'c', :t, :t)"), {"t": "2026-01-01"})
+                for product_id, currency, price in ((1, "eur", 900), (2, "usd", None)):
+                    run(sa.text(
+                        "INSERT INTO products (id, slug, name, description, status, "
+                        "category_id, price_min, price_max, currency, units_sold, "
+                        "rating_count, created_at, updated_at) VALUES (:id, :slug, 'P', '', "
+                        "'active', 1, :p, :p, :c, 0, 0, :t, :t)"),
+                        {"id": product_id, "slug": f"p{product_id}", "p": price, "c": currency,
+                         "t": "2026-01-01"})
+                run(sa.text("INSERT INTO variants (id, product_id, sku, name, options, price, "
+                            "currency, weight_g, on_hand, reserved, low_stock_threshold, "
+                            "created_at, updated_at) VALUES (1, 1, 'S', 'V', '{}', 900, 'eur', "
+                            "0, 5, 0, 0, :t, :t)"), {"t": "2026-01-01"})
+                for cart_id, token in ((1, "a" * 43), (2, "b" * 43)):
+                    run(sa.text("INSERT INTO carts (id, token, created_at, updated_at) "
+                                "VALUES (:id, :token, :t, :t)"),
+                        {"id": cart_id, "token": token, "t": "2026-01-01"})
+                run(sa.text("INSERT INTO cart_items (id, cart_id, variant_id, quantity, "
+                            "created_at, updated_at) VALUES (1, 1, 1, 2, :t, :t)"),
+                    {"t": "2026-01-01"})
+            upgrade()
+            with engine.connect() as connection:
+                assert connection.execute(sa.text(
+                    "SELECT product_id, currency, price_min, price_max FROM product_prices"
+                )).all() == [(1, "eur", 900, 900)]
+                assert connection.execute(sa.text(
+                    "SELECT id, currency FROM carts ORDER BY id")).all() == [(1, "eur"),
+                                                                              (2, None)]
+            engine.dispose()
+    finally:
+        drop()

@@ -8,6 +8,7 @@ import marshmallow as ma
 from flask.views import MethodView
 from marshmallow import fields
 
+from api.products.schemas import CurrencyCode
 from api.schemas import Choice, ResponseSchema
 from core.auth import Blueprint
 from models import Role, utcnow
@@ -23,6 +24,9 @@ class SummaryQuerySchema(ma.Schema):
     from_ = fields.Date(data_key="from", metadata={"description": "First store day "
                                                                   "(default: 29 days ago)"})
     to = fields.Date(metadata={"description": "Last store day, inclusive (default: today)"})
+    currency = CurrencyCode(metadata={"description": "The orders' currency (default: "
+                                                     "STORE_CURRENCY); figures never mix "
+                                                     "currencies"})
     interval = Choice(analytics.INTERVALS, load_default="day", metadata={
         "description": "The periods of revenue_by_interval: days, ISO weeks (from Monday) "
                        "or calendar months, the first and last clipped to the range"})
@@ -75,5 +79,6 @@ class Summary(MethodView):
         now = utcnow()
         last = args.get("to") or analytics.store_today(now)
         first = args.get("from_") or last - timedelta(days=29)
-        figures = analytics.summary(first, last, now, interval=args["interval"])
+        figures = analytics.summary(first, last, now, interval=args["interval"],
+                                    currency=args.get("currency"))
         return {**figures, "from_": figures.pop("from")}

@@ -11,6 +11,7 @@ from marshmallow import fields
 
 from api.addresses.schemas import COUNTRY_CODES
 from api.orders.schemas import TaxLineSchema
+from api.products.schemas import CURRENCY
 from api.schemas import MAX_ID, Id, ResponseSchema, StrictSchema, text
 from core import ratelimit
 from core.auth import (
@@ -23,7 +24,7 @@ from core.auth import (
 )
 from core.errors import TooManyRequests, ValidationFailed
 from models import MAX_LINE_QUANTITY, db, utcnow
-from services import addresses, carts, discounts, pricing, shipping
+from services import addresses, carts, discounts, pricing, shipping, tax_providers
 
 blp = Blueprint("carts", __name__, description="The shopping cart")
 
@@ -35,8 +36,10 @@ class CartItemSchema(ResponseSchema):
     product_name = fields.String()
     variant_name = fields.String()
     quantity = fields.Integer()
-    unit_price = fields.Integer()
-    line_total = fields.Integer()
+    unit_price = fields.Integer(allow_none=True, metadata={
+        "description": "In the cart's currency; null when the variant has lost its price "
+                       "in it since it was added (checkout then refuses the cart)"})
+    line_total = fields.Integer(allow_none=True)
     available = fields.Integer()
 
 
@@ -44,9 +47,15 @@ class CartSchema(ResponseSchema):
     id = fields.Integer(allow_none=True)
     items = fields.List(fields.Nested(CartItemSchema))
     subtotal = fields.Integer()
-    currency = fields.String()
+    currency = fields.String(metadata={
+        "description": "Fixed by PUT /cart/currency or by the first line (its variant's "
+                       "own); STORE_CURRENCY for an empty cart with none"})
     discount_code = fields.String(allow_none=True)
     discount_total = fields.Integer()
+
+
+class CartCurrencySchema(StrictSchema):
+    currency = fields.String(required=True, validate=CURRENCY)
 
 
 def Quantity(**kwargs) -> fields.Integer:
@@ -143,6 +152,20 @@ class CartItemById(MethodView):
         return carts.view(cart, utcnow())
 
 
+@blp.route("/cart/currency")
+class CartCurrency(MethodView):
+    @with_cart
+    @blp.arguments(CartCurrencySchema)
+    @blp.response(200, CartSchema)
+    @blp.errors(carts.CurrencyMismatch, TooManyRequests)
+    @blp.doc(operationId="setCartCurrency")
+    def put(self, body, cart):
+        """Price and charge the cart in a currency (every line must be priced in it)"""
+        cart = carts.set_currency(cart, body["currency"])
+        db.session.commit()
+        return carts.view(cart, utcnow())
+
+
 @blp.route("/cart/discount")
 class CartDiscount(MethodView):
     @with_cart
@@ -230,7 +253,7 @@ class CartTotals(MethodView):
     @with_cart
     @blp.arguments(TotalsQuerySchema, location="query")
     @blp.response(200, CartTotalsSchema)
-    @blp.errors(shipping.ShippingMethodUnavailable)
+    @blp.errors(shipping.ShippingMethodUnavailable, tax_providers.TaxUnavailable)
     @blp.doc(operationId="getCartTotals")
     def get(self, args, cart):
         """What checkout would charge for my cart now, to a destination and by a method"""

@@ -3,6 +3,7 @@ order."""
 
 from __future__ import annotations
 
+import marshmallow as ma
 from flask import request
 from flask.views import MethodView
 from marshmallow import fields
@@ -20,8 +21,18 @@ from core.auth import (
 )
 from core.errors import Unauthorized, ValidationFailed
 from core.extensions import ErrorSchema
-from models import utcnow
-from services import carts, checkout, guest_orders, inventory, orders, payments, shipping
+from models import PAYMENT_FLOWS, utcnow
+from services import (
+    carts,
+    checkout,
+    checkout_sessions,
+    guest_orders,
+    inventory,
+    orders,
+    payments,
+    shipping,
+    tax_providers,
+)
 from services.payment_providers import PAYMENT_PROVIDERS, payment_provider
 
 blp = Blueprint("checkout", __name__, description="Checkout")
@@ -53,12 +64,29 @@ class CheckoutSchema(StrictSchema):
                        "GET /cart/shipping-options (422 shipping_method_unavailable else)"})
     email = text(254, metadata={"description": "Required for a guest (no bearer): where the "
                                                "order's emails go. Ignored when signed in"})
+    # No load_default: a declared default makes generated clients require the field.
+    payment_flow = Choice(PAYMENT_FLOWS, metadata={
+        "description": "payment_intent (when absent): the storefront confirms the answer's "
+                       "client_secret; "
+                       "checkout_session: the customer pays on Stripe's hosted page at the "
+                       "answer's checkout_url"})
+    success_url = fields.String(validate=ma.validate.Length(max=2000), metadata={
+        "description": "checkout_session only (required then): where the hosted page sends "
+                       "a customer who paid; its origin must be in CHECKOUT_REDIRECT_ORIGINS"})
+    cancel_url = fields.String(validate=ma.validate.Length(max=2000), metadata={
+        "description": "checkout_session only (required then): where it sends one who "
+                       "went back"})
 
 
 class PaymentSchema(ResponseSchema):
+    """A PaymentIntent to confirm (``client_secret``, ``payment_intent_id``) or a hosted page
+    to send the customer to (``session_id``, ``checkout_url``): the other two are null."""
+
     provider = Choice(PAYMENT_PROVIDERS)
-    client_secret = fields.String()
-    payment_intent_id = fields.String()
+    client_secret = fields.String(allow_none=True)
+    payment_intent_id = fields.String(allow_none=True)
+    session_id = fields.String(allow_none=True)
+    checkout_url = fields.String(allow_none=True)
 
 
 class CheckoutResultSchema(ResponseSchema):
@@ -82,12 +110,15 @@ class Checkout(MethodView):
                       description="The answer to an earlier request with this key, replayed")
     @blp.alt_response(429, schema=ErrorSchema, description="Too many requests (Retry-After)")
     @blp.alt_response(503, schema=ErrorSchema,
-                      description="The payment provider is unavailable: the order is placed "
-                                  "and its stock held; retry with the same Idempotency-Key")
+                      description="The payment provider is unavailable (the order is placed "
+                                  "and its stock held), or the tax provider is (nothing is "
+                                  "reserved): retry with the same Idempotency-Key")
     @blp.errors(checkout.EmptyCart, checkout.NotForSale, checkout.DiscountUsedUp,
                 inventory.OutOfStock, carts.CurrencyMismatch, idempotency.KeyInFlight,
                 idempotency.KeyReused, idempotency.BadIdempotencyKey, checkout.AddressRequired,
-                checkout.EmailNotVerified, Unauthorized, shipping.ShippingMethodUnavailable)
+                checkout.EmailNotVerified, Unauthorized, shipping.ShippingMethodUnavailable,
+                checkout_sessions.RedirectNotAllowed, checkout_sessions.PaymentFlowUnavailable,
+                tax_providers.TaxUnavailable)
     @blp.doc(operationId="checkout")
     def post(self, body):
         """Place an order from my cart (or a guest's): reserve its stock, start the payment"""
@@ -105,25 +136,37 @@ class Checkout(MethodView):
                                        errors={"email": ["Required for a guest checkout."]})
             owner, email = idempotency.Owner.guest(cart_token), body["email"]
         provider = payment_provider()
+        hosted = body.get("payment_flow") == "checkout_session"
+        if hosted:
+            checkout_sessions.check_flow(provider, body.get("success_url"),
+                                         body.get("cancel_url"))
 
         def place(claim):
             # The order and its reservation commit before the provider is called, so that
             # no row is locked during the call. A retry after the call failed resumes there.
             if claim.resource_id is None:
-                checkout.prefetch_quotes(user, cart_token, body.get("address_id"),
-                                         body.get("shipping_address"))
+                checkout.prefetch_pricing(user, cart_token, body.get("address_id"),
+                                          body.get("shipping_address"),
+                                          body.get("shipping_method_id"), now)
                 cart = (carts.locked_cart_for_user(user.id) if user is not None
                         else carts.locked_cart_for_token(cart_token))
                 order = checkout.place_order(
                     user, cart, address_id=body.get("address_id"),
                     shipping_address=body.get("shipping_address"),
                     provider_name=provider.name, now=now, email=email,
-                    shipping_method_id=body.get("shipping_method_id"))
+                    shipping_method_id=body.get("shipping_method_id"),
+                    hosted=(body["success_url"], body["cancel_url"]) if hosted else None)
                 idempotency.checkpoint(claim, order.id)
             else:
                 order = orders.get_order(claim.resource_id)
-            payment = payments.start_payment(order, provider)
-            return {"order": order, "payment": payment}
+            if order.payment_flow == "checkout_session":
+                return {"order": order,
+                        "payment": checkout_sessions.start_session(order, provider, now)}
+            intent = payments.start_payment(order, provider)
+            return {"order": order, "payment": {
+                "provider": intent.provider, "client_secret": intent.client_secret,
+                "payment_intent_id": intent.payment_intent_id, "session_id": None,
+                "checkout_url": None}}
 
         def reveal(answer: dict) -> dict:
             # A guest's token is derived, never stored with the answer the key keeps.

@@ -16,7 +16,7 @@ from core import idempotency
 from core.auth import OPTIONAL_BEARER, Blueprint, optional_user
 from core.errors import Unauthorized
 from models import Role, db, utcnow
-from services import guest_orders, orders, payments, refunds
+from services import guest_orders, orders, payment_inbox, payments, refunds
 from services.payment_providers import payment_provider
 
 blp = Blueprint("payments", __name__, description="Payments: Stripe's webhook and refunds")
@@ -44,14 +44,14 @@ class WebhookReceiptSchema(ResponseSchema):
 class StripeWebhook(MethodView):
     @blp.doc(requestBody=STRIPE_EVENT_BODY, parameters=[STRIPE_SIGNATURE_PARAMETER])
     @blp.response(200, WebhookReceiptSchema)
-    @blp.errors(payments.BadWebhook)
+    @blp.errors(payment_inbox.BadWebhook)
     @blp.doc(operationId="receiveStripeEvent")
     def post(self):
         """Receive a Stripe event (signed): stored once by its id, applied by a task"""
-        event = payments.verify_stripe_event(
+        event = payment_inbox.verify_stripe_event(
             request.get_data(cache=False), request.headers.get("Stripe-Signature"),
             current_app.config["STRIPE_WEBHOOK_SECRET"])
-        new_id = payments.record_payment_event("stripe", event, utcnow())
+        new_id = payment_inbox.record_payment_event("stripe", event, utcnow())
         db.session.commit()
         return {"received": True, "duplicate": new_id is None}
 
@@ -117,7 +117,7 @@ class FakeSettle(MethodView):
         token = request.headers.get(guest_orders.ORDER_TOKEN_HEADER)
         if user is None and not token:
             raise Unauthorized("Sign in, or send the order's X-Order-Token.")
-        event_id = payments.settle_fake_payment(user.id if user else None, payment_intent_id,
+        event_id = payment_inbox.settle_fake_payment(user.id if user else None, payment_intent_id,
                                                 body["outcome"], payment_provider(), utcnow(),
                                                 order_token=token)
         db.session.commit()

@@ -8,6 +8,7 @@ from flask_jwt_extended import current_user
 from api.products.schemas import (
     AdminProductListItemSchema,
     AdminProductQueryArgsSchema,
+    CurrencyArgsSchema,
     ImageOrderSchema,
     ImageSchema,
     ImageUploadSchema,
@@ -25,7 +26,7 @@ from core.auth import OPTIONAL_BEARER, Blueprint, optional_user
 from core.http_cache import catalog_cached, public_cache
 from core.pagination import paginate_query
 from models import Role, db
-from services import catalog_listing, images, inventory, products
+from services import catalog_listing, currencies, images, inventory, products
 
 blp = Blueprint("products", __name__, description="Products, variants, stock and images")
 
@@ -33,11 +34,29 @@ LISTING_ARGS = (*ProductQueryArgsSchema().fields, "page", "page_size")
 
 
 def _listing_item(row) -> dict:
-    product, available, image = row
+    product, available, image, price_min, price_max, currency = row
     return {"id": product.id, "slug": product.slug, "name": product.name,
-            "category": product.category, "price_min": product.price_min,
-            "price_max": product.price_max, "currency": product.currency,
+            "category": product.category, "price_min": price_min,
+            "price_max": price_max, "currency": currency,
             "available": available, "image": image, "rating": product.rating}
+
+
+def _priced_in(product, currency: str) -> dict:
+    """The product as ``ProductSchema`` answers it, its variants priced in ``currency``
+    (those not priced in it left out)."""
+    book = currencies.PriceBook(product.variants, currency)
+    variants = []
+    for variant in product.variants:
+        price = book.price(variant)
+        if price is not None:
+            variants.append({
+                "id": variant.id, "sku": variant.sku, "name": variant.name,
+                "options": variant.options, "price": price.amount, "currency": currency,
+                "available": variant.available, "weight_g": variant.weight_g,
+                "price_list": variant.price_list})
+    return {name: getattr(product, name) for name in (
+        "id", "slug", "name", "description", "category", "status", "seller_id", "images",
+        "rating")} | {"variants": variants}
 
 
 def _admin_listing_item(row) -> dict:
@@ -92,13 +111,17 @@ class AdminProducts(MethodView):
 @blp.route("/products/<product_ref:product>")
 class ProductByRef(MethodView):
     @public_cache
-    @catalog_cached()
+    @catalog_cached(["currency"])
     @blp.etag
+    @blp.arguments(CurrencyArgsSchema, location="query")
     @blp.response(200, ProductSchema)
     @blp.doc(operationId="getProduct", security=OPTIONAL_BEARER)
-    def get(self, product):
+    def get(self, args, product):
         """One product, by id or slug, with its variants and images"""
-        return products.product_by_ref(optional_user(), product)
+        found = products.product_by_ref(optional_user(), product)
+        if "currency" in args:
+            return _priced_in(found, args["currency"])
+        return found
 
     @blp.auth_required("admin", "seller")
     @blp.arguments(ProductUpdateSchema, required=False)

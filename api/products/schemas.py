@@ -42,15 +42,24 @@ class ImageSchema(ResponseSchema):
     position = fields.Integer()
 
 
+class PriceSchema(ResponseSchema):
+    currency = fields.String()
+    amount = fields.Integer(metadata={"description": "In the currency's minor unit"})
+    compare_at_price = fields.Integer(allow_none=True)
+
+
 class VariantPublicSchema(ResponseSchema):
     id = fields.Integer()
     sku = fields.String()
     name = fields.String()
     options = fields.Dict(keys=fields.String(), values=fields.String())
-    price = fields.Integer()
+    price = fields.Integer(metadata={"description": "In `currency`: the variant's own, or "
+                                                    "the one the read asked for"})
     currency = fields.String()
     available = fields.Integer()
     weight_g = fields.Integer()
+    prices = fields.List(fields.Nested(PriceSchema), attribute="price_list", metadata={
+        "description": "Every currency the variant is priced in, its own first"})
 
 
 class VariantSchema(VariantPublicSchema):
@@ -106,6 +115,12 @@ class ProductUpdateSchema(ProductCreateSchema):
     status = fields.String(validate=ma.validate.OneOf([s.value for s in ProductStatus]))
 
 
+class PriceInputSchema(StrictSchema):
+    currency = fields.String(required=True, validate=CURRENCY)
+    amount = Cents(required=True)
+    compare_at_price = Cents(allow_none=True)
+
+
 class VariantCreateSchema(StrictSchema):
     sku = fields.String(required=True, validate=[
         ma.validate.Length(min=1, max=64),
@@ -118,6 +133,9 @@ class VariantCreateSchema(StrictSchema):
     price = Cents(required=True)
     currency = fields.String(load_default="usd", validate=CURRENCY)
     compare_at_price = Cents(allow_none=True)
+    prices = fields.List(fields.Nested(PriceInputSchema), validate=ma.validate.Length(max=50),
+                         metadata={"description": "Its prices in other currencies (all of "
+                                                  "them: a PATCH replaces the list)"})
     weight_g = Count(load_default=0, metadata={"description": "One unit's weight in grams"})
     on_hand = Count(load_default=0)
     low_stock_threshold = Count(load_default=0)
@@ -125,7 +143,8 @@ class VariantCreateSchema(StrictSchema):
 
 class VariantUpdateSchema(VariantCreateSchema):
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, partial=True, **kwargs)
+        # Partial at the top only: a price given is given whole.
+        super().__init__(*args, partial=tuple(VariantCreateSchema._declared_fields), **kwargs)
 
     options = fields.Dict(keys=fields.String(), values=text(100),
                           validate=ma.validate.Length(max=20))
@@ -152,6 +171,17 @@ class ImageOrderSchema(StrictSchema):
                             validate=ma.validate.Length(max=100))
 
 
+class CurrencyCode(fields.String):
+    """A currency in a query: ``eur`` or ``EUR``, read as ``eur``."""
+
+    def __init__(self, **kwargs):
+        super().__init__(validate=ma.validate.Regexp(
+            r"^[A-Za-z]{3}$", error="An ISO 4217 code, such as eur."), **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).lower()
+
+
 class ProductQueryArgsSchema(ma.Schema):
     class Meta:
         # Unknown query arguments (cache-busters) are ignored, not refused.
@@ -165,6 +195,16 @@ class ProductQueryArgsSchema(ma.Schema):
     max_price = fields.Integer(validate=ma.validate.Range(min=0, max=2**31 - 1))
     in_stock = fields.Boolean()
     sort = fields.String(validate=ma.validate.OneOf(SORTS))
+    currency = CurrencyCode(metadata={
+        "description": "Prices in this currency; products not priced in it are left out"})
+
+
+class CurrencyArgsSchema(ma.Schema):
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    currency = CurrencyCode(metadata={
+        "description": "Prices in this currency; variants not priced in it are left out"})
 
 
 class AdminProductListItemSchema(ProductListItemSchema):

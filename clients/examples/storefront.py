@@ -102,7 +102,11 @@ def main() -> None:
                                       body=Checkout(shipping_address=ADDRESS))
     if replayed.headers.get("Idempotent-Replayed") != "true":
         fail("the same key was not replayed")
-    settle_fake_payment.sync(placed.payment.payment_intent_id, client=customer,
+    # A PaymentIntent to confirm (the default payment_flow), not a hosted page.
+    intent_id = placed.payment.payment_intent_id
+    if not isinstance(intent_id, str):
+        fail("checkout answered no PaymentIntent")
+    settle_fake_payment.sync(intent_id, client=customer,
                              body=FakeSettle(outcome=FakeSettleOutcome.SUCCEEDED))
     paid = paid_order(customer, placed.order.id)
 

@@ -290,7 +290,7 @@ def test_analytics_equal_a_hand_computed_fixture(client, people, app, monkeypatc
     # Yesterday came from the rollup, which the summary filled in.
     from models import DailySales
 
-    assert db.session.get(DailySales, today - timedelta(days=1)).gross == 14_000
+    assert db.session.get(DailySales, (today - timedelta(days=1), "usd")).gross == 14_000
     bad = client.get(f"/api/v1/admin/analytics/summary?from={today}&to={today - timedelta(1)}",
                      headers=headers["admin"])
     assert bad.status_code == 422 and bad.json["error_code"] == "bad_date_range"

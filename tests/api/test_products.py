@@ -131,7 +131,9 @@ def test_product_detail_has_the_contract_fields(client):
     assert body["variants"] == [{"id": body["variants"][0]["id"], "sku": "A-1",
                                  "name": "Default", "options": {"size": "M"}, "price": 1500,
                                  "currency": "usd", "available": 3,
-                                 "weight_g": 0}]  # (contract v2 adds weight_g)
+                                 # (contract v2 adds weight_g and prices)
+                                 "weight_g": 0, "prices": [{"currency": "usd", "amount": 1500,
+                                                            "compare_at_price": None}]}]
 
 
 def test_delete_product_removes_variants_and_emits_deleted(client, people, enqueued):
@@ -167,7 +169,9 @@ def test_variant_lifecycle_and_price_range(client, people, enqueued):
                           "name": "Small", "options": {"size": "S"}, "price": 1900,
                           "currency": "usd", "compare_at_price": None, "on_hand": 4,
                           "reserved": 0, "available": 4, "low_stock_threshold": 1,
-                          "weight_g": 0}  # (contract v2 adds weight_g)
+                          # (contract v2 adds weight_g and prices)
+                          "weight_g": 0, "prices": [{"currency": "usd", "amount": 1900,
+                                                     "compare_at_price": None}]}
     client.post(url, json={"sku": "TEE-L", "name": "Large", "price": 2500},
                 headers=headers["seller"])
     db.session.refresh(product)

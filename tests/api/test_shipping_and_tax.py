@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from models import Discount, FakePayment, Order, db
+from models import Discount, FakePayment, Order, VariantPrice, db
 from tests.factories import UserFactory, VariantFactory, fill_cart
 
 ADMIN = "/api/v1/admin"
@@ -107,23 +107,28 @@ def test_shipping_options_follow_the_zone_weight_value_and_currency(client, admi
 
 ADDRESS = {"full_name": "Ada", "line1": "1 Main St", "city": "Berlin", "postal_code": "10115"}
 CASES = [
-    # (name, country, region, method, currency, discount %, prices include tax)
-    ("flat rate outside zones, fallback tax", "FR", None, None, "usd", 0, False),
-    ("zone flat method, country tax", "DE", None, "standard", "usd", 0, False),
-    ("zone weight method, regional tax", "DE", "BY", "parcel", "usd", 0, False),
-    ("free over, with a discount", "DE", None, "standard", "usd", 10, False),
-    ("tax-inclusive catalog", "DE", None, "parcel", "usd", 0, True),
-    ("tax-inclusive with a discount and regional rate", "DE", "BY", "standard", "usd", 25, True),
-    ("second currency", "DE", None, "euro", "eur", 0, False),
-    ("second currency, inclusive", "DE", "BY", "euro", "eur", 10, True),
+    # (name, country, region, method, currency, discount %, prices include tax, priced by)
+    # "own": the variants' own currency; "list": their price list in another (the variants
+    # are in USD and the cart is put in the currency).
+    ("flat rate outside zones, fallback tax", "FR", None, None, "usd", 0, False, "own"),
+    ("zone flat method, country tax", "DE", None, "standard", "usd", 0, False, "own"),
+    ("zone weight method, regional tax", "DE", "BY", "parcel", "usd", 0, False, "own"),
+    ("free over, with a discount", "DE", None, "standard", "usd", 10, False, "own"),
+    ("tax-inclusive catalog", "DE", None, "parcel", "usd", 0, True, "own"),
+    ("tax-inclusive with a discount and regional rate", "DE", "BY", "standard", "usd", 25,
+     True, "own"),
+    ("second currency", "DE", None, "euro", "eur", 0, False, "own"),
+    ("second currency, inclusive", "DE", "BY", "euro", "eur", 10, True, "own"),
+    ("second currency from the price list", "DE", None, "euro", "eur", 10, False, "list"),
+    ("zero-decimal currency from the price list", "DE", "BY", "yen", "jpy", 10, True, "list"),
 ]
 
 
 @pytest.mark.parametrize(("name", "country", "region", "method", "currency", "percent",
-                          "inclusive"), CASES, ids=[case[0] for case in CASES])
+                          "inclusive", "priced_by"), CASES, ids=[case[0] for case in CASES])
 def test_cart_totals_equal_the_checkout_charge_the_order_and_the_payment(
         client, admin, auth_headers, app, monkeypatch, name, country, region, method, currency,
-        percent, inclusive):
+        percent, inclusive, priced_by):
     monkeypatch.setitem(app.config, "PRICES_INCLUDE_TAX", inclusive)
     monkeypatch.setitem(app.config, "TAX_RATE_BPS", 700)
     zone = _zone(client, admin, "Germany", ["DE"])
@@ -135,6 +140,8 @@ def test_cart_totals_equal_the_checkout_charge_the_order_and_the_payment(
                                  {"max_weight_g": 9000, "price": 1250}]),
         "euro": _method(client, admin, zone["id"], name="Euro", kind="flat", price=399,
                         currency="eur"),
+        "yen": _method(client, admin, zone["id"], name="Yen", kind="flat", price=800,
+                       currency="jpy"),
     }
     client.post(f"{ADMIN}/tax-rates", headers=admin, json={
         "country": "DE", "name": "MwSt", "rate_bps": 1900})
@@ -148,9 +155,16 @@ def test_cart_totals_equal_the_checkout_charge_the_order_and_the_payment(
         discount = Discount(code=f"P{percent}", kind="percent", value=percent, currency=currency)
         db.session.add(discount)
         db.session.flush()
-    fill_cart(user, {VariantFactory(price=4999, weight_g=700, currency=currency): 3,
-                     VariantFactory(price=1333, weight_g=250, currency=currency): 1},
-              discount=discount)
+    if priced_by == "own":
+        lines = {VariantFactory(price=4999, weight_g=700, currency=currency): 3,
+                 VariantFactory(price=1333, weight_g=250, currency=currency): 1}
+    else:
+        lines = {VariantFactory(price=5999, weight_g=700, currency="usd", prices=[
+                     VariantPrice(currency=currency, amount=4999)]): 3,
+                 VariantFactory(price=1599, weight_g=250, currency="usd", prices=[
+                     VariantPrice(currency=currency, amount=1333)]): 1}
+    fill_cart(user, lines, discount=discount,
+              currency=currency if priced_by == "list" else None)
     method_id = methods[method]["id"] if method else None
     query = f"country={country}" + (f"&region={region}" if region else "") + (
         f"&shipping_method_id={method_id}" if method_id else "")

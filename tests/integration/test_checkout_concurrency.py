@@ -162,6 +162,76 @@ def test_opposite_line_orders_never_deadlock(app):
             assert sorted(order.stock_lines()) == sorted([first, second])
 
 
+def _zone_with_methods_and_tax(app) -> dict[str, int]:
+    """Germany: a USD and a EUR method, and a 19 % rate on goods and shipping; the
+    methods' ids by currency."""
+    from models import ShippingMethod, ShippingZone, ShippingZoneCountry, TaxRate
+
+    with app.app_context():
+        zone = ShippingZone(name="Germany", country_rows=[ShippingZoneCountry(country="DE")])
+        methods = {currency: ShippingMethod(zone=zone, name=f"Standard {currency}",
+                                            kind="flat", currency=currency, price=price,
+                                            rates=[], active=True)
+                   for currency, price in (("usd", 490), ("eur", 450))}
+        db.session.add_all([zone, *methods.values(),
+                            TaxRate(country="DE", region="", name="MwSt", rate_bps=1900,
+                                    applies_to_shipping=True)])
+        db.session.commit()
+        return {currency: method.id for currency, method in methods.items()}
+
+
+def test_opposite_line_orders_of_guests_and_customers_in_two_currencies(app, monkeypatch):
+    """The opposite-order race again with guests, shipping, tax and a second currency:
+    customers' carts hold (first, second) in USD, guests' (second, first) in EUR from the
+    variants' price lists. No deadlock, 60 orders, stock conserved, every total right."""
+    import secrets
+
+    from models import VariantPrice
+
+    with app.app_context():
+        monkeypatch.setattr(db.engine.pool, "_timeout", 120)
+    first, second = _variant(app, 60), _variant(app, 60)
+    with app.app_context():
+        db.session.add_all([VariantPrice(variant_id=first, currency="eur", amount=900),
+                            VariantPrice(variant_id=second, currency="eur", amount=900)])
+        db.session.commit()
+    methods = _zone_with_methods_and_tax(app)
+    customers = _customers(app, 50, [(first, 1), (second, 1)], prefix="opposite")
+    tokens = []
+    with app.app_context():
+        for _ in range(50):
+            cart = Cart(token=secrets.token_urlsafe(32), currency="eur")
+            db.session.add(cart)
+            db.session.flush()
+            db.session.add_all([CartItem(cart_id=cart.id, variant_id=second, quantity=1),
+                                CartItem(cart_id=cart.id, variant_id=first, quantity=1)])
+            tokens.append(cart.token)
+        db.session.commit()
+    signed_in = [lambda client, headers=headers, n=n: client.post(
+        "/api/v1/checkout", json={"shipping_address": ADDRESS, "shipping_method_id":
+                                  methods["usd"]},
+        headers={**headers, "Idempotency-Key": f"o{n}"}) for n, headers in enumerate(customers)]
+    guests = [lambda client, token=token, n=n: client.post(
+        "/api/v1/checkout", json={"shipping_address": ADDRESS, "email": f"o{n}@example.com",
+                                  "shipping_method_id": methods["eur"]},
+        headers={"X-Cart-Token": token, "Idempotency-Key": "sale"})
+        for n, token in enumerate(tokens)]
+    responses = _together(app, signed_in + guests)
+    statuses = Counter(r.status_code for r in responses)
+    assert set(statuses) <= {201, 409} and statuses[201] == 60, statuses
+    assert all(r.is_json for r in responses)
+    assert all("deadlock" not in r.get_data(as_text=True).lower() for r in responses)
+    assert _stock(app, first) == (60, 60) and _stock(app, second) == (60, 60)
+    with app.app_context():
+        totals = set()
+        for order in db.session.scalars(sa.select(Order)):
+            assert sorted(order.stock_lines()) == sorted([first, second])
+            totals.add((order.currency, order.total, order.user_id is None))
+        # USD: 2,000 + 490, 19 % of 2,490 = 473.1 -> 473. EUR: 1,800 + 450, 19 % of 2,250 =
+        # 427.5 -> 428 (half up).
+        assert totals <= {("usd", 2490 + 473, False), ("eur", 2250 + 428, True)}, totals
+
+
 def test_20_parallel_requests_with_one_key_make_one_order(app):
     variant_id = _variant(app, 10)
     (headers,) = _customers(app, 1, [(variant_id, 2)])

@@ -365,3 +365,49 @@ def test_guest_checkout_x_same_key_in_flight(app):
         assert late.json == placed.json
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 1
+
+
+def test_customer_cancel_x_checkout_session_completed(app, monkeypatch):
+    """Hosted Checkout: the cancel lands between the session's read-back (paid) and its
+    application. The order stays cancelled, the session's payment is refunded once in
+    full, and the cancel's own task (its session is complete, so it cannot be expired)
+    changes nothing more."""
+    from services import checkout_sessions
+    from services.payment_providers import StripeProvider
+    from tests.stripe_double import StripeDouble
+
+    double = StripeDouble().start()
+    try:
+        provider = StripeProvider("sk_test_race", double.url)
+        monkeypatch.setitem(app.extensions, "stockroom.payments", provider)
+        monkeypatch.setitem(app.config, "CHECKOUT_REDIRECT_ORIGINS", ["https://shop.example"])
+        variant_id = _variant(app, on_hand=5, price=2000)
+        (headers,) = _customers(app, 1, [(variant_id, 1)], prefix="hosted")
+        placed = app.test_client().post("/api/v1/checkout", headers={
+            **headers, "Idempotency-Key": "hosted"}, json={
+            "shipping_address": ADDRESS, "payment_flow": "checkout_session",
+            "success_url": "https://shop.example/ok", "cancel_url": "https://shop.example/no"})
+        assert placed.status_code == 201, placed.json
+        session_id, order_id = placed.json["payment"]["session_id"], placed.json["order"]["id"]
+        double.pay(session_id)
+
+        def apply():
+            with app.app_context():
+                changes = checkout_sessions.sync_session(session_id, provider, utcnow())
+                db.session.commit()
+                return changes
+
+        with paused("checkout_session.read_back", apply) as applied:
+            cancelled = app.test_client().post(f"/api/v1/orders/{order_id}/cancel",
+                                               headers=headers)
+            assert cancelled.status_code == 200
+        assert applied() == ["payment_linked", "late_payment_refunded"]
+        with app.app_context():
+            assert checkout_sessions.cancel_order_payment(order_id, provider, utcnow()) == []
+            db.session.commit()
+            order = db.session.get(Order, order_id)
+            assert (order.status, order.payment_status) == ("cancelled", "refund_pending")
+            assert db.session.scalars(sa.select(Refund.amount)).all() == [order.total]
+        assert _levels(app, variant_id) == (5, 0)
+    finally:
+        double.stop()

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from models import EmailMessage, FakePayment, FakeRefund, Order, Refund, RefundStatus, db, utcnow
-from services import payments, refunds
+from services import payment_inbox, payments, refunds
 from services.payment_providers import payment_provider
 from tests.factories import UserFactory, VariantFactory, fill_cart
 from tests.harness import crash_at, run_crashing, run_sweeps
@@ -148,7 +148,7 @@ def test_refunds_agree_with_the_provider_under_any_order_of_events(app, _db, cli
             else:
                 event_id = f"evt_{secrets.token_hex(6)}"
                 self.webhooks.append(event_id)
-            stored = payments.record_payment_event("fake", {
+            stored = payment_inbox.record_payment_event("fake", {
                 "id": event_id, "type": "charge.refunded",
                 "data": {"object": {"object": "charge", "payment_intent": self.intent}}},
                 utcnow())

@@ -94,9 +94,9 @@ def test_the_rollup_counts_paid_orders_units_and_refunds_by_store_day(app, monke
                           status="succeeded", created_at=now, updated_at=now))
     db.session.commit()
     assert rollup_sales_task() == [(today - timedelta(days=1)).isoformat(), today.isoformat()]
-    row = db.session.get(DailySales, today)
+    row = db.session.get(DailySales, (today, "usd"))
     assert (row.orders, row.gross, row.units, row.refunds) == (2, 8000, 3, 1500)
-    yesterday = db.session.get(DailySales, today - timedelta(days=1))
+    yesterday = db.session.get(DailySales, (today - timedelta(days=1), "usd"))
     assert (yesterday.orders, yesterday.gross) == (1, 9999)
     rollup_sales_task()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(DailySales)) == 2

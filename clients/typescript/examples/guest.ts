@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   if (orderToken === null) fail("a guest checkout without an order token");
   if (order.total !== totals.data.total) fail("checkout charged other than the totals");
 
+  // A PaymentIntent to confirm (the default payment_flow), not a hosted page.
+  if (payment.payment_intent_id === null) fail("checkout answered no PaymentIntent");
   const withToken = { header: { "X-Order-Token": orderToken } };
   const settled = await api.POST("/api/v1/payments/fake/{payment_intent_id}/settle", {
     params: { path: { payment_intent_id: payment.payment_intent_id }, ...withToken },

@@ -80,6 +80,8 @@ async function main(): Promise<void> {
   const placed = await stockroom.checkout({ shipping_address: ADDRESS });
   if (placed.data === undefined) fail(`checkout: ${placed.error?.message}`);
   const { order, payment } = placed.data;
+  // A PaymentIntent to confirm (the default payment_flow), not a hosted page.
+  if (payment.payment_intent_id === null) fail("checkout answered no PaymentIntent");
   const settled = await api.POST("/api/v1/payments/fake/{payment_intent_id}/settle", {
     params: { path: { payment_intent_id: payment.payment_intent_id } },
     body: { outcome: "succeeded" },

@@ -621,6 +621,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cart/currency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Price and charge the cart in a currency (every line must be priced in it) */
+        put: operations["setCartCurrency"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cart/discount": {
         parameters: {
             query?: never;
@@ -1434,6 +1451,7 @@ export interface components {
             user: components["schemas"]["User"];
         };
         Cart: {
+            /** @description Fixed by PUT /cart/currency or by the first line (its variant's own); STORE_CURRENCY for an empty cart with none */
             currency: string;
             discount_code: string | null;
             discount_total: number;
@@ -1441,14 +1459,18 @@ export interface components {
             items: components["schemas"]["CartItem"][];
             subtotal: number;
         };
+        CartCurrency: {
+            currency: string;
+        };
         CartItem: {
             available: number;
             id: number;
-            line_total: number;
+            line_total: number | null;
             product_name: string;
             quantity: number;
             sku: string;
-            unit_price: number;
+            /** @description In the cart's currency; null when the variant has lost its price in it since it was added (checkout then refuses the cart) */
+            unit_price: number | null;
             variant_id: number;
             variant_name: string;
         };
@@ -1499,11 +1521,20 @@ export interface components {
         Checkout: {
             /** @description One of my addresses (signed in only) */
             address_id?: number;
+            /** @description checkout_session only (required then): where it sends one who went back */
+            cancel_url?: string;
             /** @description Required for a guest (no bearer): where the order's emails go. Ignored when signed in */
             email?: string;
+            /**
+             * @description payment_intent (when absent): the storefront confirms the answer's client_secret; checkout_session: the customer pays on Stripe's hosted page at the answer's checkout_url
+             * @enum {string}
+             */
+            payment_flow?: "payment_intent" | "checkout_session";
             shipping_address?: components["schemas"]["ShippingAddressInput"];
             /** @description Required when the destination is in a shipping zone: one of GET /cart/shipping-options (422 shipping_method_unavailable else) */
             shipping_method_id?: number;
+            /** @description checkout_session only (required then): where the hosted page sends a customer who paid; its origin must be in CHECKOUT_REDIRECT_ORIGINS */
+            success_url?: string;
         };
         CheckoutResult: {
             order: components["schemas"]["Order"];
@@ -1837,10 +1868,12 @@ export interface components {
             email: string;
         };
         Payment: {
-            client_secret: string;
-            payment_intent_id: string;
+            checkout_url: string | null;
+            client_secret: string | null;
+            payment_intent_id: string | null;
             /** @enum {string} */
             provider: "stripe" | "fake";
+            session_id: string | null;
         };
         Period: {
             /** @description Last store day of the period, inclusive */
@@ -1849,6 +1882,17 @@ export interface components {
             revenue: number;
             /** @description First store day of the period */
             start: string;
+        };
+        Price: {
+            /** @description In the currency's minor unit */
+            amount: number;
+            compare_at_price: number | null;
+            currency: string;
+        };
+        PriceInput: {
+            amount: number;
+            compare_at_price?: number | null;
+            currency: string;
         };
         Product: {
             category: components["schemas"]["CategoryRef"];
@@ -2093,7 +2137,10 @@ export interface components {
             options: {
                 [key: string]: string;
             };
+            /** @description In `currency`: the variant's own, or the one the read asked for */
             price: number;
+            /** @description Every currency the variant is priced in, its own first */
+            prices: components["schemas"]["Price"][];
             product_id: number;
             reserved: number;
             sku: string;
@@ -2112,6 +2159,8 @@ export interface components {
                 [key: string]: string;
             };
             price: number;
+            /** @description Its prices in other currencies (all of them: a PATCH replaces the list) */
+            prices?: components["schemas"]["PriceInput"][];
             sku: string;
             /**
              * @description One unit's weight in grams
@@ -2127,7 +2176,10 @@ export interface components {
             options: {
                 [key: string]: string;
             };
+            /** @description In `currency`: the variant's own, or the one the read asked for */
             price: number;
+            /** @description Every currency the variant is priced in, its own first */
+            prices: components["schemas"]["Price"][];
             sku: string;
             weight_g: number;
         };
@@ -2141,6 +2193,8 @@ export interface components {
                 [key: string]: string;
             };
             price?: number;
+            /** @description Its prices in other currencies (all of them: a PATCH replaces the list) */
+            prices?: components["schemas"]["PriceInput"][];
             sku?: string;
             weight_g?: number;
         };
@@ -2281,6 +2335,8 @@ export interface operations {
                 from?: string;
                 /** @description Last store day, inclusive (default: today) */
                 to?: string;
+                /** @description The orders' currency (default: STORE_CURRENCY); figures never mix currencies */
+                currency?: string;
                 /** @description The periods of revenue_by_interval: days, ISO weeks (from Monday) or calendar months, the first and last clipped to the range */
                 interval?: "day" | "week" | "month";
             };
@@ -2724,6 +2780,8 @@ export interface operations {
                 max_price?: number;
                 in_stock?: boolean;
                 sort?: "relevance" | "price" | "-price" | "newest" | "popular";
+                /** @description Prices in this currency; products not priced in it are left out */
+                currency?: string;
                 /** @description Only this status (default: all) */
                 status?: "draft" | "active" | "archived";
                 /** @description Only this seller's products */
@@ -3974,6 +4032,64 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    setCartCurrency: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest's cart token, as answered in the X-Cart-Token header; an unknown one starts a new cart */
+                "X-Cart-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartCurrency"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Cart-Token": components["headers"]["CART_TOKEN"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            /** @description Refused: error_code conflict, currency_mismatch */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "conflict" | "currency_mismatch";
+                    };
+                };
+            };
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            /** @description Refused: error_code rate_limited */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RETRY_AFTER"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     applyCartDiscount: {
         parameters: {
             query?: never;
@@ -4335,6 +4451,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Refused: error_code tax_provider_unavailable, unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RETRY_AFTER"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "tax_provider_unavailable" | "unavailable";
+                    };
+                };
+            };
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
@@ -4552,7 +4681,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            /** @description Refused: error_code address_required, idempotency_key_reused, shipping_method_unavailable, validation_failed; or the request failed validation (errors by field, no error_code) */
+            /** @description Refused: error_code address_required, idempotency_key_reused, payment_flow_unavailable, redirect_not_allowed, shipping_method_unavailable, validation_failed; or the request failed validation (errors by field, no error_code) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,7 +4689,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "address_required" | "idempotency_key_reused" | "shipping_method_unavailable" | "validation_failed";
+                        error_code?: "address_required" | "idempotency_key_reused" | "payment_flow_unavailable" | "redirect_not_allowed" | "shipping_method_unavailable" | "validation_failed";
                     };
                 };
             };
@@ -4574,14 +4703,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The payment provider is unavailable: the order is placed and its stock held; retry with the same Idempotency-Key */
+            /** @description Refused: error_code tax_provider_unavailable, unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["RETRY_AFTER"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "tax_provider_unavailable" | "unavailable";
+                    };
                 };
             };
             default: components["responses"]["DEFAULT_ERROR"];
@@ -5107,6 +5239,8 @@ export interface operations {
                 max_price?: number;
                 in_stock?: boolean;
                 sort?: "relevance" | "price" | "-price" | "newest" | "popular";
+                /** @description Prices in this currency; products not priced in it are left out */
+                currency?: string;
                 page?: number;
                 page_size?: number;
             };
@@ -5366,7 +5500,10 @@ export interface operations {
     };
     getProduct: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Prices in this currency; variants not priced in it are left out */
+                currency?: string;
+            };
             header?: {
                 /** @description Tag to check against */
                 "If-None-Match"?: components["parameters"]["IF_NONE_MATCH"];
@@ -5392,6 +5529,7 @@ export interface operations {
             400: components["responses"]["BAD_REQUEST"];
             401: components["responses"]["UNAUTHORIZED"];
             404: components["responses"]["NOT_FOUND"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };

@@ -47,6 +47,7 @@ from .cancel_order_response_401_error_code import CancelOrderResponse401ErrorCod
 from .cancel_order_response_409 import CancelOrderResponse409
 from .cancel_order_response_409_error_code import CancelOrderResponse409ErrorCode
 from .cart import Cart
+from .cart_currency import CartCurrency
 from .cart_item import CartItem
 from .cart_item_create import CartItemCreate
 from .cart_item_update import CartItemUpdate
@@ -57,6 +58,7 @@ from .category_ref import CategoryRef
 from .category_tree import CategoryTree
 from .category_update import CategoryUpdate
 from .checkout import Checkout
+from .checkout_payment_flow import CheckoutPaymentFlow
 from .checkout_response_400 import CheckoutResponse400
 from .checkout_response_400_error_code import CheckoutResponse400ErrorCode
 from .checkout_response_401 import CheckoutResponse401
@@ -67,6 +69,8 @@ from .checkout_response_409 import CheckoutResponse409
 from .checkout_response_409_error_code import CheckoutResponse409ErrorCode
 from .checkout_response_422 import CheckoutResponse422
 from .checkout_response_422_error_code import CheckoutResponse422ErrorCode
+from .checkout_response_503 import CheckoutResponse503
+from .checkout_response_503_error_code import CheckoutResponse503ErrorCode
 from .checkout_result import CheckoutResult
 from .confirm_email_verification_response_422 import ConfirmEmailVerificationResponse422
 from .confirm_email_verification_response_422_error_code import ConfirmEmailVerificationResponse422ErrorCode
@@ -128,6 +132,8 @@ from .get_analytics_summary_response_422_error_code import GetAnalyticsSummaryRe
 from .get_cart_totals_country import GetCartTotalsCountry
 from .get_cart_totals_response_422 import GetCartTotalsResponse422
 from .get_cart_totals_response_422_error_code import GetCartTotalsResponse422ErrorCode
+from .get_cart_totals_response_503 import GetCartTotalsResponse503
+from .get_cart_totals_response_503_error_code import GetCartTotalsResponse503ErrorCode
 from .get_order_response_401 import GetOrderResponse401
 from .get_order_response_401_error_code import GetOrderResponse401ErrorCode
 from .health import Health
@@ -173,6 +179,8 @@ from .password_reset_request import PasswordResetRequest
 from .payment import Payment
 from .payment_provider import PaymentProvider
 from .period import Period
+from .price import Price
+from .price_input import PriceInput
 from .product import Product
 from .product_create import ProductCreate
 from .product_create_status import ProductCreateStatus
@@ -217,6 +225,10 @@ from .review import Review
 from .review_create import ReviewCreate
 from .seller_order_line import SellerOrderLine
 from .seller_order_line_status import SellerOrderLineStatus
+from .set_cart_currency_response_409 import SetCartCurrencyResponse409
+from .set_cart_currency_response_409_error_code import SetCartCurrencyResponse409ErrorCode
+from .set_cart_currency_response_429 import SetCartCurrencyResponse429
+from .set_cart_currency_response_429_error_code import SetCartCurrencyResponse429ErrorCode
 from .set_inventory_response_409 import SetInventoryResponse409
 from .set_inventory_response_409_error_code import SetInventoryResponse409ErrorCode
 from .settle_fake_payment_response_401 import SettleFakePaymentResponse401
@@ -331,6 +343,7 @@ __all__ = (
     "CancelOrderResponse409",
     "CancelOrderResponse409ErrorCode",
     "Cart",
+    "CartCurrency",
     "CartItem",
     "CartItemCreate",
     "CartItemUpdate",
@@ -341,6 +354,7 @@ __all__ = (
     "CategoryTree",
     "CategoryUpdate",
     "Checkout",
+    "CheckoutPaymentFlow",
     "CheckoutResponse400",
     "CheckoutResponse400ErrorCode",
     "CheckoutResponse401",
@@ -351,6 +365,8 @@ __all__ = (
     "CheckoutResponse409ErrorCode",
     "CheckoutResponse422",
     "CheckoutResponse422ErrorCode",
+    "CheckoutResponse503",
+    "CheckoutResponse503ErrorCode",
     "CheckoutResult",
     "ConfirmEmailVerificationResponse422",
     "ConfirmEmailVerificationResponse422ErrorCode",
@@ -412,6 +428,8 @@ __all__ = (
     "GetCartTotalsCountry",
     "GetCartTotalsResponse422",
     "GetCartTotalsResponse422ErrorCode",
+    "GetCartTotalsResponse503",
+    "GetCartTotalsResponse503ErrorCode",
     "GetOrderResponse401",
     "GetOrderResponse401ErrorCode",
     "Health",
@@ -457,6 +475,8 @@ __all__ = (
     "Payment",
     "PaymentProvider",
     "Period",
+    "Price",
+    "PriceInput",
     "Product",
     "ProductCreate",
     "ProductCreateStatus",
@@ -501,6 +521,10 @@ __all__ = (
     "ReviewCreate",
     "SellerOrderLine",
     "SellerOrderLineStatus",
+    "SetCartCurrencyResponse409",
+    "SetCartCurrencyResponse409ErrorCode",
+    "SetCartCurrencyResponse429",
+    "SetCartCurrencyResponse429ErrorCode",
     "SetInventoryResponse409",
     "SetInventoryResponse409ErrorCode",
     "SettleFakePaymentResponse401",

@@ -16,7 +16,8 @@ T = TypeVar("T", bound="Cart")
 class Cart:
     """
     Attributes:
-        currency (str):
+        currency (str): Fixed by PUT /cart/currency or by the first line (its variant's own); STORE_CURRENCY for an
+            empty cart with none
         discount_code (None | str):
         discount_total (int):
         id (int | None):

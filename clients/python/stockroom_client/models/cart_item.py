@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -14,22 +14,23 @@ class CartItem:
     Attributes:
         available (int):
         id (int):
-        line_total (int):
+        line_total (int | None):
         product_name (str):
         quantity (int):
         sku (str):
-        unit_price (int):
+        unit_price (int | None): In the cart's currency; null when the variant has lost its price in it since it was
+            added (checkout then refuses the cart)
         variant_id (int):
         variant_name (str):
     """
 
     available: int
     id: int
-    line_total: int
+    line_total: int | None
     product_name: str
     quantity: int
     sku: str
-    unit_price: int
+    unit_price: int | None
     variant_id: int
     variant_name: str
 
@@ -38,6 +39,7 @@ class CartItem:
 
         id = self.id
 
+        line_total: int | None
         line_total = self.line_total
 
         product_name = self.product_name
@@ -46,6 +48,7 @@ class CartItem:
 
         sku = self.sku
 
+        unit_price: int | None
         unit_price = self.unit_price
 
         variant_id = self.variant_id
@@ -77,7 +80,12 @@ class CartItem:
 
         id = d.pop("id")
 
-        line_total = d.pop("line_total")
+        def _parse_line_total(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        line_total = _parse_line_total(d.pop("line_total"))
 
         product_name = d.pop("product_name")
 
@@ -85,7 +93,12 @@ class CartItem:
 
         sku = d.pop("sku")
 
-        unit_price = d.pop("unit_price")
+        def _parse_unit_price(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        unit_price = _parse_unit_price(d.pop("unit_price"))
 
         variant_id = d.pop("variant_id")
 

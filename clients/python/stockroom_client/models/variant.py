@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
+    from ..models.price import Price
     from ..models.variant_options import VariantOptions
 
 
@@ -24,7 +25,8 @@ class Variant:
         name (str):
         on_hand (int):
         options (VariantOptions):
-        price (int):
+        price (int): In `currency`: the variant's own, or the one the read asked for
+        prices (list[Price]): Every currency the variant is priced in, its own first
         product_id (int):
         reserved (int):
         sku (str):
@@ -40,6 +42,7 @@ class Variant:
     on_hand: int
     options: VariantOptions
     price: int
+    prices: list[Price]
     product_id: int
     reserved: int
     sku: str
@@ -65,6 +68,11 @@ class Variant:
 
         price = self.price
 
+        prices = []
+        for prices_item_data in self.prices:
+            prices_item = prices_item_data.to_dict()
+            prices.append(prices_item)
+
         product_id = self.product_id
 
         reserved = self.reserved
@@ -86,6 +94,7 @@ class Variant:
                 "on_hand": on_hand,
                 "options": options,
                 "price": price,
+                "prices": prices,
                 "product_id": product_id,
                 "reserved": reserved,
                 "sku": sku,
@@ -97,6 +106,7 @@ class Variant:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.price import Price  # noqa: PLC0415
         from ..models.variant_options import VariantOptions  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -123,6 +133,13 @@ class Variant:
 
         price = d.pop("price")
 
+        prices = []
+        _prices = d.pop("prices")
+        for prices_item_data in _prices:
+            prices_item = Price.from_dict(prices_item_data)
+
+            prices.append(prices_item)
+
         product_id = d.pop("product_id")
 
         reserved = d.pop("reserved")
@@ -141,6 +158,7 @@ class Variant:
             on_hand=on_hand,
             options=options,
             price=price,
+            prices=prices,
             product_id=product_id,
             reserved=reserved,
             sku=sku,

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.price_input import PriceInput
     from ..models.variant_create_options import VariantCreateOptions
 
 
@@ -26,6 +27,7 @@ class VariantCreate:
         low_stock_threshold (int | Unset):  Default: 0.
         on_hand (int | Unset):  Default: 0.
         options (VariantCreateOptions | Unset):
+        prices (list[PriceInput] | Unset): Its prices in other currencies (all of them: a PATCH replaces the list)
         weight_g (int | Unset): One unit's weight in grams Default: 0.
     """
 
@@ -37,6 +39,7 @@ class VariantCreate:
     low_stock_threshold: int | Unset = 0
     on_hand: int | Unset = 0
     options: VariantCreateOptions | Unset = UNSET
+    prices: list[PriceInput] | Unset = UNSET
     weight_g: int | Unset = 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +65,13 @@ class VariantCreate:
         if not isinstance(self.options, Unset):
             options = self.options.to_dict()
 
+        prices: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.prices, Unset):
+            prices = []
+            for prices_item_data in self.prices:
+                prices_item = prices_item_data.to_dict()
+                prices.append(prices_item)
+
         weight_g = self.weight_g
 
         field_dict: dict[str, Any] = {}
@@ -83,6 +93,8 @@ class VariantCreate:
             field_dict["on_hand"] = on_hand
         if options is not UNSET:
             field_dict["options"] = options
+        if prices is not UNSET:
+            field_dict["prices"] = prices
         if weight_g is not UNSET:
             field_dict["weight_g"] = weight_g
 
@@ -90,6 +102,7 @@ class VariantCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.price_input import PriceInput  # noqa: PLC0415
         from ..models.variant_create_options import VariantCreateOptions  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -121,6 +134,15 @@ class VariantCreate:
         else:
             options = VariantCreateOptions.from_dict(_options)
 
+        _prices = d.pop("prices", UNSET)
+        prices: list[PriceInput] | Unset = UNSET
+        if _prices is not UNSET:
+            prices = []
+            for prices_item_data in _prices:
+                prices_item = PriceInput.from_dict(prices_item_data)
+
+                prices.append(prices_item)
+
         weight_g = d.pop("weight_g", UNSET)
 
         variant_create = cls(
@@ -132,6 +154,7 @@ class VariantCreate:
             low_stock_threshold=low_stock_threshold,
             on_hand=on_hand,
             options=options,
+            prices=prices,
             weight_g=weight_g,
         )
 

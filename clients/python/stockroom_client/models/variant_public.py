@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
+    from ..models.price import Price
     from ..models.variant_public_options import VariantPublicOptions
 
 
@@ -21,7 +22,8 @@ class VariantPublic:
         id (int):
         name (str):
         options (VariantPublicOptions):
-        price (int):
+        price (int): In `currency`: the variant's own, or the one the read asked for
+        prices (list[Price]): Every currency the variant is priced in, its own first
         sku (str):
         weight_g (int):
     """
@@ -32,6 +34,7 @@ class VariantPublic:
     name: str
     options: VariantPublicOptions
     price: int
+    prices: list[Price]
     sku: str
     weight_g: int
 
@@ -48,6 +51,11 @@ class VariantPublic:
 
         price = self.price
 
+        prices = []
+        for prices_item_data in self.prices:
+            prices_item = prices_item_data.to_dict()
+            prices.append(prices_item)
+
         sku = self.sku
 
         weight_g = self.weight_g
@@ -62,6 +70,7 @@ class VariantPublic:
                 "name": name,
                 "options": options,
                 "price": price,
+                "prices": prices,
                 "sku": sku,
                 "weight_g": weight_g,
             }
@@ -71,6 +80,7 @@ class VariantPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.price import Price  # noqa: PLC0415
         from ..models.variant_public_options import VariantPublicOptions  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -86,6 +96,13 @@ class VariantPublic:
 
         price = d.pop("price")
 
+        prices = []
+        _prices = d.pop("prices")
+        for prices_item_data in _prices:
+            prices_item = Price.from_dict(prices_item_data)
+
+            prices.append(prices_item)
+
         sku = d.pop("sku")
 
         weight_g = d.pop("weight_g")
@@ -97,6 +114,7 @@ class VariantPublic:
             name=name,
             options=options,
             price=price,
+            prices=prices,
             sku=sku,
             weight_g=weight_g,
         )

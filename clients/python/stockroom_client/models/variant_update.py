@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.price_input import PriceInput
     from ..models.variant_update_options import VariantUpdateOptions
 
 
@@ -25,6 +26,7 @@ class VariantUpdate:
         on_hand (int | Unset):
         options (VariantUpdateOptions | Unset):
         price (int | Unset):
+        prices (list[PriceInput] | Unset): Its prices in other currencies (all of them: a PATCH replaces the list)
         sku (str | Unset):
         weight_g (int | Unset):
     """
@@ -36,6 +38,7 @@ class VariantUpdate:
     on_hand: int | Unset = UNSET
     options: VariantUpdateOptions | Unset = UNSET
     price: int | Unset = UNSET
+    prices: list[PriceInput] | Unset = UNSET
     sku: str | Unset = UNSET
     weight_g: int | Unset = UNSET
 
@@ -60,6 +63,13 @@ class VariantUpdate:
 
         price = self.price
 
+        prices: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.prices, Unset):
+            prices = []
+            for prices_item_data in self.prices:
+                prices_item = prices_item_data.to_dict()
+                prices.append(prices_item)
+
         sku = self.sku
 
         weight_g = self.weight_g
@@ -81,6 +91,8 @@ class VariantUpdate:
             field_dict["options"] = options
         if price is not UNSET:
             field_dict["price"] = price
+        if prices is not UNSET:
+            field_dict["prices"] = prices
         if sku is not UNSET:
             field_dict["sku"] = sku
         if weight_g is not UNSET:
@@ -90,6 +102,7 @@ class VariantUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.price_input import PriceInput  # noqa: PLC0415
         from ..models.variant_update_options import VariantUpdateOptions  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -120,6 +133,15 @@ class VariantUpdate:
 
         price = d.pop("price", UNSET)
 
+        _prices = d.pop("prices", UNSET)
+        prices: list[PriceInput] | Unset = UNSET
+        if _prices is not UNSET:
+            prices = []
+            for prices_item_data in _prices:
+                prices_item = PriceInput.from_dict(prices_item_data)
+
+                prices.append(prices_item)
+
         sku = d.pop("sku", UNSET)
 
         weight_g = d.pop("weight_g", UNSET)
@@ -132,6 +154,7 @@ class VariantUpdate:
             on_hand=on_hand,
             options=options,
             price=price,
+            prices=prices,
             sku=sku,
             weight_g=weight_g,
         )

@@ -16,6 +16,7 @@ def _get_kwargs(
     *,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
     interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> dict[str, Any]:
 
@@ -30,6 +31,8 @@ def _get_kwargs(
     if not isinstance(to, Unset):
         json_to = to.isoformat()
     params["to"] = json_to
+
+    params["currency"] = currency
 
     json_interval: str | Unset = UNSET
     if not isinstance(interval, Unset):
@@ -97,6 +100,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
     interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> Response[Error | GetAnalyticsSummaryResponse422 | Summary]:
     """Revenue, orders, average order value, units, top products and revenue by day
@@ -104,6 +108,7 @@ def sync_detailed(
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        currency (str | Unset):
         interval (GetAnalyticsSummaryInterval | Unset):  Default: GetAnalyticsSummaryInterval.DAY.
 
     Raises:
@@ -117,6 +122,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         from_=from_,
         to=to,
+        currency=currency,
         interval=interval,
     )
 
@@ -132,6 +138,7 @@ def sync(
     client: AuthenticatedClient,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
     interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> Error | GetAnalyticsSummaryResponse422 | Summary | None:
     """Revenue, orders, average order value, units, top products and revenue by day
@@ -139,6 +146,7 @@ def sync(
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        currency (str | Unset):
         interval (GetAnalyticsSummaryInterval | Unset):  Default: GetAnalyticsSummaryInterval.DAY.
 
     Raises:
@@ -153,6 +161,7 @@ def sync(
         client=client,
         from_=from_,
         to=to,
+        currency=currency,
         interval=interval,
     ).parsed
 
@@ -162,6 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
     interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> Response[Error | GetAnalyticsSummaryResponse422 | Summary]:
     """Revenue, orders, average order value, units, top products and revenue by day
@@ -169,6 +179,7 @@ async def asyncio_detailed(
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        currency (str | Unset):
         interval (GetAnalyticsSummaryInterval | Unset):  Default: GetAnalyticsSummaryInterval.DAY.
 
     Raises:
@@ -182,6 +193,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         from_=from_,
         to=to,
+        currency=currency,
         interval=interval,
     )
 
@@ -195,6 +207,7 @@ async def asyncio(
     client: AuthenticatedClient,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
     interval: GetAnalyticsSummaryInterval | Unset = GetAnalyticsSummaryInterval.DAY,
 ) -> Error | GetAnalyticsSummaryResponse422 | Summary | None:
     """Revenue, orders, average order value, units, top products and revenue by day
@@ -202,6 +215,7 @@ async def asyncio(
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        currency (str | Unset):
         interval (GetAnalyticsSummaryInterval | Unset):  Default: GetAnalyticsSummaryInterval.DAY.
 
     Raises:
@@ -217,6 +231,7 @@ async def asyncio(
             client=client,
             from_=from_,
             to=to,
+            currency=currency,
             interval=interval,
         )
     ).parsed

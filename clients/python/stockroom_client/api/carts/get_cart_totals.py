@@ -8,6 +8,7 @@ from ...models.cart_totals import CartTotals
 from ...models.error import Error
 from ...models.get_cart_totals_country import GetCartTotalsCountry
 from ...models.get_cart_totals_response_422 import GetCartTotalsResponse422
+from ...models.get_cart_totals_response_503 import GetCartTotalsResponse503
 from ...types import UNSET, Response, Unset
 
 
@@ -54,7 +55,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CartTotals | Error | GetCartTotalsResponse422:
+) -> CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503:
     if response.status_code == 200:
         response_200 = CartTotals.from_dict(response.json())
 
@@ -75,6 +76,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = GetCartTotalsResponse503.from_dict(response.json())
+
+        return response_503
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -82,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CartTotals | Error | GetCartTotalsResponse422]:
+) -> Response[CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     address_id: int | Unset = UNSET,
     shipping_method_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
-) -> Response[CartTotals | Error | GetCartTotalsResponse422]:
+) -> Response[CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503]:
     """What checkout would charge for my cart now, to a destination and by a method
 
     Args:
@@ -116,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CartTotals | Error | GetCartTotalsResponse422]
+        Response[CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +150,7 @@ def sync(
     address_id: int | Unset = UNSET,
     shipping_method_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
-) -> CartTotals | Error | GetCartTotalsResponse422 | None:
+) -> CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503 | None:
     """What checkout would charge for my cart now, to a destination and by a method
 
     Args:
@@ -160,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CartTotals | Error | GetCartTotalsResponse422
+        CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503
     """
 
     return sync_detailed(
@@ -183,7 +189,7 @@ async def asyncio_detailed(
     address_id: int | Unset = UNSET,
     shipping_method_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
-) -> Response[CartTotals | Error | GetCartTotalsResponse422]:
+) -> Response[CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503]:
     """What checkout would charge for my cart now, to a destination and by a method
 
     Args:
@@ -199,7 +205,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CartTotals | Error | GetCartTotalsResponse422]
+        Response[CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503]
     """
 
     kwargs = _get_kwargs(
@@ -225,7 +231,7 @@ async def asyncio(
     address_id: int | Unset = UNSET,
     shipping_method_id: int | Unset = UNSET,
     x_cart_token: str | Unset = UNSET,
-) -> CartTotals | Error | GetCartTotalsResponse422 | None:
+) -> CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503 | None:
     """What checkout would charge for my cart now, to a destination and by a method
 
     Args:
@@ -241,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CartTotals | Error | GetCartTotalsResponse422
+        CartTotals | Error | GetCartTotalsResponse422 | GetCartTotalsResponse503
     """
 
     return (

@@ -10,6 +10,7 @@ from ...models.checkout_response_401 import CheckoutResponse401
 from ...models.checkout_response_403 import CheckoutResponse403
 from ...models.checkout_response_409 import CheckoutResponse409
 from ...models.checkout_response_422 import CheckoutResponse422
+from ...models.checkout_response_503 import CheckoutResponse503
 from ...models.checkout_result import CheckoutResult
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
@@ -48,6 +49,7 @@ def _parse_response(
     | CheckoutResponse403
     | CheckoutResponse409
     | CheckoutResponse422
+    | CheckoutResponse503
     | CheckoutResult
     | Error
 ):
@@ -97,7 +99,7 @@ def _parse_response(
         return response_429
 
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        response_503 = CheckoutResponse503.from_dict(response.json())
 
         return response_503
 
@@ -114,6 +116,7 @@ def _build_response(
     | CheckoutResponse403
     | CheckoutResponse409
     | CheckoutResponse422
+    | CheckoutResponse503
     | CheckoutResult
     | Error
 ]:
@@ -137,6 +140,7 @@ def sync_detailed(
     | CheckoutResponse403
     | CheckoutResponse409
     | CheckoutResponse422
+    | CheckoutResponse503
     | CheckoutResult
     | Error
 ]:
@@ -152,7 +156,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
+        Response[CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResponse503 | CheckoutResult | Error]
     """
 
     kwargs = _get_kwargs(
@@ -180,6 +184,7 @@ def sync(
     | CheckoutResponse403
     | CheckoutResponse409
     | CheckoutResponse422
+    | CheckoutResponse503
     | CheckoutResult
     | Error
     | None
@@ -196,7 +201,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+        CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResponse503 | CheckoutResult | Error
     """
 
     return sync_detailed(
@@ -219,6 +224,7 @@ async def asyncio_detailed(
     | CheckoutResponse403
     | CheckoutResponse409
     | CheckoutResponse422
+    | CheckoutResponse503
     | CheckoutResult
     | Error
 ]:
@@ -234,7 +240,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error]
+        Response[CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResponse503 | CheckoutResult | Error]
     """
 
     kwargs = _get_kwargs(
@@ -260,6 +266,7 @@ async def asyncio(
     | CheckoutResponse403
     | CheckoutResponse409
     | CheckoutResponse422
+    | CheckoutResponse503
     | CheckoutResult
     | Error
     | None
@@ -276,7 +283,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResult | Error
+        CheckoutResponse400 | CheckoutResponse401 | CheckoutResponse403 | CheckoutResponse409 | CheckoutResponse422 | CheckoutResponse503 | CheckoutResult | Error
     """
 
     return (

@@ -13,17 +13,25 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     product: str,
     *,
+    currency: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
+    params: dict[str, Any] = {}
+
+    params["currency"] = currency
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/products/{product}".format(
             product=quote(str(product), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -55,6 +63,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -75,12 +88,14 @@ def sync_detailed(
     product: str,
     *,
     client: AuthenticatedClient | Client,
+    currency: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Error | Product]:
     """One product, by id or slug, with its variants and images
 
     Args:
         product (str): The product's id or its slug
+        currency (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -93,6 +108,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         product=product,
+        currency=currency,
         if_none_match=if_none_match,
     )
 
@@ -107,12 +123,14 @@ def sync(
     product: str,
     *,
     client: AuthenticatedClient | Client,
+    currency: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Error | Product | None:
     """One product, by id or slug, with its variants and images
 
     Args:
         product (str): The product's id or its slug
+        currency (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -126,6 +144,7 @@ def sync(
     return sync_detailed(
         product=product,
         client=client,
+        currency=currency,
         if_none_match=if_none_match,
     ).parsed
 
@@ -134,12 +153,14 @@ async def asyncio_detailed(
     product: str,
     *,
     client: AuthenticatedClient | Client,
+    currency: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Error | Product]:
     """One product, by id or slug, with its variants and images
 
     Args:
         product (str): The product's id or its slug
+        currency (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -152,6 +173,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         product=product,
+        currency=currency,
         if_none_match=if_none_match,
     )
 
@@ -164,12 +186,14 @@ async def asyncio(
     product: str,
     *,
     client: AuthenticatedClient | Client,
+    currency: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Error | Product | None:
     """One product, by id or slug, with its variants and images
 
     Args:
         product (str): The product's id or its slug
+        currency (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -184,6 +208,7 @@ async def asyncio(
         await asyncio_detailed(
             product=product,
             client=client,
+            currency=currency,
             if_none_match=if_none_match,
         )
     ).parsed

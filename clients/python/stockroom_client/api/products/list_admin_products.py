@@ -19,6 +19,7 @@ def _get_kwargs(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListAdminProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     status: ListAdminProductsStatus | Unset = UNSET,
     seller_id: int | Unset = UNSET,
     page: int | Unset = 1,
@@ -42,6 +43,8 @@ def _get_kwargs(
         json_sort = sort.value
 
     params["sort"] = json_sort
+
+    params["currency"] = currency
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -124,6 +127,7 @@ def sync_detailed(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListAdminProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     status: ListAdminProductsStatus | Unset = UNSET,
     seller_id: int | Unset = UNSET,
     page: int | Unset = 1,
@@ -138,6 +142,7 @@ def sync_detailed(
         max_price (int | Unset):
         in_stock (bool | Unset):
         sort (ListAdminProductsSort | Unset):
+        currency (str | Unset):
         status (ListAdminProductsStatus | Unset):
         seller_id (int | Unset):
         page (int | Unset):  Default: 1.
@@ -158,6 +163,7 @@ def sync_detailed(
         max_price=max_price,
         in_stock=in_stock,
         sort=sort,
+        currency=currency,
         status=status,
         seller_id=seller_id,
         page=page,
@@ -180,6 +186,7 @@ def sync(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListAdminProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     status: ListAdminProductsStatus | Unset = UNSET,
     seller_id: int | Unset = UNSET,
     page: int | Unset = 1,
@@ -194,6 +201,7 @@ def sync(
         max_price (int | Unset):
         in_stock (bool | Unset):
         sort (ListAdminProductsSort | Unset):
+        currency (str | Unset):
         status (ListAdminProductsStatus | Unset):
         seller_id (int | Unset):
         page (int | Unset):  Default: 1.
@@ -215,6 +223,7 @@ def sync(
         max_price=max_price,
         in_stock=in_stock,
         sort=sort,
+        currency=currency,
         status=status,
         seller_id=seller_id,
         page=page,
@@ -231,6 +240,7 @@ async def asyncio_detailed(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListAdminProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     status: ListAdminProductsStatus | Unset = UNSET,
     seller_id: int | Unset = UNSET,
     page: int | Unset = 1,
@@ -245,6 +255,7 @@ async def asyncio_detailed(
         max_price (int | Unset):
         in_stock (bool | Unset):
         sort (ListAdminProductsSort | Unset):
+        currency (str | Unset):
         status (ListAdminProductsStatus | Unset):
         seller_id (int | Unset):
         page (int | Unset):  Default: 1.
@@ -265,6 +276,7 @@ async def asyncio_detailed(
         max_price=max_price,
         in_stock=in_stock,
         sort=sort,
+        currency=currency,
         status=status,
         seller_id=seller_id,
         page=page,
@@ -285,6 +297,7 @@ async def asyncio(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListAdminProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     status: ListAdminProductsStatus | Unset = UNSET,
     seller_id: int | Unset = UNSET,
     page: int | Unset = 1,
@@ -299,6 +312,7 @@ async def asyncio(
         max_price (int | Unset):
         in_stock (bool | Unset):
         sort (ListAdminProductsSort | Unset):
+        currency (str | Unset):
         status (ListAdminProductsStatus | Unset):
         seller_id (int | Unset):
         page (int | Unset):  Default: 1.
@@ -321,6 +335,7 @@ async def asyncio(
             max_price=max_price,
             in_stock=in_stock,
             sort=sort,
+            currency=currency,
             status=status,
             seller_id=seller_id,
             page=page,

@@ -18,6 +18,7 @@ def _get_kwargs(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     if_none_match: str | Unset = UNSET,
@@ -43,6 +44,8 @@ def _get_kwargs(
         json_sort = sort.value
 
     params["sort"] = json_sort
+
+    params["currency"] = currency
 
     params["page"] = page
 
@@ -112,6 +115,7 @@ def sync_detailed(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     if_none_match: str | Unset = UNSET,
@@ -125,6 +129,7 @@ def sync_detailed(
         max_price (int | Unset):
         in_stock (bool | Unset):
         sort (ListProductsSort | Unset):
+        currency (str | Unset):
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         if_none_match (str | Unset):
@@ -144,6 +149,7 @@ def sync_detailed(
         max_price=max_price,
         in_stock=in_stock,
         sort=sort,
+        currency=currency,
         page=page,
         page_size=page_size,
         if_none_match=if_none_match,
@@ -165,6 +171,7 @@ def sync(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     if_none_match: str | Unset = UNSET,
@@ -178,6 +185,7 @@ def sync(
         max_price (int | Unset):
         in_stock (bool | Unset):
         sort (ListProductsSort | Unset):
+        currency (str | Unset):
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         if_none_match (str | Unset):
@@ -198,6 +206,7 @@ def sync(
         max_price=max_price,
         in_stock=in_stock,
         sort=sort,
+        currency=currency,
         page=page,
         page_size=page_size,
         if_none_match=if_none_match,
@@ -213,6 +222,7 @@ async def asyncio_detailed(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     if_none_match: str | Unset = UNSET,
@@ -226,6 +236,7 @@ async def asyncio_detailed(
         max_price (int | Unset):
         in_stock (bool | Unset):
         sort (ListProductsSort | Unset):
+        currency (str | Unset):
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         if_none_match (str | Unset):
@@ -245,6 +256,7 @@ async def asyncio_detailed(
         max_price=max_price,
         in_stock=in_stock,
         sort=sort,
+        currency=currency,
         page=page,
         page_size=page_size,
         if_none_match=if_none_match,
@@ -264,6 +276,7 @@ async def asyncio(
     max_price: int | Unset = UNSET,
     in_stock: bool | Unset = UNSET,
     sort: ListProductsSort | Unset = UNSET,
+    currency: str | Unset = UNSET,
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     if_none_match: str | Unset = UNSET,
@@ -277,6 +290,7 @@ async def asyncio(
         max_price (int | Unset):
         in_stock (bool | Unset):
         sort (ListProductsSort | Unset):
+        currency (str | Unset):
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         if_none_match (str | Unset):
@@ -298,6 +312,7 @@ async def asyncio(
             max_price=max_price,
             in_stock=in_stock,
             sort=sort,
+            currency=currency,
             page=page,
             page_size=page_size,
             if_none_match=if_none_match,
