@@ -54,7 +54,7 @@ def register_commands(app: Flask) -> None:
     @webhooks_group.command("redeliver")
     @click.option("--status", "statuses", multiple=True, default=("dead",), show_default=True,
                   type=click.Choice(["failed", "dead"]), help="Repeat for both.")
-    @click.option("--function", type=click.Choice(sorted(set(webhooks.FUNCTIONS.values()))))
+    @click.option("--function", type=click.Choice(webhooks.FUNCTION_NAMES))
     @click.option("--event-type", type=click.Choice(sorted(webhooks.PUBLIC_EVENT_TYPES)))
     @click.option("--since", type=click.DateTime(), help="Created at or after (UTC).")
     @click.option("--until", type=click.DateTime(), help="Created at or before (UTC).")

@@ -36,7 +36,7 @@ STEPS = frozenset({
     # Races (tests pause here): a checkout holds its cart's lock; a refund request holds
     # its order's lock; a refresh holds its user's lock.
     "checkout.cart_locked", "checkout.stock_reserved", "refund.order_locked",
-    "refresh.user_locked",
+    "refresh.user_locked", "shipment.order_locked",
 })
 
 _handlers: dict[str, Callable[[str], None]] = {}

@@ -38,6 +38,7 @@ from models.product import (
     VariantPrice,
 )
 from models.review import Review, WishlistItem
+from models.shipment import Shipment, ShipmentLine
 from models.shipping import (
     ShippingKind,
     ShippingMethod,
@@ -90,6 +91,8 @@ __all__ = [
     "Review",
     "RevokedToken",
     "Role",
+    "Shipment",
+    "ShipmentLine",
     "ShippingKind",
     "ShippingMethod",
     "ShippingZone",

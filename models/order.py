@@ -13,6 +13,7 @@ from models.base import TimestampMixin, UTCDateTime, db, utcnow
 
 if TYPE_CHECKING:
     from models.payment import Refund
+    from models.shipment import Shipment
     from models.user import User
 
 
@@ -20,6 +21,7 @@ class OrderStatus(enum.StrEnum):
     PENDING_PAYMENT = "pending_payment"
     PAID = "paid"
     PROCESSING = "processing"
+    PARTIALLY_SHIPPED = "partially_shipped"
     SHIPPED = "shipped"
     DELIVERED = "delivered"
     CANCELLED = "cancelled"
@@ -108,6 +110,8 @@ class Order(TimestampMixin, db.Model):
     # Read-only views for the back office; refunds are written by services.payments.
     customer: Mapped[User | None] = relationship(viewonly=True)
     refunds: Mapped[list[Refund]] = relationship(viewonly=True, order_by="Refund.id")
+    # Written by services.shipments.
+    shipments: Mapped[list[Shipment]] = relationship(viewonly=True, order_by="Shipment.id")
 
     __table_args__ = (
         sa.Index("ix_orders_user_id_created_at", "user_id", "created_at"),

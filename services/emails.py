@@ -178,11 +178,16 @@ def prepare_order_email(notification: str, order_id: int,
     if kind is None or order is None:
         return None
     dedupe_key = f"order:{order.id}"
+    subject = SUBJECTS[kind].format(number=order.number)
+    if kind == "order_shipped" and data.get("shipment_id"):
+        # One email per parcel, with its own lines and tracking.
+        dedupe_key = f"shipment:{data['shipment_id']}"
+        if not data.get("complete", True):
+            subject = f"Part of your Stockroom order {order.number} is on its way"
     if kind == "order_refunded":
         dedupe_key = f"refund:{data['refund_id']}" if data.get("refund_id") else \
             f"{dedupe_key}:{data.get('amount_refunded', order.amount_refunded)}"
-    message = claim_email(kind, dedupe_key, order.email,
-                          SUBJECTS[kind].format(number=order.number))
+    message = claim_email(kind, dedupe_key, order.email, subject)
     if message is None:
         return None
     user = db.session.get(User, order.user_id) if order.user_id is not None else None
@@ -201,9 +206,20 @@ def prepare_order_email(notification: str, order_id: int,
         "reason": data.get("reason"),
         "refunded": format_money(data.get("amount", order.amount_refunded), order.currency),
         "refunded_in_all": format_money(order.amount_refunded, order.currency),
-        "tracking_number": order.tracking_number, "carrier": order.carrier,
+        "tracking_number": data.get("tracking_number", order.tracking_number),
+        "carrier": data.get("carrier", order.carrier),
+        "shipped": _shipped_lines(order, data.get("lines")),
+        "complete": data.get("complete", True),
     }
     return message, context
+
+
+def _shipped_lines(order: Order, lines: list[dict] | None) -> list[tuple[int, str]]:
+    """A shipment's lines as (quantity, "product (variant)"), for its email."""
+    items = {item.id: item for item in order.items}
+    return [(line["quantity"], f"{items[line['order_item_id']].product_name} "
+                               f"({items[line['order_item_id']].variant_name})")
+            for line in lines or [] if line["order_item_id"] in items]
 
 
 def prepare_low_stock_alert(event_id: int, data: dict) -> tuple[EmailMessage, dict] | None:

@@ -16,8 +16,11 @@ from services import discounts, inventory, outbox, refunds
 S = OrderStatus
 TRANSITIONS: dict[str, frozenset[str]] = {
     S.PENDING_PAYMENT: frozenset({S.PAID, S.CANCELLED}),
-    S.PAID: frozenset({S.PROCESSING, S.CANCELLED, S.REFUNDED}),
-    S.PROCESSING: frozenset({S.SHIPPED, S.REFUNDED}),
+    S.PAID: frozenset({S.PROCESSING, S.PARTIALLY_SHIPPED, S.SHIPPED, S.CANCELLED,
+                       S.REFUNDED}),
+    S.PROCESSING: frozenset({S.PARTIALLY_SHIPPED, S.SHIPPED, S.REFUNDED}),
+    # Shipments move these (services.shipments): the order is shipped once nothing is left.
+    S.PARTIALLY_SHIPPED: frozenset({S.SHIPPED, S.REFUNDED}),
     S.SHIPPED: frozenset({S.DELIVERED, S.REFUNDED}),
     S.DELIVERED: frozenset({S.REFUNDED}),
     S.CANCELLED: frozenset(),
@@ -27,7 +30,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 # after its order was cancelled revives it when the stock is still there.
 SYSTEM_TRANSITIONS: dict[str, frozenset[str]] = {S.CANCELLED: frozenset({S.PAID})}
 # The statuses of an order whose payment was taken and not given back.
-PAID_STATUSES = frozenset({S.PAID, S.PROCESSING, S.SHIPPED, S.DELIVERED})
+PAID_STATUSES = frozenset({S.PAID, S.PROCESSING, S.PARTIALLY_SHIPPED, S.SHIPPED,
+                           S.DELIVERED})
 
 
 class OrderNotFound(NotFound):
@@ -65,17 +69,16 @@ def transition(order: Order, new: str, now: datetime, note: str | None = None, *
     order.timeline.append(OrderEvent(status=new, note=note, at=now))
     db.session.flush()
     status_event(order, old, new)
-    if new == S.SHIPPED:
-        notify(order, "order_shipped", tracking_number=order.tracking_number,
-               carrier=order.carrier)
-    elif new == S.DELIVERED:
+    # Shipping emails are the shipments' own (services.shipments), one per parcel.
+    if new == S.DELIVERED:
         notify(order, "order_delivered")
 
 
 def find_order(*where, lock: bool = False) -> Order | None:
     """The order matching ``where`` with its lines and timeline, locked if asked; or None."""
     query = (sa.select(Order).where(*where)
-             .options(selectinload(Order.items), selectinload(Order.timeline)))
+             .options(selectinload(Order.items), selectinload(Order.timeline),
+                      selectinload(Order.shipments)))
     if lock:
         query = query.with_for_update(of=Order).execution_options(populate_existing=True)
     return db.session.scalar(query)
@@ -123,7 +126,7 @@ def cancel_by_customer(order: Order, now: datetime) -> Order:
     order releases its reservation and its payment is cancelled; a paid one puts its stock
     back on hand and is refunded in full (``refund_pending`` until the provider confirms).
     409 from ``processing`` on."""
-    _cancel(order, now, "cancelled by the customer", CancelledBy.CUSTOMER)
+    cancel(order, now, "cancelled by the customer", CancelledBy.CUSTOMER)
     db.session.flush()
     return order
 
@@ -141,7 +144,7 @@ def cancel_unpaid(order: Order, now: datetime, why: str, by: CancelledBy) -> Non
         request_payment_cancel(order)
 
 
-def _cancel(order: Order, now: datetime, why: str, by: CancelledBy) -> None:
+def cancel(order: Order, now: datetime, why: str, by: CancelledBy) -> None:
     if order.status == S.PENDING_PAYMENT:
         cancel_unpaid(order, now, why, by)
     elif order.status == S.PAID:
@@ -205,28 +208,6 @@ def admin_order_listing(status: str | None, created_from: datetime | None,
                                                                           autoescape=True),
                                    Order.email.contains(needle, autoescape=True)))
     return query
-
-
-def admin_update_order(order_id: int, changes: dict, now: datetime) -> Order:
-    """Set the tracking details and/or move the order along the state machine. ``paid`` and
-    ``refunded`` are the payments' to set (409); ``cancelled`` cancels as the customer's
-    cancel does (stock back, a paid order refunded in full)."""
-    order = get_order(order_id, lock=True)
-    for name in ("tracking_number", "carrier"):
-        if name in changes:
-            setattr(order, name, changes[name])
-    new = changes.get("status")
-    if new is not None and new != order.status:
-        if new in (S.PAID, S.REFUNDED):
-            raise StatusSetByPayments(
-                f"An order becomes {new} through its payment (use the refund endpoint for "
-                "refunds), not by hand.")
-        if new == S.CANCELLED:
-            _cancel(order, now, "cancelled by an admin", CancelledBy.ADMIN)
-        else:
-            transition(order, new, now, changes.get("note"))
-    db.session.flush()
-    return order
 
 
 def seller_order_lines(seller_id: int) -> sa.Select:

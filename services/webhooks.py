@@ -44,16 +44,18 @@ from services.webhook_addresses import check_address
 log = logging.getLogger(__name__)
 
 # Which Supabase function receives each event type (the contract's table).
-FUNCTIONS: dict[str, str] = {
-    "order.status_changed": "order_status_update",
-    "cart.item_added": "cart_activity_log",
-    "cart.item_updated": "cart_activity_log",
-    "cart.item_removed": "cart_activity_log",
-    "product.updated": "product_sync",
-    "product.deleted": "product_sync",
-    "inventory.changed": "product_sync",
-    "user.notification": "notify_user",
+FUNCTIONS: dict[str, tuple[str, ...]] = {
+    "order.status_changed": ("order_status_update",),
+    "cart.item_added": ("cart_activity_log",),
+    "cart.item_updated": ("cart_activity_log",),
+    "cart.item_removed": ("cart_activity_log",),
+    "product.updated": ("product_sync",),
+    "product.deleted": ("product_sync",),
+    "inventory.changed": ("product_sync",),
+    "user.notification": ("notify_user",),
+    "shipment.created": ("order_status_update", "notify_user"),
 }
+FUNCTION_NAMES = tuple(sorted({name for names in FUNCTIONS.values() for name in names}))
 PUBLIC_EVENT_TYPES = frozenset(FUNCTIONS)
 
 # The Standard Webhooks schedule: the waits after the 1st, 2nd, ... failed attempt.
@@ -84,9 +86,9 @@ def create_deliveries(event: OutboxEvent) -> int:
     aggregate = f"{event.aggregate_type}:{event.aggregate_id}"
     rows = []
     if current_app.config["SUPABASE_FUNCTIONS_URL"]:
-        function = FUNCTIONS[event.type]
-        rows.append({"function": function, "endpoint_id": None,
-                     "ordering_key": f"fn:{function}|{aggregate}"})
+        for function in FUNCTIONS[event.type]:
+            rows.append({"function": function, "endpoint_id": None,
+                         "ordering_key": f"fn:{function}|{aggregate}"})
     for endpoint_id, event_types in _active_endpoints():
         if event.type in event_types:
             rows.append({"function": None, "endpoint_id": endpoint_id,

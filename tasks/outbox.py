@@ -15,6 +15,7 @@ DELIVER = "tasks.webhooks.deliver_event_task"
 # Every public event type (services.webhooks.FUNCTIONS) goes to its webhook deliveries.
 CONSUMERS: dict[str, tuple[str, ...]] = {
     "order.status_changed": (DELIVER,),
+    "shipment.created": (DELIVER,),
     "cart.item_added": (DELIVER,),
     "cart.item_updated": (DELIVER,),
     "cart.item_removed": (DELIVER,),

@@ -15,12 +15,14 @@ from api.orders.schemas import (
     AdminOrderUpdateSchema,
     OrderSchema,
     SellerOrderLineSchema,
+    ShipmentCreateSchema,
+    ShipmentSchema,
 )
 from core.auth import OPTIONAL_BEARER, Blueprint, optional_user
 from core.errors import Unauthorized, ValidationFailed
 from core.pagination import paginate_query
 from models import Role, db, utcnow
-from services import analytics, guest_orders, orders
+from services import analytics, fulfilment, guest_orders, orders, shipments
 
 blp = Blueprint("orders", __name__, description="Orders")
 
@@ -135,13 +137,29 @@ class AdminOrderById(MethodView):
     @blp.auth_required(Role.ADMIN)
     @blp.arguments(AdminOrderUpdateSchema, required=False)
     @blp.response(200, AdminOrderDetailSchema)
-    @blp.errors(orders.InvalidTransition, orders.StatusSetByPayments)
+    @blp.errors(orders.InvalidTransition, orders.StatusSetByPayments, shipments.NotShippable,
+                shipments.NothingToShip)
     @blp.doc(operationId="updateAdminOrder")
     def patch(self, body, order_id):
-        """Move an order along its states (shipped emails the customer), set its tracking"""
-        order = orders.admin_update_order(order_id, body, utcnow())
+        """Move an order along its states (shipped ships what is left), set its tracking"""
+        order = fulfilment.admin_update_order(order_id, body, utcnow())
         db.session.commit()
         return order
+
+
+@blp.route("/admin/orders/<id:order_id>/shipments")
+class AdminOrderShipments(MethodView):
+    @blp.auth_required(Role.ADMIN)
+    @blp.arguments(ShipmentCreateSchema)
+    @blp.response(201, ShipmentSchema)
+    @blp.errors(shipments.NotShippable, shipments.NothingToShip)
+    @blp.doc(operationId="createShipment")
+    def post(self, body, order_id):
+        """Ship some of an order's units in one parcel (emails the customer)"""
+        shipment = shipments.create_shipment(order_id, body["lines"], body.get("carrier"),
+                                             body.get("tracking_number"), utcnow())
+        db.session.commit()
+        return shipment
 
 
 @blp.route("/seller/orders")

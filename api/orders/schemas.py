@@ -2,12 +2,14 @@ import marshmallow as ma
 from marshmallow import fields
 
 from api.addresses.schemas import AddressSchema
-from api.schemas import Choice, ResponseSchema
+from api.schemas import Choice, Id, ResponseSchema, StrictSchema
 from models import OrderStatus, PaymentStatus, RefundStatus
 from services.payment_providers import PAYMENT_PROVIDERS
 
 
 class OrderItemSchema(ResponseSchema):
+    id = fields.Integer(metadata={"description": "The line's id (shipments and returns "
+                                                "name lines by it)"})
     variant_id = fields.Integer(allow_none=True)
     sku = fields.String()
     product_name = fields.String()
@@ -43,6 +45,21 @@ class TaxLineSchema(ResponseSchema):
     amount = fields.Integer()
 
 
+class ShipmentLineSchema(ResponseSchema):
+    order_item_id = fields.Integer()
+    quantity = fields.Integer()
+
+
+class ShipmentSchema(ResponseSchema):
+    id = fields.Integer()
+    lines = fields.List(fields.Nested(ShipmentLineSchema))
+    carrier = fields.String(allow_none=True)
+    tracking_number = fields.String(allow_none=True)
+    location_id = fields.Integer(allow_none=True, metadata={
+        "description": "Where the units left from (null until stock is kept per location)"})
+    created_at = fields.DateTime(format="iso")
+
+
 class OrderSchema(ResponseSchema):
     id = fields.Integer()
     number = fields.String()
@@ -66,6 +83,7 @@ class OrderSchema(ResponseSchema):
     carrier = fields.String(allow_none=True)
     reservation_expires_at = fields.DateTime(format="iso", allow_none=True)
     timeline = fields.List(fields.Nested(TimelineEntrySchema))
+    shipments = fields.List(fields.Nested(ShipmentSchema))
     created_at = fields.DateTime(format="iso")
 
 
@@ -129,14 +147,28 @@ class AdminOrderQuerySchema(ma.Schema):
         unknown = ma.EXCLUDE
 
     status = fields.String(validate=ma.validate.OneOf(
-        ["pending_payment", "paid", "processing", "shipped", "delivered", "cancelled",
-         "refunded"]))
+        [status.value for status in OrderStatus]))
     created_from = date_or_datetime("ISO date (a whole store day) or datetime, inclusive")
     created_to = date_or_datetime("ISO date (a whole store day) or datetime, inclusive")
     q = fields.String(validate=[ma.validate.Length(max=254), ma.validate.Regexp(r"^[^\x00]*$")],
                       metadata={"description": "Order number or (part of) the email"})
     user_id = fields.Integer(validate=ma.validate.Range(min=1, max=2**31 - 1),
                              metadata={"description": "Only this customer's orders"})
+
+
+class ShipmentLineInputSchema(StrictSchema):
+    order_item_id = Id(required=True)
+    quantity = fields.Integer(required=True, strict=True,
+                              validate=ma.validate.Range(min=1, max=1_000_000))
+
+
+class ShipmentCreateSchema(StrictSchema):
+    lines = fields.List(fields.Nested(ShipmentLineInputSchema), required=True,
+                        validate=ma.validate.Length(min=1, max=200))
+    carrier = fields.String(allow_none=True, validate=[
+        ma.validate.Length(min=1, max=50), ma.validate.Regexp(r"^[^\x00]*$")])
+    tracking_number = fields.String(allow_none=True, validate=[
+        ma.validate.Length(min=1, max=100), ma.validate.Regexp(r"^[^\x00]*$")])
 
 
 class AdminOrderUpdateSchema(ma.Schema):

@@ -25,7 +25,7 @@ class AttemptSchema(ResponseSchema):
 class DeliverySchema(ResponseSchema):
     id = fields.Integer()
     webhook_id = fields.String(metadata={"description": "The same on every attempt"})
-    function = Choice(sorted(set(webhooks.FUNCTIONS.values())), allow_none=True)
+    function = Choice(webhooks.FUNCTION_NAMES, allow_none=True)
     endpoint_id = fields.Integer(allow_none=True)
     event_type = Choice(sorted(webhooks.PUBLIC_EVENT_TYPES))
     status = Choice(DeliveryStatus, metadata={"description": "failed: still being retried"})
@@ -40,7 +40,7 @@ class DeliveryQuerySchema(ma.Schema):
 
     status = fields.String(validate=ma.validate.OneOf([s.value for s in DeliveryStatus]))
     event_type = fields.String(validate=ma.validate.OneOf(sorted(webhooks.PUBLIC_EVENT_TYPES)))
-    function = fields.String(validate=ma.validate.OneOf(sorted(set(webhooks.FUNCTIONS.values()))))
+    function = fields.String(validate=ma.validate.OneOf(webhooks.FUNCTION_NAMES))
 
 
 @blp.route("/admin/webhook-deliveries")

@@ -411,3 +411,33 @@ def test_customer_cancel_x_checkout_session_completed(app, monkeypatch):
         assert _levels(app, variant_id) == (5, 0)
     finally:
         double.stop()
+
+
+def test_shipment_x_shipment_of_the_last_units(app):
+    """Two parcels of 2 of an order's 3 units at once: the second waits for the first's
+    lock, then sees only 1 left (422), so no unit ships twice."""
+    from tests.factories import make_order
+
+    with app.app_context():
+        admin = UserFactory(role="admin")
+        order = make_order(UserFactory(), [(VariantFactory(price=1000), 3)])
+        db.session.commit()
+        order_id, item_id = order.id, order.items[0].id
+        headers = {"Authorization": f"Bearer {create_access_token(str(admin.id))}"}
+
+    def ship(tracking):
+        return lambda: app.test_client().post(
+            f"/api/v1/admin/orders/{order_id}/shipments", headers=headers,
+            json={"lines": [{"order_item_id": item_id, "quantity": 2}],
+                  "tracking_number": tracking})
+
+    with paused("shipment.order_locked", ship("FIRST")) as first:
+        second = run_in_thread(ship("SECOND"))
+        wait_until_blocked(db.engine)
+    answers = sorted([(a := first()).status_code, (b := second()).status_code])
+    assert answers == [201, 422], (a.json, b.json)
+    with app.app_context():
+        order = db.session.get(Order, order_id)
+        assert order.status == "partially_shipped"
+        assert [s.tracking_number for s in order.shipments] == ["FIRST"]
+        assert sum(line.quantity for s in order.shipments for line in s.lines) == 2

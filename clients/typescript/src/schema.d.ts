@@ -126,7 +126,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Move an order along its states (shipped emails the customer), set its tracking */
+        /** Move an order along its states (shipped ships what is left), set its tracking */
         patch: operations["updateAdminOrder"];
         trace?: never;
     };
@@ -143,6 +143,25 @@ export interface paths {
         put?: never;
         /** Refund an order, in full or in part (submitted to the provider by a task) */
         post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders/{order_id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ship some of an order's units in one parcel (emails the customer) */
+        post: operations["createShipment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1309,12 +1328,13 @@ export interface components {
             payment_status: "pending" | "succeeded" | "failed" | "refund_pending" | "partially_refunded" | "refunded" | "cancelled";
             /** Format: date-time */
             reservation_expires_at: string | null;
+            shipments: components["schemas"]["Shipment"][];
             shipping_address: components["schemas"]["OrderAddress"];
             /** @description The method chosen at checkout; null where the flat rate applied */
             shipping_method: components["schemas"]["ShippingMethodSnapshot"] | (Record<string, never> | null);
             shipping_total: number;
             /** @enum {string} */
-            status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
+            status: "pending_payment" | "paid" | "processing" | "partially_shipped" | "shipped" | "delivered" | "cancelled" | "refunded";
             subtotal: number;
             tax_lines: components["schemas"]["TaxLine"][];
             tax_total: number;
@@ -1348,12 +1368,13 @@ export interface components {
             refunds: components["schemas"]["Refund"][];
             /** Format: date-time */
             reservation_expires_at: string | null;
+            shipments: components["schemas"]["Shipment"][];
             shipping_address: components["schemas"]["OrderAddress"];
             /** @description The method chosen at checkout; null where the flat rate applied */
             shipping_method: components["schemas"]["ShippingMethodSnapshot"] | (Record<string, never> | null);
             shipping_total: number;
             /** @enum {string} */
-            status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
+            status: "pending_payment" | "paid" | "processing" | "partially_shipped" | "shipped" | "delivered" | "cancelled" | "refunded";
             subtotal: number;
             tax_lines: components["schemas"]["TaxLine"][];
             tax_total: number;
@@ -1559,7 +1580,7 @@ export interface components {
             created_at: string;
             endpoint_id: number | null;
             /** @enum {string} */
-            event_type: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "user.notification";
+            event_type: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "shipment.created" | "user.notification";
             /** @enum {string|null} */
             function: "cart_activity_log" | "notify_user" | "order_status_update" | "product_sync" | null;
             id: number;
@@ -1669,7 +1690,7 @@ export interface components {
             /** @default true */
             active: boolean;
             description?: string;
-            event_types: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "user.notification")[];
+            event_types: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "shipment.created" | "user.notification")[];
             secret?: string;
             url: string;
         };
@@ -1687,7 +1708,7 @@ export interface components {
         EndpointUpdate: {
             active?: boolean;
             description?: string;
-            event_types?: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "user.notification")[];
+            event_types?: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "shipment.created" | "user.notification")[];
             secret?: string;
             url?: string;
         };
@@ -1815,12 +1836,13 @@ export interface components {
             payment_status: "pending" | "succeeded" | "failed" | "refund_pending" | "partially_refunded" | "refunded" | "cancelled";
             /** Format: date-time */
             reservation_expires_at: string | null;
+            shipments: components["schemas"]["Shipment"][];
             shipping_address: components["schemas"]["OrderAddress"];
             /** @description The method chosen at checkout; null where the flat rate applied */
             shipping_method: components["schemas"]["ShippingMethodSnapshot"] | (Record<string, never> | null);
             shipping_total: number;
             /** @enum {string} */
-            status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
+            status: "pending_payment" | "paid" | "processing" | "partially_shipped" | "shipped" | "delivered" | "cancelled" | "refunded";
             subtotal: number;
             tax_lines: components["schemas"]["TaxLine"][];
             tax_total: number;
@@ -1839,6 +1861,8 @@ export interface components {
             region: string | null;
         };
         OrderItem: {
+            /** @description The line's id (shipments and returns name lines by it) */
+            id: number;
             line_total: number;
             product_name: string;
             quantity: number;
@@ -1856,7 +1880,7 @@ export interface components {
             /** @enum {string} */
             payment_status: "pending" | "succeeded" | "failed" | "refund_pending" | "partially_refunded" | "refunded" | "cancelled";
             /** @enum {string} */
-            status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
+            status: "pending_payment" | "paid" | "processing" | "partially_shipped" | "shipped" | "delivered" | "cancelled" | "refunded";
             total: number;
         };
         PasswordResetConfirm: {
@@ -2013,6 +2037,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency: string;
+            /** @description The line's id (shipments and returns name lines by it) */
+            id: number;
             line_total: number;
             number: string;
             order_id: number;
@@ -2021,10 +2047,33 @@ export interface components {
             quantity: number;
             sku: string;
             /** @enum {string} */
-            status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
+            status: "pending_payment" | "paid" | "processing" | "partially_shipped" | "shipped" | "delivered" | "cancelled" | "refunded";
             unit_price: number;
             variant_id: number | null;
             variant_name: string;
+        };
+        Shipment: {
+            carrier: string | null;
+            /** Format: date-time */
+            created_at: string;
+            id: number;
+            lines: components["schemas"]["ShipmentLine"][];
+            /** @description Where the units left from (null until stock is kept per location) */
+            location_id: number | null;
+            tracking_number: string | null;
+        };
+        ShipmentCreate: {
+            carrier?: string | null;
+            lines: components["schemas"]["ShipmentLineInput"][];
+            tracking_number?: string | null;
+        };
+        ShipmentLine: {
+            order_item_id: number;
+            quantity: number;
+        };
+        ShipmentLineInput: {
+            order_item_id: number;
+            quantity: number;
         };
         ShippingAddressInput: {
             city: string;
@@ -2104,7 +2153,7 @@ export interface components {
             at: string;
             note: string | null;
             /** @enum {string} */
-            status: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
+            status: "pending_payment" | "paid" | "processing" | "partially_shipped" | "shipped" | "delivered" | "cancelled" | "refunded";
         };
         TokenPair: {
             access_token: string;
@@ -2583,7 +2632,7 @@ export interface operations {
     listAdminOrders: {
         parameters: {
             query?: {
-                status?: "pending_payment" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
+                status?: "pending_payment" | "paid" | "processing" | "partially_shipped" | "shipped" | "delivered" | "cancelled" | "refunded";
                 /** @description ISO date (a whole store day) or datetime, inclusive */
                 created_from?: string;
                 /** @description ISO date (a whole store day) or datetime, inclusive */
@@ -2673,7 +2722,7 @@ export interface operations {
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            /** @description Refused: error_code conflict, invalid_order_transition, status_set_by_payments */
+            /** @description Refused: error_code conflict, invalid_order_transition, order_not_shippable, status_set_by_payments */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2681,12 +2730,23 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        error_code?: "conflict" | "invalid_order_transition" | "status_set_by_payments";
+                        error_code?: "conflict" | "invalid_order_transition" | "order_not_shippable" | "status_set_by_payments";
                     };
                 };
             };
             413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
-            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            /** @description Refused: error_code nothing_to_ship, validation_failed; or the request failed validation (errors by field, no error_code) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "nothing_to_ship" | "validation_failed";
+                    };
+                };
+            };
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
@@ -2765,6 +2825,62 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         error_code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shipment"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            /** @description Refused: error_code conflict, order_not_shippable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "conflict" | "order_not_shippable";
+                    };
+                };
+            };
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            /** @description Refused: error_code nothing_to_ship, validation_failed; or the request failed validation (errors by field, no error_code) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "nothing_to_ship" | "validation_failed";
                     };
                 };
             };
@@ -3311,7 +3427,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "succeeded" | "failed" | "dead";
-                event_type?: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "user.notification";
+                event_type?: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "shipment.created" | "user.notification";
                 function?: "cart_activity_log" | "notify_user" | "order_status_update" | "product_sync";
                 page?: number;
                 page_size?: number;

@@ -80,6 +80,10 @@ from .create_discount_response_409 import CreateDiscountResponse409
 from .create_discount_response_409_error_code import CreateDiscountResponse409ErrorCode
 from .create_review_response_409 import CreateReviewResponse409
 from .create_review_response_409_error_code import CreateReviewResponse409ErrorCode
+from .create_shipment_response_409 import CreateShipmentResponse409
+from .create_shipment_response_409_error_code import CreateShipmentResponse409ErrorCode
+from .create_shipment_response_422 import CreateShipmentResponse422
+from .create_shipment_response_422_error_code import CreateShipmentResponse422ErrorCode
 from .create_shipping_zone_response_409 import CreateShippingZoneResponse409
 from .create_shipping_zone_response_409_error_code import CreateShippingZoneResponse409ErrorCode
 from .create_tax_rate_response_409 import CreateTaxRateResponse409
@@ -235,6 +239,10 @@ from .settle_fake_payment_response_401 import SettleFakePaymentResponse401
 from .settle_fake_payment_response_401_error_code import SettleFakePaymentResponse401ErrorCode
 from .settle_fake_payment_response_409 import SettleFakePaymentResponse409
 from .settle_fake_payment_response_409_error_code import SettleFakePaymentResponse409ErrorCode
+from .shipment import Shipment
+from .shipment_create import ShipmentCreate
+from .shipment_line import ShipmentLine
+from .shipment_line_input import ShipmentLineInput
 from .shipping_address_input import ShippingAddressInput
 from .shipping_address_input_country import ShippingAddressInputCountry
 from .shipping_method_snapshot import ShippingMethodSnapshot
@@ -257,6 +265,8 @@ from .token_pair import TokenPair
 from .top_product import TopProduct
 from .update_admin_order_response_409 import UpdateAdminOrderResponse409
 from .update_admin_order_response_409_error_code import UpdateAdminOrderResponse409ErrorCode
+from .update_admin_order_response_422 import UpdateAdminOrderResponse422
+from .update_admin_order_response_422_error_code import UpdateAdminOrderResponse422ErrorCode
 from .update_cart_item_response_409 import UpdateCartItemResponse409
 from .update_cart_item_response_409_error_code import UpdateCartItemResponse409ErrorCode
 from .update_cart_item_response_422 import UpdateCartItemResponse422
@@ -376,6 +386,10 @@ __all__ = (
     "CreateDiscountResponse409ErrorCode",
     "CreateReviewResponse409",
     "CreateReviewResponse409ErrorCode",
+    "CreateShipmentResponse409",
+    "CreateShipmentResponse409ErrorCode",
+    "CreateShipmentResponse422",
+    "CreateShipmentResponse422ErrorCode",
     "CreateShippingZoneResponse409",
     "CreateShippingZoneResponse409ErrorCode",
     "CreateTaxRateResponse409",
@@ -531,6 +545,10 @@ __all__ = (
     "SettleFakePaymentResponse401ErrorCode",
     "SettleFakePaymentResponse409",
     "SettleFakePaymentResponse409ErrorCode",
+    "Shipment",
+    "ShipmentCreate",
+    "ShipmentLine",
+    "ShipmentLineInput",
     "ShippingAddressInput",
     "ShippingAddressInputCountry",
     "ShippingMethodSnapshot",
@@ -553,6 +571,8 @@ __all__ = (
     "TopProduct",
     "UpdateAdminOrderResponse409",
     "UpdateAdminOrderResponse409ErrorCode",
+    "UpdateAdminOrderResponse422",
+    "UpdateAdminOrderResponse422ErrorCode",
     "UpdateCartItemResponse409",
     "UpdateCartItemResponse409ErrorCode",
     "UpdateCartItemResponse422",

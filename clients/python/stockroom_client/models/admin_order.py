@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
+    from ..models.shipment import Shipment
     from ..models.shipping_method_snapshot import ShippingMethodSnapshot
     from ..models.tax_line import TaxLine
     from ..models.timeline_entry import TimelineEntry
@@ -41,6 +42,7 @@ class AdminOrder:
         payment_provider (AdminOrderPaymentProvider):
         payment_status (AdminOrderPaymentStatus):
         reservation_expires_at (datetime.datetime | None):
+        shipments (list[Shipment]):
         shipping_address (OrderAddress):
         shipping_method (AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot): The method chosen at
             checkout; null where the flat rate applied
@@ -70,6 +72,7 @@ class AdminOrder:
     payment_provider: AdminOrderPaymentProvider
     payment_status: AdminOrderPaymentStatus
     reservation_expires_at: datetime.datetime | None
+    shipments: list[Shipment]
     shipping_address: OrderAddress
     shipping_method: AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot
     shipping_total: int
@@ -130,6 +133,11 @@ class AdminOrder:
         else:
             reservation_expires_at = self.reservation_expires_at
 
+        shipments = []
+        for shipments_item_data in self.shipments:
+            shipments_item = shipments_item_data.to_dict()
+            shipments.append(shipments_item)
+
         shipping_address = self.shipping_address.to_dict()
 
         shipping_method: dict[str, Any] | None
@@ -185,6 +193,7 @@ class AdminOrder:
                 "payment_provider": payment_provider,
                 "payment_status": payment_status,
                 "reservation_expires_at": reservation_expires_at,
+                "shipments": shipments,
                 "shipping_address": shipping_address,
                 "shipping_method": shipping_method,
                 "shipping_total": shipping_total,
@@ -206,6 +215,7 @@ class AdminOrder:
         from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
+        from ..models.shipment import Shipment  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
         from ..models.tax_line import TaxLine  # noqa: PLC0415
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
@@ -287,6 +297,13 @@ class AdminOrder:
 
         reservation_expires_at = _parse_reservation_expires_at(d.pop("reservation_expires_at"))
 
+        shipments = []
+        _shipments = d.pop("shipments")
+        for shipments_item_data in _shipments:
+            shipments_item = Shipment.from_dict(shipments_item_data)
+
+            shipments.append(shipments_item)
+
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
         def _parse_shipping_method(data: object) -> AdminOrderShippingMethodType1Type0 | None | ShippingMethodSnapshot:
@@ -366,6 +383,7 @@ class AdminOrder:
             payment_provider=payment_provider,
             payment_status=payment_status,
             reservation_expires_at=reservation_expires_at,
+            shipments=shipments,
             shipping_address=shipping_address,
             shipping_method=shipping_method,
             shipping_total=shipping_total,

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
     from ..models.refund import Refund
+    from ..models.shipment import Shipment
     from ..models.shipping_method_snapshot import ShippingMethodSnapshot
     from ..models.tax_line import TaxLine
     from ..models.timeline_entry import TimelineEntry
@@ -46,6 +47,7 @@ class AdminOrderDetail:
         payment_status (AdminOrderDetailPaymentStatus):
         refunds (list[Refund]):
         reservation_expires_at (datetime.datetime | None):
+        shipments (list[Shipment]):
         shipping_address (OrderAddress):
         shipping_method (AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot): The method chosen at
             checkout; null where the flat rate applied
@@ -77,6 +79,7 @@ class AdminOrderDetail:
     payment_status: AdminOrderDetailPaymentStatus
     refunds: list[Refund]
     reservation_expires_at: datetime.datetime | None
+    shipments: list[Shipment]
     shipping_address: OrderAddress
     shipping_method: AdminOrderDetailShippingMethodType1Type0 | None | ShippingMethodSnapshot
     shipping_total: int
@@ -152,6 +155,11 @@ class AdminOrderDetail:
         else:
             reservation_expires_at = self.reservation_expires_at
 
+        shipments = []
+        for shipments_item_data in self.shipments:
+            shipments_item = shipments_item_data.to_dict()
+            shipments.append(shipments_item)
+
         shipping_address = self.shipping_address.to_dict()
 
         shipping_method: dict[str, Any] | None
@@ -209,6 +217,7 @@ class AdminOrderDetail:
                 "payment_status": payment_status,
                 "refunds": refunds,
                 "reservation_expires_at": reservation_expires_at,
+                "shipments": shipments,
                 "shipping_address": shipping_address,
                 "shipping_method": shipping_method,
                 "shipping_total": shipping_total,
@@ -233,6 +242,7 @@ class AdminOrderDetail:
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
         from ..models.refund import Refund  # noqa: PLC0415
+        from ..models.shipment import Shipment  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
         from ..models.tax_line import TaxLine  # noqa: PLC0415
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
@@ -344,6 +354,13 @@ class AdminOrderDetail:
 
         reservation_expires_at = _parse_reservation_expires_at(d.pop("reservation_expires_at"))
 
+        shipments = []
+        _shipments = d.pop("shipments")
+        for shipments_item_data in _shipments:
+            shipments_item = Shipment.from_dict(shipments_item_data)
+
+            shipments.append(shipments_item)
+
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
         def _parse_shipping_method(
@@ -427,6 +444,7 @@ class AdminOrderDetail:
             payment_status=payment_status,
             refunds=refunds,
             reservation_expires_at=reservation_expires_at,
+            shipments=shipments,
             shipping_address=shipping_address,
             shipping_method=shipping_method,
             shipping_total=shipping_total,

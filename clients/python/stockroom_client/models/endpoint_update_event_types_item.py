@@ -9,6 +9,7 @@ class EndpointUpdateEventTypesItem(StrEnum):
     ORDER_STATUS_CHANGED = "order.status_changed"
     PRODUCT_DELETED = "product.deleted"
     PRODUCT_UPDATED = "product.updated"
+    SHIPMENT_CREATED = "shipment.created"
     USER_NOTIFICATION = "user.notification"
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
     from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0
+    from ..models.shipment import Shipment
     from ..models.shipping_method_snapshot import ShippingMethodSnapshot
     from ..models.tax_line import TaxLine
     from ..models.timeline_entry import TimelineEntry
@@ -37,6 +38,7 @@ class Order:
         paid_at (datetime.datetime | None):
         payment_status (OrderPaymentStatus):
         reservation_expires_at (datetime.datetime | None):
+        shipments (list[Shipment]):
         shipping_address (OrderAddress):
         shipping_method (None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot): The method chosen at checkout;
             null where the flat rate applied
@@ -62,6 +64,7 @@ class Order:
     paid_at: datetime.datetime | None
     payment_status: OrderPaymentStatus
     reservation_expires_at: datetime.datetime | None
+    shipments: list[Shipment]
     shipping_address: OrderAddress
     shipping_method: None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot
     shipping_total: int
@@ -114,6 +117,11 @@ class Order:
         else:
             reservation_expires_at = self.reservation_expires_at
 
+        shipments = []
+        for shipments_item_data in self.shipments:
+            shipments_item = shipments_item_data.to_dict()
+            shipments.append(shipments_item)
+
         shipping_address = self.shipping_address.to_dict()
 
         shipping_method: dict[str, Any] | None
@@ -163,6 +171,7 @@ class Order:
                 "paid_at": paid_at,
                 "payment_status": payment_status,
                 "reservation_expires_at": reservation_expires_at,
+                "shipments": shipments,
                 "shipping_address": shipping_address,
                 "shipping_method": shipping_method,
                 "shipping_total": shipping_total,
@@ -183,6 +192,7 @@ class Order:
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
         from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.shipment import Shipment  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
         from ..models.tax_line import TaxLine  # noqa: PLC0415
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
@@ -253,6 +263,13 @@ class Order:
 
         reservation_expires_at = _parse_reservation_expires_at(d.pop("reservation_expires_at"))
 
+        shipments = []
+        _shipments = d.pop("shipments")
+        for shipments_item_data in _shipments:
+            shipments_item = Shipment.from_dict(shipments_item_data)
+
+            shipments.append(shipments_item)
+
         shipping_address = OrderAddress.from_dict(d.pop("shipping_address"))
 
         def _parse_shipping_method(data: object) -> None | OrderShippingMethodType1Type0 | ShippingMethodSnapshot:
@@ -322,6 +339,7 @@ class Order:
             paid_at=paid_at,
             payment_status=payment_status,
             reservation_expires_at=reservation_expires_at,
+            shipments=shipments,
             shipping_address=shipping_address,
             shipping_method=shipping_method,
             shipping_total=shipping_total,

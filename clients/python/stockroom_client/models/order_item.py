@@ -12,6 +12,7 @@ T = TypeVar("T", bound="OrderItem")
 class OrderItem:
     """
     Attributes:
+        id (int): The line's id (shipments and returns name lines by it)
         line_total (int):
         product_name (str):
         quantity (int):
@@ -21,6 +22,7 @@ class OrderItem:
         variant_name (str):
     """
 
+    id: int
     line_total: int
     product_name: str
     quantity: int
@@ -30,6 +32,8 @@ class OrderItem:
     variant_name: str
 
     def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
         line_total = self.line_total
 
         product_name = self.product_name
@@ -49,6 +53,7 @@ class OrderItem:
 
         field_dict.update(
             {
+                "id": id,
                 "line_total": line_total,
                 "product_name": product_name,
                 "quantity": quantity,
@@ -64,6 +69,8 @@ class OrderItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        id = d.pop("id")
+
         line_total = d.pop("line_total")
 
         product_name = d.pop("product_name")
@@ -84,6 +91,7 @@ class OrderItem:
         variant_name = d.pop("variant_name")
 
         order_item = cls(
+            id=id,
             line_total=line_total,
             product_name=product_name,
             quantity=quantity,

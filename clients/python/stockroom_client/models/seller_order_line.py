@@ -17,6 +17,7 @@ class SellerOrderLine:
     Attributes:
         created_at (datetime.datetime):
         currency (str):
+        id (int): The line's id (shipments and returns name lines by it)
         line_total (int):
         number (str):
         order_id (int):
@@ -32,6 +33,7 @@ class SellerOrderLine:
 
     created_at: datetime.datetime
     currency: str
+    id: int
     line_total: int
     number: str
     order_id: int
@@ -48,6 +50,8 @@ class SellerOrderLine:
         created_at = self.created_at.isoformat()
 
         currency = self.currency
+
+        id = self.id
 
         line_total = self.line_total
 
@@ -79,6 +83,7 @@ class SellerOrderLine:
             {
                 "created_at": created_at,
                 "currency": currency,
+                "id": id,
                 "line_total": line_total,
                 "number": number,
                 "order_id": order_id,
@@ -101,6 +106,8 @@ class SellerOrderLine:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         currency = d.pop("currency")
+
+        id = d.pop("id")
 
         line_total = d.pop("line_total")
 
@@ -137,6 +144,7 @@ class SellerOrderLine:
         seller_order_line = cls(
             created_at=created_at,
             currency=currency,
+            id=id,
             line_total=line_total,
             number=number,
             order_id=order_id,

@@ -5,6 +5,7 @@ class SellerOrderLineStatus(StrEnum):
     CANCELLED = "cancelled"
     DELIVERED = "delivered"
     PAID = "paid"
+    PARTIALLY_SHIPPED = "partially_shipped"
     PENDING_PAYMENT = "pending_payment"
     PROCESSING = "processing"
     REFUNDED = "refunded"

@@ -9,6 +9,7 @@ from ...models.admin_order_detail import AdminOrderDetail
 from ...models.admin_order_update import AdminOrderUpdate
 from ...models.error import Error
 from ...models.update_admin_order_response_409 import UpdateAdminOrderResponse409
+from ...models.update_admin_order_response_422 import UpdateAdminOrderResponse422
 from ...types import UNSET, Response, Unset
 
 
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AdminOrderDetail | Error | UpdateAdminOrderResponse409:
+) -> AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422:
     if response.status_code == 200:
         response_200 = AdminOrderDetail.from_dict(response.json())
 
@@ -74,7 +75,7 @@ def _parse_response(
         return response_413
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
+        response_422 = UpdateAdminOrderResponse422.from_dict(response.json())
 
         return response_422
 
@@ -85,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409]:
+) -> Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,8 +100,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AdminOrderUpdate | Unset = UNSET,
-) -> Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409]:
-    """Move an order along its states (shipped emails the customer), set its tracking
+) -> Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422]:
+    """Move an order along its states (shipped ships what is left), set its tracking
 
     Args:
         order_id (int):
@@ -111,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409]
+        Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422]
     """
 
     kwargs = _get_kwargs(
@@ -131,8 +132,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AdminOrderUpdate | Unset = UNSET,
-) -> AdminOrderDetail | Error | UpdateAdminOrderResponse409 | None:
-    """Move an order along its states (shipped emails the customer), set its tracking
+) -> AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422 | None:
+    """Move an order along its states (shipped ships what is left), set its tracking
 
     Args:
         order_id (int):
@@ -143,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AdminOrderDetail | Error | UpdateAdminOrderResponse409
+        AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422
     """
 
     return sync_detailed(
@@ -158,8 +159,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AdminOrderUpdate | Unset = UNSET,
-) -> Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409]:
-    """Move an order along its states (shipped emails the customer), set its tracking
+) -> Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422]:
+    """Move an order along its states (shipped ships what is left), set its tracking
 
     Args:
         order_id (int):
@@ -170,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409]
+        Response[AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422]
     """
 
     kwargs = _get_kwargs(
@@ -188,8 +189,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AdminOrderUpdate | Unset = UNSET,
-) -> AdminOrderDetail | Error | UpdateAdminOrderResponse409 | None:
-    """Move an order along its states (shipped emails the customer), set its tracking
+) -> AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422 | None:
+    """Move an order along its states (shipped ships what is left), set its tracking
 
     Args:
         order_id (int):
@@ -200,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AdminOrderDetail | Error | UpdateAdminOrderResponse409
+        AdminOrderDetail | Error | UpdateAdminOrderResponse409 | UpdateAdminOrderResponse422
     """
 
     return (
