@@ -12,6 +12,7 @@ from api import (
     checkout,
     discounts,
     health,
+    locations,
     orders,
     payments,
     products,
@@ -35,6 +36,7 @@ def register_blueprints(api: Api, config) -> None:
     api.register_blueprint(discounts.blp, url_prefix=V1)
     api.register_blueprint(checkout.blp, url_prefix=V1)
     api.register_blueprint(shipping.blp, url_prefix=V1)
+    api.register_blueprint(locations.blp, url_prefix=V1)
     api.register_blueprint(orders.blp, url_prefix=V1)
     api.register_blueprint(payments.blp, url_prefix=V1)
     api.register_blueprint(webhooks.blp, url_prefix=V1)

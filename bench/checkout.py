@@ -8,8 +8,9 @@ answer should be 201 (anything else is counted as an error). Two mixes: carts sp
 the demo catalog's variants (everyday traffic), and every cart holding the same variant (a
 flash sale: every checkout queues on one row lock), and the spread carts again with a
 shipping zone's method chosen and a tax rate applied on every checkout (the cost of
-shipping and tax on the checkout path). Afterwards the stock is checked:
-reserved units equal the units ordered (no oversell, nothing lost).
+shipping and tax on the checkout path), and the spread carts with a second stock location
+first in checkout's order (the cost of reading and moving stock per location). Afterwards
+the stock is checked: reserved units equal the units ordered (no oversell, nothing lost).
 
     .venv/bin/python bench/checkout.py           # BENCH_SECONDS=10 by default
 """
@@ -100,7 +101,9 @@ def prepare(database_url: str, env: dict, tokens_path: Path) -> None:
     customers_with_carts(
         env, tokens_path, CUSTOMERS, "bench",
         "variants[n % len(variants)].id if n < 2 * half * 2 // 3 else variants[0].id",
-        setup="    db.session.execute(sa.update(Variant).values(on_hand=10_000_000))")
+        setup="    from models import StockLevel\n"
+              "    db.session.execute(sa.update(Variant).values(on_hand=10_000_000))\n"
+              "    db.session.execute(sa.update(StockLevel).values(on_hand=10_000_000))")
 
 
 def shipping_and_tax(engine) -> int:
@@ -121,6 +124,23 @@ def shipping_and_tax(engine) -> int:
             "INSERT INTO tax_rates (country, region, name, rate_bps, applies_to_shipping, "
             "created_at, updated_at) VALUES ('DE', '', 'MwSt', 1900, true, now(), now())"))
     return method
+
+
+def second_location(engine, active: bool = True) -> None:
+    """A second stock location, first in checkout's order, holding ample stock of every
+    variant (``active=False``: take it out of checkout's reach again)."""
+    with engine.begin() as connection:
+        if not active:
+            connection.execute(sa.text("UPDATE locations SET active = false "
+                                       "WHERE code = 'east'"))
+            return
+        east = connection.execute(sa.text(
+            "INSERT INTO locations (code, name, priority, active, created_at, updated_at) "
+            "VALUES ('east', 'East', 10, true, now(), now()) RETURNING id")).scalar_one()
+        connection.execute(sa.text(
+            "INSERT INTO stock_levels (variant_id, location_id, on_hand, reserved) "
+            "SELECT id, :east, 10000000, 0 FROM variants"), {"east": east})
+        connection.execute(sa.text("UPDATE variants SET on_hand = on_hand + 10000000"))
 
 
 def pgbench_tps(database_url: str, seconds: int) -> float:
@@ -163,6 +183,11 @@ def main() -> None:
                              warmup_args=["0"], args=[str(sixth)])
                 hot = wrk(f"{app}/api/v1/checkout", seconds, extra_script=lua,
                           warmup_args=[str(4 * sixth)], args=[str(5 * sixth)])
+                second_location(engine)
+                located = wrk(f"{app}/api/v1/checkout", seconds, extra_script=lua,
+                              warmup_args=[str(sixth + sixth // 2)],
+                              args=[str(3 * sixth + sixth // 2)])
+                second_location(engine, active=False)
                 method_id = shipping_and_tax(engine)
                 shipped_lua = scratch / "checkout_shipped.lua"
                 shipped_lua.write_text(CHECKOUT_LUA % {
@@ -183,6 +208,8 @@ def main() -> None:
                 ("checkout, one hot variant", hot, "bare Flask 1-row write", write,
                  (0.25, 250)),
                 ("checkout, spread, shipping + tax", shipped, "bare Flask 1-row write", write,
+                 (0.25, 250)),
+                ("checkout, spread, two locations", located, "bare Flask 1-row write", write,
                  (0.25, 250)),
                 ("checkout, spread carts vs pgbench", spread, "pgbench tpcb-like",
                  {"rps": tps, "p95_ms": float("nan"), "errors": 0}),

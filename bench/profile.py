@@ -98,13 +98,21 @@ def checkout(args, env) -> None:
         engine = sa.create_engine(env["DATABASE_URL"])
         body["shipping_method_id"] = checkout_bench.shipping_and_tax(engine)
         engine.dispose()
+    if args.two_locations:
+        # A second stock location first in checkout's order, with ample stock.
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(env["DATABASE_URL"])
+        checkout_bench.second_location(engine)
+        engine.dispose()
     if args.sold_out:
         # The losers of a flash sale: every cart's variants have nothing left.
         import sqlalchemy as sa
 
-        from models import Variant, db
+        from models import StockLevel, Variant, db
         with app.app_context():
             db.session.execute(sa.update(Variant).values(reserved=Variant.on_hand))
+            db.session.execute(sa.update(StockLevel).values(reserved=StockLevel.on_hand))
             db.session.commit()
         expected = 409
 
@@ -201,6 +209,8 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="catalog: with the cache off")
     parser.add_argument("--shipping", action="store_true",
                         help="checkout: with a shipping zone's method and a tax rate")
+    parser.add_argument("--two-locations", action="store_true",
+                        help="checkout: with a second stock location first in line")
     parser.add_argument("--sold-out", action="store_true",
                         help="checkout: every variant sold out (the 409 a flash sale's losers get)")
     args = parser.parse_args()

@@ -47,7 +47,8 @@ def prepare(env: dict, tokens_path: Path) -> None:
     flask_cli(env, "db", "upgrade")
     flask_cli(env, "seed-demo", "--products", "10")
     customers_with_carts(env, tokens_path, RACERS, "racer", "variants[0].id",
-                         setup=f"    variants[0].on_hand, variants[0].reserved = {UNITS}, 0")
+                         setup="    from services import inventory\n"
+                               f"    inventory.set_stock(variants[0], {UNITS})")
 
 
 def stampede(base: str, requests: list[tuple[str, str, dict, bytes]]) -> dict:

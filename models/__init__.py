@@ -17,6 +17,7 @@ from models.category import Category
 from models.discount import Discount, DiscountKind, DiscountRedemption
 from models.email import EmailMessage, EmailStatus
 from models.idempotency import IdempotencyKey
+from models.location import DEFAULT_LOCATION_CODE, Location, OrderAllocation, StockLevel
 from models.operations import DailySales, Heartbeat
 from models.order import (
     PAYMENT_FLOWS,
@@ -50,6 +51,7 @@ from models.user import Role, User
 from models.webhook import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
+    "DEFAULT_LOCATION_CODE",
     "MAX_LINE_QUANTITY",
     "PAYMENT_FLOWS",
     "Address",
@@ -70,10 +72,12 @@ __all__ = [
     "FakeRefund",
     "Heartbeat",
     "IdempotencyKey",
+    "Location",
     "LoginFailure",
     "OAuthIdentity",
     "OAuthState",
     "Order",
+    "OrderAllocation",
     "OrderEvent",
     "OrderItem",
     "OrderStatus",
@@ -97,6 +101,7 @@ __all__ = [
     "ShippingMethod",
     "ShippingZone",
     "ShippingZoneCountry",
+    "StockLevel",
     "TaxRate",
     "User",
     "Variant",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from models.base import TimestampMixin, UTCDateTime, db, utcnow
 
 if TYPE_CHECKING:
+    from models.location import OrderAllocation
     from models.payment import Refund
     from models.shipment import Shipment
     from models.user import User
@@ -112,6 +113,9 @@ class Order(TimestampMixin, db.Model):
     refunds: Mapped[list[Refund]] = relationship(viewonly=True, order_by="Refund.id")
     # Written by services.shipments.
     shipments: Mapped[list[Shipment]] = relationship(viewonly=True, order_by="Shipment.id")
+    # Where its units are held or were taken (services.inventory writes them).
+    allocations: Mapped[list[OrderAllocation]] = relationship(
+        cascade="all, delete-orphan", order_by="OrderAllocation.id")
 
     __table_args__ = (
         sa.Index("ix_orders_user_id_created_at", "user_id", "created_at"),

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import TimestampMixin, UTCDateTime, db, utcnow
 from models.category import Category
+
+if TYPE_CHECKING:
+    from models.location import StockLevel
 
 
 class ProductStatus(enum.StrEnum):
@@ -93,6 +97,9 @@ class Variant(TimestampMixin, db.Model):
     prices: Mapped[list[VariantPrice]] = relationship(
         back_populates="variant", cascade="all, delete-orphan", passive_deletes=True,
         order_by="VariantPrice.currency")
+    # Its stock per location (services.inventory writes them; these columns are the sums).
+    stock: Mapped[list[StockLevel]] = relationship(
+        viewonly=True, order_by="StockLevel.location_id")
 
     __table_args__ = (
         sa.CheckConstraint("price > 0", name="price_positive"),

@@ -16,7 +16,7 @@ class Shipment(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(
         sa.ForeignKey("orders.id", ondelete="CASCADE"), nullable=False, index=True)
-    # Where the units left from: set once stock is kept per location; None before.
+    # Where the units left from, when the order's units were all held at one location.
     location_id: Mapped[int | None] = mapped_column(sa.Integer)
     carrier: Mapped[str | None] = mapped_column(sa.String(50))
     tracking_number: Mapped[str | None] = mapped_column(sa.String(100))

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.orm.attributes import set_committed_value
 
 from core import faults
 from core.errors import Conflict, DomainError, Forbidden, ValidationFailed
@@ -17,6 +18,7 @@ from models import (
     Discount,
     DiscountRedemption,
     Order,
+    OrderAllocation,
     OrderEvent,
     OrderItem,
     OrderStatus,
@@ -206,7 +208,7 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
         raise NotForSale("Some products are no longer for sale.",
                          errors={"lines": [{"sku": sku} for sku in inactive]})
 
-    inventory.reserve_stock({item.variant_id: item.quantity for item in items})
+    held = inventory.reserve_stock({item.variant_id: item.quantity for item in items})
     faults.step("checkout.stock_reserved")
     # Prices are read after the rows are locked: the order charges what the stock cost
     # at the moment it was taken.
@@ -245,8 +247,12 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
         for line in lines]
     order.timeline = [OrderEvent(status=OrderStatus.PENDING_PAYMENT.value, note="order placed",
                                  at=now)]
+    order.allocations = [OrderAllocation(variant_id=a.variant_id, location_id=a.location_id,
+                                         quantity=a.quantity) for a in held]
     db.session.add(order)
     db.session.flush()
+    # A new order has no shipments: known, not read back when the answer shows them.
+    set_committed_value(order, "shipments", [])
     if discount is not None:
         db.session.add(DiscountRedemption(discount_id=discount.id,
                                           user_id=user.id if user else None,

@@ -1,13 +1,16 @@
-"""Stock levels. The only module that changes ``on_hand`` and ``reserved``.
+"""Stock levels. The only module that changes ``on_hand`` and ``reserved``: per location
+(``stock_levels``) and in total on the variant, in the same statements' transaction.
 
 Every change is a conditional ``UPDATE ... WHERE`` that states the invariant it needs, so
 two writers can never both succeed where only one may: the database decides, not a value
-read earlier. Each change records an ``inventory.changed`` event.
+read earlier. Every change locks the variant's row first, in variant id order, so changes
+of one variant at any location take turns and never deadlock. Each change records an
+``inventory.changed`` event (the variant's totals).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -16,8 +19,18 @@ from sqlalchemy.orm.util import identity_key
 
 from core import audit
 from core.errors import Conflict
-from models import Variant, db
+from models import (
+    DEFAULT_LOCATION_CODE,
+    Location,
+    StockLevel,
+    Variant,
+    db,
+    insert_ignoring_conflict,
+)
 from services import outbox
+from services.allocation import Allocation, Level, allocate
+
+DEFAULT_KEY = "stockroom.inventory.default_location"
 
 
 class StockBelowReserved(Conflict):
@@ -58,35 +71,85 @@ def low_stock_check(row, available_before: int) -> None:
             "available": available, "low_stock_threshold": row.low_stock_threshold})
 
 
-def set_stock(variant: Variant, on_hand: int, low_stock_threshold: int | None = None) -> Variant:
-    """Set the counted stock of ``variant``. Raises ``StockBelowReserved`` (409) when
-    ``on_hand`` would drop below what checkouts hold reserved at this moment."""
-    values = {"on_hand": on_hand}
-    available_before = variant.available
+@sa.event.listens_for(Variant, "after_insert")
+def _stock_at_the_default_location(mapper, connection, variant) -> None:
+    """A new variant's stock is at the default location: its totals are then the sum of
+    its levels from the start, whoever made it (the API, the demo, a test's factory)."""
+    connection.execute(sa.insert(StockLevel.__table__).values(
+        variant_id=variant.id,
+        location_id=sa.select(Location.id).where(Location.code == DEFAULT_LOCATION_CODE)
+        .scalar_subquery(),
+        on_hand=variant.on_hand or 0, reserved=variant.reserved or 0))
+
+
+def default_location_id() -> int:
+    """The ``default`` location's id (made by the migration that introduced locations)."""
+    cache = db.session.info.setdefault(DEFAULT_KEY, {})
+    bind = id(db.session.get_bind())
+    if bind not in cache:
+        cache[bind] = db.session.scalar(
+            sa.select(Location.id).where(Location.code == DEFAULT_LOCATION_CODE))
+    return cache[bind]
+
+
+def _as_allocations(lines: Mapping[int, int] | Iterable[Allocation]) -> list[Allocation]:
+    """Allocations as given, or ``{variant_id: quantity}`` taken as held at the default
+    location (one-location callers, and orders from before locations)."""
+    if isinstance(lines, Mapping):
+        location_id = default_location_id()
+        return [Allocation(variant_id, location_id, quantity)
+                for variant_id, quantity in lines.items()]
+    return list(lines)
+
+
+def order_allocations(order) -> list[Allocation]:
+    """Where an order's units are held or were taken."""
+    if order.allocations:
+        return [Allocation(a.variant_id, a.location_id, a.quantity) for a in order.allocations]
+    return _as_allocations(order.stock_lines())
+
+
+def set_stock(variant: Variant, on_hand: int, low_stock_threshold: int | None = None,
+              location_id: int | None = None) -> Variant:
+    """Set the counted stock of ``variant`` at a location (the default one unless given);
+    the variant's total moves by the difference. Raises ``StockBelowReserved`` (409) when
+    ``on_hand`` would drop below what checkouts hold reserved there at this moment.
+
+    The variant's row is locked first, as every stock change locks it: a checkout and a
+    count of the same variant take turns, in any location."""
+    location_id = location_id or default_location_id()
+    _lock_variants([variant.id])
     before = {"on_hand": variant.on_hand, "low_stock_threshold": variant.low_stock_threshold}
-    if low_stock_threshold is not None:
-        values["low_stock_threshold"] = low_stock_threshold
-    updated = db.session.execute(
-        sa.update(Variant)
-        .where(Variant.id == variant.id, Variant.reserved <= on_hand)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    db.session.refresh(variant)
-    if updated != 1:
+    db.session.execute(insert_ignoring_conflict(StockLevel, ["variant_id", "location_id"])
+                       .values(variant_id=variant.id, location_id=location_id, on_hand=0,
+                               reserved=0))
+    level = db.session.execute(
+        sa.select(StockLevel.on_hand, StockLevel.reserved)
+        .where(StockLevel.variant_id == variant.id, StockLevel.location_id == location_id)
+    ).one()
+    if on_hand < level.reserved:
         raise StockBelowReserved(
-            f"on_hand cannot drop below the {variant.reserved} units reserved by open orders.",
-            errors={"on_hand": [f"Must be at least {variant.reserved} (reserved)."]})
-    inventory_event(variant)
-    low_stock_check(variant, available_before)
+            f"on_hand cannot drop below the {level.reserved} units reserved by open orders "
+            "at this location.",
+            errors={"on_hand": [f"Must be at least {level.reserved} (reserved)."]})
+    if low_stock_threshold is not None:
+        # First, so that the move below judges the crossing by the new threshold.
+        db.session.execute(sa.update(Variant).where(Variant.id == variant.id)
+                           .values(low_stock_threshold=low_stock_threshold)
+                           .execution_options(synchronize_session=False))
+    _move(Allocation(variant.id, location_id, 0), on_hand=on_hand - level.on_hand)
+    db.session.refresh(variant)
     audit.record("variants", variant.id, {
-        name: (before[name], value) for name, value in values.items() if before[name] != value})
+        name: (before[name], getattr(variant, name)) for name in before
+        if before[name] != getattr(variant, name)})
     return variant
 
 
 def _lock_variants(variant_ids) -> dict[int, Variant]:
     """Lock the variants' rows, always in id order: two transactions that lock the same
-    rows take them in the same order, so they queue instead of deadlocking."""
+    rows take them in the same order, so they queue instead of deadlocking. Every change
+    of a variant's stock, at any location, holds its row's lock: its levels are changed
+    by one transaction at a time."""
     rows = db.session.scalars(
         sa.select(Variant).where(Variant.id.in_(sorted(variant_ids)))
         .order_by(Variant.id).with_for_update()
@@ -95,53 +158,80 @@ def _lock_variants(variant_ids) -> dict[int, Variant]:
     return {variant.id: variant for variant in rows}
 
 
-def reserve_stock(lines: Mapping[int, int]) -> None:
-    """Reserve ``quantity`` of each variant (``{variant_id: quantity}``): all lines or none.
+def reserve_stock(lines: Mapping[int, int]) -> list[Allocation]:
+    """Reserve ``quantity`` of each variant (``{variant_id: quantity}``): all lines or none,
+    from the active locations (``services.allocation``: one location that fills every line
+    by priority, else each line across them by priority). Returns where each unit is held.
 
     Raises ``OutOfStock`` (409) naming every line that is short, with what is available.
     """
     if any(quantity < 1 for quantity in lines.values()):
         raise ValueError("quantities must be positive")
     variants = _lock_variants(lines)
-    short = []
-    for variant_id in sorted(lines):
-        variant = variants.get(variant_id)
-        available = variant.available if variant is not None else 0
-        if available < lines[variant_id]:
-            short.append({"variant_id": variant_id,
-                          "sku": variant.sku if variant is not None else None,
-                          "requested": lines[variant_id], "available": available})
+    # Read in a statement of its own, after the locks are held: every writer of these
+    # levels holds its variant's lock, so this sees the last one's commit. (Joined into the
+    # locking SELECT it would not: PostgreSQL re-reads only the locked rows after a wait,
+    # the joined levels would be those of before it; the races on PostgreSQL showed it.)
+    rows = db.session.execute(
+        sa.select(StockLevel.variant_id, StockLevel.location_id,
+                  StockLevel.on_hand - StockLevel.reserved)
+        .join(Location, Location.id == StockLevel.location_id)
+        .where(StockLevel.variant_id.in_(sorted(lines)), Location.active.is_(True))
+        .order_by(Location.priority, Location.id)).all()
+    locations = list(dict.fromkeys(location_id for _, location_id, _ in rows))
+    levels = [Level(*row) for row in rows]
+    allocations, short = allocate(lines, levels, locations)
     if short:
-        raise OutOfStock("Not enough stock for some lines.", errors={"lines": short})
-    for variant_id in sorted(lines):
-        _move(variant_id, reserved=lines[variant_id])
+        raise OutOfStock("Not enough stock for some lines.", errors={"lines": [
+            {"variant_id": variant_id,
+             "sku": variants[variant_id].sku if variant_id in variants else None,
+             "requested": lines[variant_id], "available": available}
+            for variant_id, available in sorted(short.items())]})
+    for allocation in allocations:
+        _move(allocation, reserved=allocation.quantity)
+    return allocations
 
 
-def release_stock(lines: Mapping[int, int]) -> None:
-    """Give back reserved units (an unpaid order cancelled or expired)."""
-    _lock_variants(lines)
-    for variant_id in sorted(lines):
-        _move(variant_id, reserved=-lines[variant_id])
+def release_stock(lines: Mapping[int, int] | Iterable[Allocation]) -> None:
+    """Give back reserved units where they are held (an unpaid order cancelled or
+    expired)."""
+    allocations = _as_allocations(lines)
+    _lock_variants({a.variant_id for a in allocations})
+    for allocation in sorted(allocations):
+        _move(allocation, reserved=-allocation.quantity)
 
 
-def commit_stock(lines: Mapping[int, int]) -> None:
+def commit_stock(lines: Mapping[int, int] | Iterable[Allocation]) -> None:
     """Turn reserved units into sold ones: they leave both ``reserved`` and ``on_hand``."""
-    _lock_variants(lines)
-    for variant_id in sorted(lines):
-        _move(variant_id, reserved=-lines[variant_id], on_hand=-lines[variant_id])
+    allocations = _as_allocations(lines)
+    _lock_variants({a.variant_id for a in allocations})
+    for allocation in sorted(allocations):
+        _move(allocation, reserved=-allocation.quantity, on_hand=-allocation.quantity)
 
 
-def restock(lines: Mapping[int, int]) -> None:
-    """Put sold units back on hand (a paid order cancelled or refunded)."""
-    _lock_variants(lines)
-    for variant_id in sorted(lines):
-        _move(variant_id, on_hand=lines[variant_id])
+def restock(lines: Mapping[int, int] | Iterable[Allocation]) -> None:
+    """Put sold units back on hand where they were taken (a paid order cancelled)."""
+    allocations = _as_allocations(lines)
+    _lock_variants({a.variant_id for a in allocations})
+    for allocation in sorted(allocations):
+        _move(allocation, on_hand=allocation.quantity)
 
 
 _variants = Variant.__table__
+_levels = StockLevel.__table__
 _reserved, _on_hand = sa.bindparam("add_reserved"), sa.bindparam("add_on_hand")
-# Every stock movement is this one statement, built once with bound parameters: the
-# invariants it must keep are in its WHERE, and the new levels come back in one round trip.
+# Every stock movement is these two statements, built once with bound parameters: the
+# invariants each must keep are in its WHERE (the level's, then the variant's totals), and
+# the variant's new levels come back in one round trip.
+MOVE_LEVEL = (
+    sa.update(_levels)
+    .where(_levels.c.variant_id == sa.bindparam("level_variant_id"),
+           _levels.c.location_id == sa.bindparam("level_location_id"),
+           _levels.c.reserved + _reserved >= 0,
+           _levels.c.on_hand + _on_hand >= 0,
+           _levels.c.reserved + _reserved <= _levels.c.on_hand + _on_hand)
+    .values(reserved=_levels.c.reserved + _reserved, on_hand=_levels.c.on_hand + _on_hand)
+)
 MOVE_STOCK = (
     sa.update(_variants)
     .where(_variants.c.id == sa.bindparam("variant_id"),
@@ -154,17 +244,25 @@ MOVE_STOCK = (
 )
 
 
-def _move(variant_id: int, reserved: int = 0, on_hand: int = 0) -> None:
-    """Apply one change as a conditional update stating the invariants it must keep."""
-    row = db.session.connection().execute(MOVE_STOCK, {
-        "variant_id": variant_id, "add_reserved": reserved, "add_on_hand": on_hand}
-    ).one_or_none()
+def _move(allocation: Allocation, reserved: int = 0, on_hand: int = 0) -> None:
+    """Apply one change at one location, and to the variant's totals, as conditional
+    updates stating the invariants they must keep."""
+    # Each statement gets only its own parameters: a key named like a column would be
+    # added to the UPDATE's SET clause.
+    delta = {"add_reserved": reserved, "add_on_hand": on_hand}
+    connection = db.session.connection()
+    moved = connection.execute(MOVE_LEVEL, {
+        "level_variant_id": allocation.variant_id,
+        "level_location_id": allocation.location_id, **delta}).rowcount
+    row = connection.execute(MOVE_STOCK, {"variant_id": allocation.variant_id, **delta}
+                             ).one_or_none() if moved == 1 else None
     if row is None:
         raise StockAccountingError(
-            f"variant {variant_id}: cannot move reserved by {reserved}, on_hand by {on_hand}")
+            f"variant {allocation.variant_id} at location {allocation.location_id}: cannot "
+            f"move reserved by {reserved}, on_hand by {on_hand}")
     # The database answered with the new levels: give them to the session's copy of the
     # row, if it holds one, instead of reading the row again.
-    loaded = db.session.identity_map.get(identity_key(Variant, variant_id))
+    loaded = db.session.identity_map.get(identity_key(Variant, allocation.variant_id))
     if loaded is not None:
         set_committed_value(loaded, "on_hand", row.on_hand)
         set_committed_value(loaded, "reserved", row.reserved)
@@ -176,7 +274,8 @@ def low_stock_variants() -> sa.Select:
     """Variants at or under their low-stock threshold, the emptiest first."""
     available = Variant.on_hand - Variant.reserved
     return (sa.select(Variant).where(available <= Variant.low_stock_threshold)
-            .options(selectinload(Variant.prices)).order_by(available, Variant.id))
+            .options(selectinload(Variant.prices), selectinload(Variant.stock))
+            .order_by(available, Variant.id))
 
 
 def low_stock_for_seller(seller_id: int) -> sa.Select:
@@ -192,5 +291,6 @@ def stock_for_seller(seller_id: int) -> sa.Select:
     from models import Product
 
     return (sa.select(Variant).join(Product, Product.id == Variant.product_id)
-            .where(Product.seller_id == seller_id).options(selectinload(Variant.prices))
+            .where(Product.seller_id == seller_id)
+            .options(selectinload(Variant.prices), selectinload(Variant.stock))
             .order_by(Variant.product_id, Variant.sku))

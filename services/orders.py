@@ -135,7 +135,7 @@ def cancel_unpaid(order: Order, now: datetime, why: str, by: CancelledBy) -> Non
     """Cancel a locked, unpaid order: its reservation and its discount use come back, and
     (unless the provider cancelled it) its payment is cancelled at the provider."""
     transition(order, S.CANCELLED, now, why)
-    inventory.release_stock(order.stock_lines())
+    inventory.release_stock(inventory.order_allocations(order))
     discounts.give_back_use(order.id)
     order.payment_status = PaymentStatus.CANCELLED
     order.reservation_expires_at = None
@@ -150,7 +150,7 @@ def cancel(order: Order, now: datetime, why: str, by: CancelledBy) -> None:
     elif order.status == S.PAID:
         transition(order, S.CANCELLED, now, f"{why}; full refund")
         order.cancelled_by = by.value
-        inventory.restock(order.stock_lines())
+        inventory.restock(inventory.order_allocations(order))
         refunds.request_refund(order, None, why, None, now)
     else:
         raise InvalidTransition(f"An order that is {order.status} can no longer be cancelled.")

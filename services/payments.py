@@ -25,6 +25,7 @@ from core.errors import Conflict
 from models import (
     CancelledBy,
     Order,
+    OrderAllocation,
     OrderEvent,
     OrderStatus,
     PaymentStatus,
@@ -178,7 +179,7 @@ def _mark_paid(order: Order, now: datetime, note: str) -> None:
     order.payment_status = PaymentStatus.SUCCEEDED
     order.paid_at = now
     order.reservation_expires_at = None
-    inventory.commit_stock(order.stock_lines())
+    inventory.commit_stock(inventory.order_allocations(order))
     _count_sales(order)
     orders.transition(order, S.PAID, now, note)
     orders.notify(order, "order_confirmed")
@@ -195,7 +196,7 @@ def _late_payment(order: Order, now: datetime) -> str:
         why = f"payment arrived after the order was cancelled by the {order.cancelled_by}"
     else:
         try:
-            inventory.reserve_stock(order.stock_lines())
+            held = inventory.reserve_stock(order.stock_lines())
         except inventory.OutOfStock as short:
             why = ("payment arrived after the order was cancelled and the stock was gone "
                    f"({short.errors['lines']})")
@@ -208,7 +209,14 @@ def _late_payment(order: Order, now: datetime) -> str:
         return "late_payment_refunded"
     order.payment_status = PaymentStatus.SUCCEEDED
     order.paid_at = now
-    inventory.commit_stock(order.stock_lines())
+    # Taken again, maybe from other locations than the first time (the old rows go first:
+    # the new may repeat their keys).
+    order.allocations.clear()
+    db.session.flush()
+    order.allocations.extend(OrderAllocation(variant_id=a.variant_id, location_id=a.location_id,
+                                             quantity=a.quantity) for a in held)
+    db.session.flush()
+    inventory.commit_stock(held)
     discounts.take_use_again(order.id, order.discount_id, order.user_id, now)
     _count_sales(order)
     orders.transition(order, S.PAID, now,

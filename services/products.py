@@ -22,7 +22,7 @@ from models import (
     VariantPrice,
     db,
 )
-from services import images, inventory, outbox
+from services import images, inventory, locations, outbox
 from services.slugs import slugify, unique_slug
 
 
@@ -316,9 +316,13 @@ def delete_variant(actor: User, variant_id: int) -> None:
 
 
 def set_variant_stock(actor: User, variant_id: int, on_hand: int,
-                      low_stock_threshold: int | None) -> Variant:
+                      low_stock_threshold: int | None, location_id: int | None = None) -> Variant:
+    """Count a variant's stock at a location (404 ``location_not_found`` for an unknown
+    one)."""
     variant = variant_for_manager(actor, variant_id)
-    return inventory.set_stock(variant, on_hand, low_stock_threshold)
+    if location_id is not None:
+        locations.get_location(location_id)
+    return inventory.set_stock(variant, on_hand, low_stock_threshold, location_id)
 
 
 def add_product_image(actor: User, product_id: int, data: bytes, alt: str) -> ProductImage:

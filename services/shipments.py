@@ -74,8 +74,10 @@ def ship(order: Order, lines: Mapping[int, int], carrier: str | None,
         raise NothingToShip("A shipment needs at least one line.",
                             errors={"lines": ["At least one line."]})
     _check_lines(order, lines)
+    # Where the parcel leaves from, when the order's units are all held at one location.
+    held_at = {allocation.location_id for allocation in order.allocations}
     shipment = Shipment(order_id=order.id, carrier=carrier, tracking_number=tracking_number,
-                        created_at=now,
+                        created_at=now, location_id=held_at.pop() if len(held_at) == 1 else None,
                         lines=[ShipmentLine(order_item_id=item_id, quantity=quantity)
                                for item_id, quantity in sorted(lines.items())])
     db.session.add(shipment)

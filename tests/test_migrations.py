@@ -112,3 +112,69 @@ def test_prices_in_currencies_keep_what_the_catalog_and_carts_were(tmp_path):
             engine.dispose()
     finally:
         drop()
+
+
+def test_stock_moves_into_the_default_location_with_every_figure_unchanged(tmp_path):
+    """0020 on a database with stock, open reservations and paid orders: each variant's
+    stock is at the default location, totals equal to before; each open or paid order's
+    units are allocated there; nothing for a cancelled one."""
+    from flask_migrate import upgrade
+
+    url, drop = _fresh_database(tmp_path)
+    try:
+        app = create_app({"TESTING": True},
+                         environ={"DATABASE_URL": url, "INSTANCE_PATH": str(tmp_path)})
+        with app.app_context():
+            engine = db.engines[None]
+            upgrade(revision="0019")
+            t = {"t": "2026-01-01"}
+            with engine.begin() as connection:
+                run = connection.execute
+                run(sa.text("INSERT INTO categories (id, name, slug, created_at, updated_at) "
+                            "VALUES (1, 'C', 'c', :t, :t)"), t)
+                run(sa.text("INSERT INTO products (id, slug, name, description, status, "
+                            "category_id, currency, units_sold, rating_count, created_at, "
+                            "updated_at) VALUES (1, 'p', 'P', '', 'active', 1, 'usd', 0, 0, "
+                            ":t, :t)"), t)
+                for variant_id, on_hand, reserved in ((1, 10, 3), (2, 0, 0), (3, 7, 7)):
+                    run(sa.text(
+                        "INSERT INTO variants (id, product_id, sku, name, options, price, "
+                        "currency, weight_g, on_hand, reserved, low_stock_threshold, "
+                        "created_at, updated_at) VALUES (:id, 1, :sku, 'V', '{}', 100, 'usd', "
+                        "0, :on_hand, :reserved, 0, :t, :t)"),
+                        {"id": variant_id, "sku": f"S{variant_id}", "on_hand": on_hand,
+                         "reserved": reserved, **t})
+                for order_id, status, lines in ((1, "pending_payment", [(1, 3), (3, 7)]),
+                                                (2, "paid", [(1, 2), (1, 1)]),
+                                                (3, "cancelled", [(2, 5)])):
+                    run(sa.text(
+                        "INSERT INTO orders (id, number, email, status, payment_status, "
+                        "currency, subtotal, discount_total, shipping_total, tax_total, total, "
+                        "shipping_address, payment_provider, amount_refunded, created_at, "
+                        "updated_at) VALUES (:id, :number, 'a@example.com', :status, "
+                        "'pending', 'usd', 0, 0, 0, 0, 0, '{}', 'fake', 0, :t, :t)"),
+                        {"id": order_id, "number": f"SR-{order_id}", "status": status, **t})
+                    for variant_id, quantity in lines:
+                        run(sa.text(
+                            "INSERT INTO order_items (order_id, variant_id, sku, product_name, "
+                            "variant_name, unit_price, quantity, line_total) VALUES (:o, :v, "
+                            "'S', 'P', 'V', 100, :q, 0)"),
+                            {"o": order_id, "v": variant_id, "q": quantity})
+            upgrade()
+            with engine.connect() as connection:
+                default = connection.execute(sa.text(
+                    "SELECT id FROM locations WHERE code = 'default'")).scalar_one()
+                assert connection.execute(sa.text(
+                    "SELECT variant_id, location_id, on_hand, reserved FROM stock_levels "
+                    "ORDER BY variant_id")).all() == [(1, default, 10, 3), (2, default, 0, 0),
+                                                      (3, default, 7, 7)]
+                assert connection.execute(sa.text(
+                    "SELECT v.id FROM variants v JOIN stock_levels s ON s.variant_id = v.id "
+                    "WHERE v.on_hand <> s.on_hand OR v.reserved <> s.reserved")).all() == []
+                assert connection.execute(sa.text(
+                    "SELECT order_id, variant_id, location_id, quantity FROM order_allocations "
+                    "ORDER BY order_id, variant_id")).all() == [
+                    (1, 1, default, 3), (1, 3, default, 7), (2, 1, default, 3)]
+            engine.dispose()
+    finally:
+        drop()

@@ -56,7 +56,8 @@ class ShipmentSchema(ResponseSchema):
     carrier = fields.String(allow_none=True)
     tracking_number = fields.String(allow_none=True)
     location_id = fields.Integer(allow_none=True, metadata={
-        "description": "Where the units left from (null until stock is kept per location)"})
+        "description": "Where the units left from: the location holding all of the order's "
+                       "units, null when they were held at several"})
     created_at = fields.DateTime(format="iso")
 
 

@@ -26,7 +26,7 @@ from core.auth import OPTIONAL_BEARER, Blueprint, optional_user
 from core.http_cache import catalog_cached, public_cache
 from core.pagination import paginate_query
 from models import Role, db
-from services import catalog_listing, currencies, images, inventory, products
+from services import catalog_listing, currencies, images, inventory, locations, products
 
 blp = Blueprint("products", __name__, description="Products, variants, stock and images")
 
@@ -192,12 +192,13 @@ class VariantInventory(MethodView):
     @blp.auth_required("admin", "seller")
     @blp.arguments(InventorySchema)
     @blp.response(200, VariantSchema)
-    @blp.errors(inventory.StockBelowReserved)
+    @blp.errors(inventory.StockBelowReserved, products.VariantNotFound, locations.LocationNotFound)
     @blp.doc(operationId="setInventory")
     def put(self, body, variant_id):
-        """Set a variant's stock on hand and low-stock threshold"""
+        """Set a variant's stock on hand at a location, and its low-stock threshold"""
         variant = products.set_variant_stock(current_user, variant_id, body["on_hand"],
-                                             body.get("low_stock_threshold"))
+                                             body.get("low_stock_threshold"),
+                                             body.get("location_id"))
         db.session.commit()
         return variant
 

@@ -62,7 +62,16 @@ class VariantPublicSchema(ResponseSchema):
         "description": "Every currency the variant is priced in, its own first"})
 
 
+class StockLevelSchema(ResponseSchema):
+    location_id = fields.Integer()
+    on_hand = fields.Integer()
+    reserved = fields.Integer()
+    available = fields.Integer()
+
+
 class VariantSchema(VariantPublicSchema):
+    stock = fields.List(fields.Nested(StockLevelSchema), metadata={
+        "description": "Per location; on_hand and reserved above are their sums"})
     product_id = fields.Integer()
     compare_at_price = fields.Integer(allow_none=True)
     on_hand = fields.Integer()
@@ -155,8 +164,10 @@ class VariantUpdateSchema(VariantCreateSchema):
 
 
 class InventorySchema(StrictSchema):
-    on_hand = Count(required=True)
+    on_hand = Count(required=True, metadata={"description": "At the location"})
     low_stock_threshold = Count()
+    location_id = Id(metadata={"description": "The stock location (default: the default "
+                                              "location)"})
 
 
 class ImageUploadSchema(StrictSchema):

@@ -23,7 +23,7 @@ from models import (
     db,
     utcnow,
 )
-from services import orders, reconciliation
+from services import inventory, orders, reconciliation
 from services.payment_providers import FakeProvider, ProviderUnavailable, payment_provider
 from tests.factories import UserFactory, VariantFactory, fill_cart
 from tests.helpers import stripe_event, stripe_signature
@@ -431,7 +431,7 @@ def test_a_late_payment_without_stock_is_refunded_in_full(client, shopper, app, 
     placed = place(client, shopper, variant)
     intent = placed["payment"]["payment_intent_id"]
     expire(app, placed)
-    variant.on_hand = 0
+    inventory.set_stock(variant, 0)
     db.session.flush()
     fake_pay(intent)
     run_consumers()

@@ -169,9 +169,11 @@ def test_variant_lifecycle_and_price_range(client, people, enqueued):
                           "name": "Small", "options": {"size": "S"}, "price": 1900,
                           "currency": "usd", "compare_at_price": None, "on_hand": 4,
                           "reserved": 0, "available": 4, "low_stock_threshold": 1,
-                          # (contract v2 adds weight_g and prices)
+                          # (contract v2 adds weight_g, prices and stock)
                           "weight_g": 0, "prices": [{"currency": "usd", "amount": 1900,
-                                                     "compare_at_price": None}]}
+                                                     "compare_at_price": None}],
+                          "stock": [{"location_id": small.json["stock"][0]["location_id"],
+                                     "on_hand": 4, "reserved": 0, "available": 4}]}
     client.post(url, json={"sku": "TEE-L", "name": "Large", "price": 2500},
                 headers=headers["seller"])
     db.session.refresh(product)

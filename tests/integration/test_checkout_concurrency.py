@@ -146,6 +146,33 @@ def test_200_guest_and_customer_checkouts_for_50_units(app, monkeypatch):
         assert set(db.session.scalars(sa.select(Order.total))) == {1490 + 283}
 
 
+def test_200_checkouts_for_50_units_held_in_two_locations(app, monkeypatch):
+    """The flash sale with the 50 units split 25 / 25 over two locations: exactly 50
+    orders, both locations emptied, the levels adding up to the variant's totals."""
+    from models import Location, StockLevel
+    from services import inventory
+
+    with app.app_context():
+        monkeypatch.setattr(db.engine.pool, "_timeout", 120)
+    variant_id = _variant(app, 25)
+    with app.app_context():
+        east = Location(code="east", name="East", priority=10)
+        db.session.add(east)
+        db.session.flush()
+        inventory.set_stock(db.session.get(Variant, variant_id), 25, location_id=east.id)
+        db.session.commit()
+    customers = _customers(app, 200, [(variant_id, 1)], prefix="split")
+    responses = _together(app, [_checkout(h, f"s{n}") for n, h in enumerate(customers)])
+    statuses = Counter(r.status_code for r in responses)
+    assert statuses == {201: 50, 409: 150}, statuses
+    assert _stock(app, variant_id) == (50, 50)
+    with app.app_context():
+        levels = db.session.execute(sa.select(StockLevel.on_hand, StockLevel.reserved)
+                                    .where(StockLevel.variant_id == variant_id)).all()
+        assert sorted(levels) == [(25, 25), (25, 25)]
+        assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 50
+
+
 def test_opposite_line_orders_never_deadlock(app):
     first, second = _variant(app, 60), _variant(app, 60)
     half_a = _customers(app, 50, [(first, 1), (second, 1)])

@@ -441,3 +441,68 @@ def test_shipment_x_shipment_of_the_last_units(app):
         assert order.status == "partially_shipped"
         assert [s.tracking_number for s in order.shipments] == ["FIRST"]
         assert sum(line.quantity for s in order.shipments for line in s.lines) == 2
+
+
+def _conserved(app, variant_id) -> dict:
+    """The variant's levels by location code, after checking they add up to its totals
+    and hold their own invariants."""
+    from models import Location, StockLevel
+
+    with app.app_context():
+        variant = db.session.get(Variant, variant_id)
+        rows = db.session.execute(
+            sa.select(Location.code, StockLevel.on_hand, StockLevel.reserved)
+            .join(Location, Location.id == StockLevel.location_id)
+            .where(StockLevel.variant_id == variant_id)).all()
+        assert sum(r.on_hand for r in rows) == variant.on_hand
+        assert sum(r.reserved for r in rows) == variant.reserved
+        assert all(0 <= r.reserved <= r.on_hand for r in rows)
+        return {r.code: (r.on_hand, r.reserved) for r in rows}
+
+
+def _east(app, variant_id, on_hand):
+    from models import Location
+    from services import inventory
+
+    with app.app_context():
+        east = Location(code=f"east-{secrets.token_hex(3)}", name="East", priority=10)
+        db.session.add(east)
+        db.session.flush()
+        inventory.set_stock(db.session.get(Variant, variant_id), on_hand, location_id=east.id)
+        db.session.commit()
+        return east.id, east.code
+
+
+def test_checkout_x_stock_count_in_another_location(app):
+    """A count at East lands while a checkout holds the variant (its units from default):
+    it waits for the checkout, then counts; both figures stand, per location and in total."""
+    variant_id = _variant(app, on_hand=5)
+    east_id, east = _east(app, variant_id, 0)
+    (headers,) = _customers(app, 1, [(variant_id, 3)], prefix="counted")
+    with app.app_context():
+        admin = UserFactory(role="admin")
+        db.session.commit()
+        admin_headers = {"Authorization": f"Bearer {create_access_token(str(admin.id))}"}
+    with paused("checkout.stock_reserved", _checkout(app, headers, "count")) as placed:
+        count = run_in_thread(lambda: app.test_client().put(
+            f"/api/v1/variants/{variant_id}/inventory", headers=admin_headers,
+            json={"on_hand": 4, "location_id": east_id}))
+        wait_until_blocked(db.engine)
+    assert placed().status_code == 201 and count().status_code == 200
+    assert _conserved(app, variant_id) == {"default": (5, 3), east: (4, 0)}
+
+
+def test_two_checkouts_for_the_last_units_split_over_two_locations(app):
+    """2 units at East, 2 at default; two carts of 3 each at once. The first takes East's
+    2 and 1 of default; the second, waiting on the variant's lock, finds 1 left: 409."""
+    variant_id = _variant(app, on_hand=2)
+    _, east = _east(app, variant_id, 2)
+    first, second = _customers(app, 2, [(variant_id, 3)], prefix="split")
+    with paused("checkout.stock_reserved", _checkout(app, first, "a")) as winner:
+        loser = run_in_thread(_checkout(app, second, "b"))
+        wait_until_blocked(db.engine)
+    assert winner().status_code == 201
+    refused = loser()
+    assert refused.status_code == 409 and refused.json["error_code"] == "out_of_stock"
+    assert refused.json["errors"]["lines"][0]["available"] == 1
+    assert _conserved(app, variant_id) == {"default": (2, 1), east: (2, 2)}

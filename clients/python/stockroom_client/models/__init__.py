@@ -78,6 +78,8 @@ from .confirm_password_reset_response_422 import ConfirmPasswordResetResponse422
 from .confirm_password_reset_response_422_error_code import ConfirmPasswordResetResponse422ErrorCode
 from .create_discount_response_409 import CreateDiscountResponse409
 from .create_discount_response_409_error_code import CreateDiscountResponse409ErrorCode
+from .create_location_response_409 import CreateLocationResponse409
+from .create_location_response_409_error_code import CreateLocationResponse409ErrorCode
 from .create_review_response_409 import CreateReviewResponse409
 from .create_review_response_409_error_code import CreateReviewResponse409ErrorCode
 from .create_shipment_response_409 import CreateShipmentResponse409
@@ -156,6 +158,15 @@ from .list_users_role import ListUsersRole
 from .list_webhook_deliveries_event_type import ListWebhookDeliveriesEventType
 from .list_webhook_deliveries_function import ListWebhookDeliveriesFunction
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
+from .location import Location
+from .location_create import LocationCreate
+from .location_create_country_type_1 import LocationCreateCountryType1
+from .location_create_country_type_2_type_1 import LocationCreateCountryType2Type1
+from .location_create_country_type_3_type_1 import LocationCreateCountryType3Type1
+from .location_update import LocationUpdate
+from .location_update_country_type_1 import LocationUpdateCountryType1
+from .location_update_country_type_2_type_1 import LocationUpdateCountryType2Type1
+from .location_update_country_type_3_type_1 import LocationUpdateCountryType3Type1
 from .login import Login
 from .login_response_401 import LoginResponse401
 from .login_response_401_error_code import LoginResponse401ErrorCode
@@ -233,6 +244,8 @@ from .set_cart_currency_response_409 import SetCartCurrencyResponse409
 from .set_cart_currency_response_409_error_code import SetCartCurrencyResponse409ErrorCode
 from .set_cart_currency_response_429 import SetCartCurrencyResponse429
 from .set_cart_currency_response_429_error_code import SetCartCurrencyResponse429ErrorCode
+from .set_inventory_response_404 import SetInventoryResponse404
+from .set_inventory_response_404_error_code import SetInventoryResponse404ErrorCode
 from .set_inventory_response_409 import SetInventoryResponse409
 from .set_inventory_response_409_error_code import SetInventoryResponse409ErrorCode
 from .settle_fake_payment_response_401 import SettleFakePaymentResponse401
@@ -251,6 +264,7 @@ from .start_o_auth_sign_in_response_400 import StartOAuthSignInResponse400
 from .start_o_auth_sign_in_response_400_error_code import StartOAuthSignInResponse400ErrorCode
 from .start_o_auth_sign_in_response_404 import StartOAuthSignInResponse404
 from .start_o_auth_sign_in_response_404_error_code import StartOAuthSignInResponse404ErrorCode
+from .stock_level import StockLevel
 from .summary import Summary
 from .summary_interval import SummaryInterval
 from .tax_line import TaxLine
@@ -275,6 +289,8 @@ from .update_cart_item_response_429 import UpdateCartItemResponse429
 from .update_cart_item_response_429_error_code import UpdateCartItemResponse429ErrorCode
 from .update_discount_response_409 import UpdateDiscountResponse409
 from .update_discount_response_409_error_code import UpdateDiscountResponse409ErrorCode
+from .update_location_response_409 import UpdateLocationResponse409
+from .update_location_response_409_error_code import UpdateLocationResponse409ErrorCode
 from .update_shipping_zone_response_409 import UpdateShippingZoneResponse409
 from .update_shipping_zone_response_409_error_code import UpdateShippingZoneResponse409ErrorCode
 from .update_tax_rate_response_409 import UpdateTaxRateResponse409
@@ -384,6 +400,8 @@ __all__ = (
     "ConfirmPasswordResetResponse422ErrorCode",
     "CreateDiscountResponse409",
     "CreateDiscountResponse409ErrorCode",
+    "CreateLocationResponse409",
+    "CreateLocationResponse409ErrorCode",
     "CreateReviewResponse409",
     "CreateReviewResponse409ErrorCode",
     "CreateShipmentResponse409",
@@ -462,6 +480,15 @@ __all__ = (
     "ListWebhookDeliveriesEventType",
     "ListWebhookDeliveriesFunction",
     "ListWebhookDeliveriesStatus",
+    "Location",
+    "LocationCreate",
+    "LocationCreateCountryType1",
+    "LocationCreateCountryType2Type1",
+    "LocationCreateCountryType3Type1",
+    "LocationUpdate",
+    "LocationUpdateCountryType1",
+    "LocationUpdateCountryType2Type1",
+    "LocationUpdateCountryType3Type1",
     "Login",
     "LoginResponse401",
     "LoginResponse401ErrorCode",
@@ -539,6 +566,8 @@ __all__ = (
     "SetCartCurrencyResponse409ErrorCode",
     "SetCartCurrencyResponse429",
     "SetCartCurrencyResponse429ErrorCode",
+    "SetInventoryResponse404",
+    "SetInventoryResponse404ErrorCode",
     "SetInventoryResponse409",
     "SetInventoryResponse409ErrorCode",
     "SettleFakePaymentResponse401",
@@ -557,6 +586,7 @@ __all__ = (
     "StartOAuthSignInResponse400ErrorCode",
     "StartOAuthSignInResponse404",
     "StartOAuthSignInResponse404ErrorCode",
+    "StockLevel",
     "Summary",
     "SummaryInterval",
     "TaxLine",
@@ -581,6 +611,8 @@ __all__ = (
     "UpdateCartItemResponse429ErrorCode",
     "UpdateDiscountResponse409",
     "UpdateDiscountResponse409ErrorCode",
+    "UpdateLocationResponse409",
+    "UpdateLocationResponse409ErrorCode",
     "UpdateShippingZoneResponse409",
     "UpdateShippingZoneResponse409ErrorCode",
     "UpdateTaxRateResponse409",

@@ -14,15 +14,19 @@ T = TypeVar("T", bound="Inventory")
 class Inventory:
     """
     Attributes:
-        on_hand (int):
+        on_hand (int): At the location
+        location_id (int | Unset): The stock location (default: the default location)
         low_stock_threshold (int | Unset):
     """
 
     on_hand: int
+    location_id: int | Unset = UNSET
     low_stock_threshold: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         on_hand = self.on_hand
+
+        location_id = self.location_id
 
         low_stock_threshold = self.low_stock_threshold
 
@@ -33,6 +37,8 @@ class Inventory:
                 "on_hand": on_hand,
             }
         )
+        if location_id is not UNSET:
+            field_dict["location_id"] = location_id
         if low_stock_threshold is not UNSET:
             field_dict["low_stock_threshold"] = low_stock_threshold
 
@@ -43,10 +49,13 @@ class Inventory:
         d = dict(src_dict)
         on_hand = d.pop("on_hand")
 
+        location_id = d.pop("location_id", UNSET)
+
         low_stock_threshold = d.pop("low_stock_threshold", UNSET)
 
         inventory = cls(
             on_hand=on_hand,
+            location_id=location_id,
             low_stock_threshold=low_stock_threshold,
         )
 

@@ -21,7 +21,8 @@ class Shipment:
         created_at (datetime.datetime):
         id (int):
         lines (list[ShipmentLine]):
-        location_id (int | None): Where the units left from (null until stock is kept per location)
+        location_id (int | None): Where the units left from: the location holding all of the order's units, null when
+            they were held at several
         tracking_number (None | str):
     """
 

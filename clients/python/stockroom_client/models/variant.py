@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
     from ..models.price import Price
+    from ..models.stock_level import StockLevel
     from ..models.variant_options import VariantOptions
 
 
@@ -30,6 +31,7 @@ class Variant:
         product_id (int):
         reserved (int):
         sku (str):
+        stock (list[StockLevel]): Per location; on_hand and reserved above are their sums
         weight_g (int):
     """
 
@@ -46,6 +48,7 @@ class Variant:
     product_id: int
     reserved: int
     sku: str
+    stock: list[StockLevel]
     weight_g: int
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,6 +82,11 @@ class Variant:
 
         sku = self.sku
 
+        stock = []
+        for stock_item_data in self.stock:
+            stock_item = stock_item_data.to_dict()
+            stock.append(stock_item)
+
         weight_g = self.weight_g
 
         field_dict: dict[str, Any] = {}
@@ -98,6 +106,7 @@ class Variant:
                 "product_id": product_id,
                 "reserved": reserved,
                 "sku": sku,
+                "stock": stock,
                 "weight_g": weight_g,
             }
         )
@@ -107,6 +116,7 @@ class Variant:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.price import Price  # noqa: PLC0415
+        from ..models.stock_level import StockLevel  # noqa: PLC0415
         from ..models.variant_options import VariantOptions  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -146,6 +156,13 @@ class Variant:
 
         sku = d.pop("sku")
 
+        stock = []
+        _stock = d.pop("stock")
+        for stock_item_data in _stock:
+            stock_item = StockLevel.from_dict(stock_item_data)
+
+            stock.append(stock_item)
+
         weight_g = d.pop("weight_g")
 
         variant = cls(
@@ -162,6 +179,7 @@ class Variant:
             product_id=product_id,
             reserved=reserved,
             sku=sku,
+            stock=stock,
             weight_g=weight_g,
         )
 

@@ -7,6 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.inventory import Inventory
+from ...models.set_inventory_response_404 import SetInventoryResponse404
 from ...models.set_inventory_response_409 import SetInventoryResponse409
 from ...models.variant import Variant
 from ...types import Response
@@ -36,7 +37,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SetInventoryResponse409 | Variant:
+) -> Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant:
     if response.status_code == 200:
         response_200 = Variant.from_dict(response.json())
 
@@ -58,7 +59,7 @@ def _parse_response(
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = SetInventoryResponse404.from_dict(response.json())
 
         return response_404
 
@@ -84,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SetInventoryResponse409 | Variant]:
+) -> Response[Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,8 +99,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Inventory,
-) -> Response[Error | SetInventoryResponse409 | Variant]:
-    """Set a variant's stock on hand and low-stock threshold
+) -> Response[Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant]:
+    """Set a variant's stock on hand at a location, and its low-stock threshold
 
     Args:
         variant_id (int):
@@ -110,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SetInventoryResponse409 | Variant]
+        Response[Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant]
     """
 
     kwargs = _get_kwargs(
@@ -130,8 +131,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Inventory,
-) -> Error | SetInventoryResponse409 | Variant | None:
-    """Set a variant's stock on hand and low-stock threshold
+) -> Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant | None:
+    """Set a variant's stock on hand at a location, and its low-stock threshold
 
     Args:
         variant_id (int):
@@ -142,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SetInventoryResponse409 | Variant
+        Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant
     """
 
     return sync_detailed(
@@ -157,8 +158,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Inventory,
-) -> Response[Error | SetInventoryResponse409 | Variant]:
-    """Set a variant's stock on hand and low-stock threshold
+) -> Response[Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant]:
+    """Set a variant's stock on hand at a location, and its low-stock threshold
 
     Args:
         variant_id (int):
@@ -169,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SetInventoryResponse409 | Variant]
+        Response[Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant]
     """
 
     kwargs = _get_kwargs(
@@ -187,8 +188,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Inventory,
-) -> Error | SetInventoryResponse409 | Variant | None:
-    """Set a variant's stock on hand and low-stock threshold
+) -> Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant | None:
+    """Set a variant's stock on hand at a location, and its low-stock threshold
 
     Args:
         variant_id (int):
@@ -199,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SetInventoryResponse409 | Variant
+        Error | SetInventoryResponse404 | SetInventoryResponse409 | Variant
     """
 
     return (

@@ -1,0 +1,3 @@
+from api.locations.resources import blp
+
+__all__ = ["blp"]
