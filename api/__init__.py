@@ -16,6 +16,7 @@ from api import (
     orders,
     payments,
     products,
+    returns,
     reviews,
     shipping,
     users,
@@ -38,6 +39,7 @@ def register_blueprints(api: Api, config) -> None:
     api.register_blueprint(shipping.blp, url_prefix=V1)
     api.register_blueprint(locations.blp, url_prefix=V1)
     api.register_blueprint(orders.blp, url_prefix=V1)
+    api.register_blueprint(returns.blp, url_prefix=V1)
     api.register_blueprint(payments.blp, url_prefix=V1)
     api.register_blueprint(webhooks.blp, url_prefix=V1)
     api.register_blueprint(reviews.blp, url_prefix=V1)

@@ -146,6 +146,8 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
             env.get("RESERVATION_TTL_SECONDS"), 900, "RESERVATION_TTL_SECONDS"
         ),
         "STORE_TIMEZONE": env.get("STORE_TIMEZONE", "UTC"),
+        # How long after delivery a customer may ask to return what they bought.
+        "RETURN_WINDOW_DAYS": _int(env.get("RETURN_WINDOW_DAYS"), 30, "RETURN_WINDOW_DAYS"),
         # The currency of the flat shipping rate and, by default, of analytics.
         "STORE_CURRENCY": _currency(env.get("STORE_CURRENCY"), "usd", "STORE_CURRENCY"),
         # Checkout's shipping and tax rules (in cents and basis points).

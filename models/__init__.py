@@ -38,6 +38,7 @@ from models.product import (
     Variant,
     VariantPrice,
 )
+from models.returns import OrderReturn, ReturnLine, ReturnStatus
 from models.review import Review, WishlistItem
 from models.shipment import Shipment, ShipmentLine
 from models.shipping import (
@@ -80,6 +81,7 @@ __all__ = [
     "OrderAllocation",
     "OrderEvent",
     "OrderItem",
+    "OrderReturn",
     "OrderStatus",
     "OutboxEvent",
     "PasswordResetToken",
@@ -92,6 +94,8 @@ __all__ = [
     "RefreshToken",
     "Refund",
     "RefundStatus",
+    "ReturnLine",
+    "ReturnStatus",
     "Review",
     "RevokedToken",
     "Role",

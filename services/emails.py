@@ -35,6 +35,7 @@ SUBJECTS = {
     "order_refunded": "Your Stockroom order {number} was refunded",
     "order_shipped": "Your Stockroom order {number} is on its way",
     "order_delivered": "Your Stockroom order {number} was delivered",
+    "return_update": "Your return for Stockroom order {number}: {step}",
     "low_stock_alert": "Low stock: {sku} has {available} left",
     "low_stock_digest": "Low stock digest for {day}: {count} variants",
 }
@@ -45,7 +46,12 @@ ORDER_EMAILS = {
     "order_refunded": "order_refunded",
     "order_shipped": "order_shipped",
     "order_delivered": "order_delivered",
+    "return_update": "return_update",
 }
+# The subject's words for each step of a return.
+RETURN_STEPS = {"requested": "request received", "approved": "approved",
+                "rejected": "not accepted", "received": "items received",
+                "refunded": "refunded"}
 
 
 def email_backend() -> EmailBackend:
@@ -178,7 +184,10 @@ def prepare_order_email(notification: str, order_id: int,
     if kind is None or order is None:
         return None
     dedupe_key = f"order:{order.id}"
-    subject = SUBJECTS[kind].format(number=order.number)
+    subject = SUBJECTS[kind].format(number=order.number,
+                                    step=RETURN_STEPS.get(data.get("step", ""), ""))
+    if kind == "return_update":
+        dedupe_key = f"return:{data['return_id']}:{data['step']}"
     if kind == "order_shipped" and data.get("shipment_id"):
         # One email per parcel, with its own lines and tracking.
         dedupe_key = f"shipment:{data['shipment_id']}"
@@ -210,6 +219,8 @@ def prepare_order_email(notification: str, order_id: int,
         "carrier": data.get("carrier", order.carrier),
         "shipped": _shipped_lines(order, data.get("lines")),
         "complete": data.get("complete", True),
+        "step": data.get("step"), "return_id": data.get("return_id"),
+        "return_refund": format_money(data.get("refund_total") or 0, order.currency),
     }
     return message, context
 

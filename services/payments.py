@@ -33,7 +33,16 @@ from models import (
     Refund,
     db,
 )
-from services import discounts, inventory, orders, outbox, refunds, tax_transactions, transactions
+from services import (
+    discounts,
+    inventory,
+    orders,
+    outbox,
+    refunds,
+    returns,
+    tax_transactions,
+    transactions,
+)
 from services.payment_providers import (
     PaymentIntent,
     PaymentProvider,
@@ -153,6 +162,7 @@ def _refunds_confirmed(order: Order, confirmed: list[Refund], now: datetime) -> 
         orders.notify(order, "order_refunded", refund_id=refund.id, amount=refund.amount,
                       amount_refunded=order.amount_refunded)
         tax_transactions.request_reversal(order, refund)
+    returns.refunds_confirmed(order, confirmed, now)
     if order.amount_refunded >= order.total and order.status in orders.PAID_STATUSES:
         orders.transition(order, S.REFUNDED, now, "refunded in full")
         return

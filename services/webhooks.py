@@ -54,6 +54,11 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "inventory.changed": ("product_sync",),
     "user.notification": ("notify_user",),
     "shipment.created": ("order_status_update", "notify_user"),
+    "return.requested": ("order_status_update",),
+    "return.approved": ("order_status_update",),
+    "return.rejected": ("order_status_update",),
+    "return.received": ("order_status_update",),
+    "return.refunded": ("order_status_update",),
 }
 FUNCTION_NAMES = tuple(sorted({name for names in FUNCTIONS.values() for name in names}))
 PUBLIC_EVENT_TYPES = frozenset(FUNCTIONS)

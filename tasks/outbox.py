@@ -16,6 +16,8 @@ DELIVER = "tasks.webhooks.deliver_event_task"
 CONSUMERS: dict[str, tuple[str, ...]] = {
     "order.status_changed": (DELIVER,),
     "shipment.created": (DELIVER,),
+    **{f"return.{step}": (DELIVER,) for step in ("requested", "approved", "rejected",
+                                                  "received", "refunded")},
     "cart.item_added": (DELIVER,),
     "cart.item_updated": (DELIVER,),
     "cart.item_removed": (DELIVER,),

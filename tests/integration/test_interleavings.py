@@ -506,3 +506,36 @@ def test_two_checkouts_for_the_last_units_split_over_two_locations(app):
     assert refused.status_code == 409 and refused.json["error_code"] == "out_of_stock"
     assert refused.json["errors"]["lines"][0]["available"] == 1
     assert _conserved(app, variant_id) == {"default": (2, 1), east: (2, 2)}
+
+
+def test_return_received_x_checkout_of_the_same_variant(app):
+    """A return's units go back on hand while a checkout holds the variant: the receipt
+    waits for the checkout's lock, then restocks; both figures stand, per location and in
+    total."""
+    from services import fulfilment, returns
+    from tests.factories import make_order
+
+    variant_id = _variant(app, on_hand=5)
+    with app.app_context():
+        admin = UserFactory(role="admin")
+        sold = make_order(UserFactory(), [(db.session.get(Variant, variant_id), 2)])
+        fulfilment.admin_update_order(sold.id, {"status": "shipped"}, utcnow())
+        fulfilment.admin_update_order(sold.id, {"status": "delivered"}, utcnow())
+        found = returns.request_return(sold, [{"order_item_id": sold.items[0].id,
+                                               "quantity": 2}], utcnow())
+        returns.approve(found.id, utcnow())
+        db.session.commit()
+        return_id, item_id = found.id, sold.items[0].id
+        admin_headers = {"Authorization": f"Bearer {create_access_token(str(admin.id))}"}
+    (headers,) = _customers(app, 1, [(variant_id, 4)], prefix="returning")
+    with paused("checkout.stock_reserved", _checkout(app, headers, "buy")) as placed:
+        receipt = run_in_thread(lambda: app.test_client().post(
+            f"/api/v1/admin/returns/{return_id}/receive",
+            headers={**admin_headers, "Idempotency-Key": "receive"},
+            json={"lines": [{"order_item_id": item_id, "quantity": 2}]}))
+        wait_until_blocked(db.engine)
+    assert placed().status_code == 201
+    received = receipt()
+    # make_order's sale took no stock (5 on hand): 2 back makes 7, the checkout holds 4.
+    assert received.status_code == 201, received.json
+    assert _conserved(app, variant_id) == {"default": (7, 4)}

@@ -222,6 +222,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every return, newest first */
+        get: operations["listAdminReturns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/returns/{return_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                return_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a requested return */
+        post: operations["approveReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/returns/{return_id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                return_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a return's units (restocked or not) and refund the received lines */
+        post: operations["receiveReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/returns/{return_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                return_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a requested return */
+        post: operations["rejectReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/shipping-methods/{method_id}": {
         parameters: {
             query?: never;
@@ -1007,6 +1081,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{order_id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        /** My order's returns */
+        get: operations["listOrderReturns"];
+        put?: never;
+        /** Ask to return some of a delivered order's units */
+        post: operations["requestReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/fake/{payment_intent_id}/settle": {
         parameters: {
             query?: never;
@@ -1617,7 +1711,7 @@ export interface components {
             created_at: string;
             endpoint_id: number | null;
             /** @enum {string} */
-            event_type: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "shipment.created" | "user.notification";
+            event_type: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification";
             /** @enum {string|null} */
             function: "cart_activity_log" | "notify_user" | "order_status_update" | "product_sync" | null;
             id: number;
@@ -1727,7 +1821,7 @@ export interface components {
             /** @default true */
             active: boolean;
             description?: string;
-            event_types: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "shipment.created" | "user.notification")[];
+            event_types: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification")[];
             secret?: string;
             url: string;
         };
@@ -1745,7 +1839,7 @@ export interface components {
         EndpointUpdate: {
             active?: boolean;
             description?: string;
-            event_types?: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "shipment.created" | "user.notification")[];
+            event_types?: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification")[];
             secret?: string;
             url?: string;
         };
@@ -2057,6 +2151,17 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        ReceivedLine: {
+            /** @description Where it goes back (default: where it was taken) */
+            location_id?: number;
+            order_item_id: number;
+            quantity: number;
+            /**
+             * @description Back on hand (false: damaged, not restocked)
+             * @default true
+             */
+            restock: boolean;
+        };
         Refund: {
             amount: number;
             /** Format: date-time */
@@ -2084,6 +2189,41 @@ export interface components {
             email: string;
             full_name: string;
             password: string;
+        };
+        Return: {
+            /** Format: date-time */
+            created_at: string;
+            id: number;
+            lines: components["schemas"]["ReturnLine"][];
+            note: string | null;
+            order_id: number;
+            refund_id: number | null;
+            /** @description What the lines refund: asked for, then as received (their share of discount and tax; shipping is not refunded) */
+            refund_total: number;
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected" | "received" | "refunded";
+        };
+        ReturnCreate: {
+            lines: components["schemas"]["ReturnLineInput"][];
+        };
+        ReturnDecision: {
+            note?: string;
+        };
+        ReturnLine: {
+            location_id: number | null;
+            order_item_id: number;
+            quantity: number;
+            reason: string;
+            received_quantity: number | null;
+            restocked: boolean | null;
+        };
+        ReturnLineInput: {
+            order_item_id: number;
+            quantity: number;
+            reason?: string;
+        };
+        ReturnReceive: {
+            lines: components["schemas"]["ReceivedLine"][];
         };
         Review: {
             /** @description The reviewer's name */
@@ -3115,6 +3255,240 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    listAdminReturns: {
+        parameters: {
+            query?: {
+                status?: "requested" | "approved" | "rejected" | "received" | "refunded";
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Pagination": components["headers"]["PAGINATION"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Return"][];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    approveReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                return_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReturnDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Return"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            /** @description Refused: error_code not_found, return_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "not_found" | "return_not_found";
+                    };
+                };
+            };
+            /** @description Refused: error_code conflict, return_not_allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "conflict" | "return_not_allowed";
+                    };
+                };
+            };
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    receiveReturn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key and body again return the same order (200, Idempotent-Replayed: true); keys are per user (or guest cart) and kept 24 h or more */
+                "Idempotency-Key": string;
+            };
+            path: {
+                return_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReceive"];
+            };
+        };
+        responses: {
+            /** @description The answer to an earlier request with this key, replayed */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IDEMPOTENT_REPLAYED"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Return"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IDEMPOTENT_REPLAYED"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Return"];
+                };
+            };
+            /** @description Refused: error_code bad_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "bad_idempotency_key";
+                    };
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            /** @description Refused: error_code location_not_found, not_found, return_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "location_not_found" | "not_found" | "return_not_found";
+                    };
+                };
+            };
+            /** @description Refused: error_code conflict, idempotency_key_in_flight, order_not_paid, refund_exceeds_payment, return_not_allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "conflict" | "idempotency_key_in_flight" | "order_not_paid" | "refund_exceeds_payment" | "return_not_allowed";
+                    };
+                };
+            };
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            /** @description Refused: error_code idempotency_key_reused, return_exceeds_shipped, validation_failed; or the request failed validation (errors by field, no error_code) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "idempotency_key_reused" | "return_exceeds_shipped" | "validation_failed";
+                    };
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    rejectReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                return_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReturnDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Return"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            /** @description Refused: error_code not_found, return_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "not_found" | "return_not_found";
+                    };
+                };
+            };
+            /** @description Refused: error_code conflict, return_not_allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "conflict" | "return_not_allowed";
+                    };
+                };
+            };
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     deleteShippingMethod: {
         parameters: {
             query?: never;
@@ -3614,7 +3988,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "succeeded" | "failed" | "dead";
-                event_type?: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "shipment.created" | "user.notification";
+                event_type?: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification";
                 function?: "cart_activity_log" | "notify_user" | "order_status_update" | "product_sync";
                 page?: number;
                 page_size?: number;
@@ -5469,6 +5843,115 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         error_code?: "conflict" | "invalid_order_transition";
+                    };
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    listOrderReturns: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest's order token (checkout's order_token, or the token in the order's emails); not needed when signed in */
+                "X-Order-Token"?: string;
+            };
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Return"][];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            /** @description Refused: error_code unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "unauthorized";
+                    };
+                };
+            };
+            404: components["responses"]["NOT_FOUND"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    requestReturn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest's order token (checkout's order_token, or the token in the order's emails); not needed when signed in */
+                "X-Order-Token"?: string;
+            };
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Return"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            /** @description Refused: error_code unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "unauthorized";
+                    };
+                };
+            };
+            404: components["responses"]["NOT_FOUND"];
+            /** @description Refused: error_code conflict, return_not_allowed, return_window_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "conflict" | "return_not_allowed" | "return_window_closed";
+                    };
+                };
+            };
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            /** @description Refused: error_code return_exceeds_shipped, validation_failed; or the request failed validation (errors by field, no error_code) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "return_exceeds_shipped" | "validation_failed";
                     };
                 };
             };

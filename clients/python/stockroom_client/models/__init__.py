@@ -36,6 +36,10 @@ from .apply_cart_discount_response_422 import ApplyCartDiscountResponse422
 from .apply_cart_discount_response_422_error_code import ApplyCartDiscountResponse422ErrorCode
 from .apply_cart_discount_response_429 import ApplyCartDiscountResponse429
 from .apply_cart_discount_response_429_error_code import ApplyCartDiscountResponse429ErrorCode
+from .approve_return_response_404 import ApproveReturnResponse404
+from .approve_return_response_404_error_code import ApproveReturnResponse404ErrorCode
+from .approve_return_response_409 import ApproveReturnResponse409
+from .approve_return_response_409_error_code import ApproveReturnResponse409ErrorCode
 from .attempt import Attempt
 from .audit_entry import AuditEntry
 from .audit_entry_action import AuditEntryAction
@@ -151,7 +155,10 @@ from .inventory import Inventory
 from .list_admin_orders_status import ListAdminOrdersStatus
 from .list_admin_products_sort import ListAdminProductsSort
 from .list_admin_products_status import ListAdminProductsStatus
+from .list_admin_returns_status import ListAdminReturnsStatus
 from .list_audit_log_action import ListAuditLogAction
+from .list_order_returns_response_401 import ListOrderReturnsResponse401
+from .list_order_returns_response_401_error_code import ListOrderReturnsResponse401ErrorCode
 from .list_products_sort import ListProductsSort
 from .list_shipping_options_country import ListShippingOptionsCountry
 from .list_users_role import ListUsersRole
@@ -210,9 +217,18 @@ from .rating import Rating
 from .readiness import Readiness
 from .readiness_checks import ReadinessChecks
 from .readiness_status import ReadinessStatus
+from .receive_return_response_400 import ReceiveReturnResponse400
+from .receive_return_response_400_error_code import ReceiveReturnResponse400ErrorCode
+from .receive_return_response_404 import ReceiveReturnResponse404
+from .receive_return_response_404_error_code import ReceiveReturnResponse404ErrorCode
+from .receive_return_response_409 import ReceiveReturnResponse409
+from .receive_return_response_409_error_code import ReceiveReturnResponse409ErrorCode
+from .receive_return_response_422 import ReceiveReturnResponse422
+from .receive_return_response_422_error_code import ReceiveReturnResponse422ErrorCode
 from .receive_stripe_event_body import ReceiveStripeEventBody
 from .receive_stripe_event_response_400 import ReceiveStripeEventResponse400
 from .receive_stripe_event_response_400_error_code import ReceiveStripeEventResponse400ErrorCode
+from .received_line import ReceivedLine
 from .redeliver_webhook_response_409 import RedeliverWebhookResponse409
 from .redeliver_webhook_response_409_error_code import RedeliverWebhookResponse409ErrorCode
 from .refund import Refund
@@ -228,6 +244,10 @@ from .refund_status import RefundStatus
 from .register import Register
 from .register_response_409 import RegisterResponse409
 from .register_response_409_error_code import RegisterResponse409ErrorCode
+from .reject_return_response_404 import RejectReturnResponse404
+from .reject_return_response_404_error_code import RejectReturnResponse404ErrorCode
+from .reject_return_response_409 import RejectReturnResponse409
+from .reject_return_response_409_error_code import RejectReturnResponse409ErrorCode
 from .remove_cart_discount_response_429 import RemoveCartDiscountResponse429
 from .remove_cart_discount_response_429_error_code import RemoveCartDiscountResponse429ErrorCode
 from .remove_cart_item_response_429 import RemoveCartItemResponse429
@@ -236,6 +256,19 @@ from .request_email_verification_response_409 import RequestEmailVerificationRes
 from .request_email_verification_response_409_error_code import RequestEmailVerificationResponse409ErrorCode
 from .request_email_verification_response_429 import RequestEmailVerificationResponse429
 from .request_email_verification_response_429_error_code import RequestEmailVerificationResponse429ErrorCode
+from .request_return_response_401 import RequestReturnResponse401
+from .request_return_response_401_error_code import RequestReturnResponse401ErrorCode
+from .request_return_response_409 import RequestReturnResponse409
+from .request_return_response_409_error_code import RequestReturnResponse409ErrorCode
+from .request_return_response_422 import RequestReturnResponse422
+from .request_return_response_422_error_code import RequestReturnResponse422ErrorCode
+from .return_ import Return
+from .return_create import ReturnCreate
+from .return_decision import ReturnDecision
+from .return_line import ReturnLine
+from .return_line_input import ReturnLineInput
+from .return_receive import ReturnReceive
+from .return_status import ReturnStatus
 from .review import Review
 from .review_create import ReviewCreate
 from .seller_order_line import SellerOrderLine
@@ -358,6 +391,10 @@ __all__ = (
     "ApplyCartDiscountResponse422ErrorCode",
     "ApplyCartDiscountResponse429",
     "ApplyCartDiscountResponse429ErrorCode",
+    "ApproveReturnResponse404",
+    "ApproveReturnResponse404ErrorCode",
+    "ApproveReturnResponse409",
+    "ApproveReturnResponse409ErrorCode",
     "Attempt",
     "AuditEntry",
     "AuditEntryAction",
@@ -473,7 +510,10 @@ __all__ = (
     "ListAdminOrdersStatus",
     "ListAdminProductsSort",
     "ListAdminProductsStatus",
+    "ListAdminReturnsStatus",
     "ListAuditLogAction",
+    "ListOrderReturnsResponse401",
+    "ListOrderReturnsResponse401ErrorCode",
     "ListProductsSort",
     "ListShippingOptionsCountry",
     "ListUsersRole",
@@ -532,6 +572,15 @@ __all__ = (
     "Readiness",
     "ReadinessChecks",
     "ReadinessStatus",
+    "ReceivedLine",
+    "ReceiveReturnResponse400",
+    "ReceiveReturnResponse400ErrorCode",
+    "ReceiveReturnResponse404",
+    "ReceiveReturnResponse404ErrorCode",
+    "ReceiveReturnResponse409",
+    "ReceiveReturnResponse409ErrorCode",
+    "ReceiveReturnResponse422",
+    "ReceiveReturnResponse422ErrorCode",
     "ReceiveStripeEventBody",
     "ReceiveStripeEventResponse400",
     "ReceiveStripeEventResponse400ErrorCode",
@@ -550,6 +599,10 @@ __all__ = (
     "Register",
     "RegisterResponse409",
     "RegisterResponse409ErrorCode",
+    "RejectReturnResponse404",
+    "RejectReturnResponse404ErrorCode",
+    "RejectReturnResponse409",
+    "RejectReturnResponse409ErrorCode",
     "RemoveCartDiscountResponse429",
     "RemoveCartDiscountResponse429ErrorCode",
     "RemoveCartItemResponse429",
@@ -558,6 +611,19 @@ __all__ = (
     "RequestEmailVerificationResponse409ErrorCode",
     "RequestEmailVerificationResponse429",
     "RequestEmailVerificationResponse429ErrorCode",
+    "RequestReturnResponse401",
+    "RequestReturnResponse401ErrorCode",
+    "RequestReturnResponse409",
+    "RequestReturnResponse409ErrorCode",
+    "RequestReturnResponse422",
+    "RequestReturnResponse422ErrorCode",
+    "Return",
+    "ReturnCreate",
+    "ReturnDecision",
+    "ReturnLine",
+    "ReturnLineInput",
+    "ReturnReceive",
+    "ReturnStatus",
     "Review",
     "ReviewCreate",
     "SellerOrderLine",

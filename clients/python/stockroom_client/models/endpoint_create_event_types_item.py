@@ -9,6 +9,11 @@ class EndpointCreateEventTypesItem(StrEnum):
     ORDER_STATUS_CHANGED = "order.status_changed"
     PRODUCT_DELETED = "product.deleted"
     PRODUCT_UPDATED = "product.updated"
+    RETURN_APPROVED = "return.approved"
+    RETURN_RECEIVED = "return.received"
+    RETURN_REFUNDED = "return.refunded"
+    RETURN_REJECTED = "return.rejected"
+    RETURN_REQUESTED = "return.requested"
     SHIPMENT_CREATED = "shipment.created"
     USER_NOTIFICATION = "user.notification"
 

@@ -1,0 +1,3 @@
+from api.returns.resources import blp
+
+__all__ = ["blp"]

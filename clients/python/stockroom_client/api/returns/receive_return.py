@@ -1,0 +1,277 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.receive_return_response_400 import ReceiveReturnResponse400
+from ...models.receive_return_response_404 import ReceiveReturnResponse404
+from ...models.receive_return_response_409 import ReceiveReturnResponse409
+from ...models.receive_return_response_422 import ReceiveReturnResponse422
+from ...models.return_ import Return
+from ...models.return_receive import ReturnReceive
+from ...types import Response
+
+
+def _get_kwargs(
+    return_id: int,
+    *,
+    body: ReturnReceive,
+    idempotency_key: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/admin/returns/{return_id}/receive".format(
+            return_id=quote(str(return_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Error
+    | ReceiveReturnResponse400
+    | ReceiveReturnResponse404
+    | ReceiveReturnResponse409
+    | ReceiveReturnResponse422
+    | Return
+):
+    if response.status_code == 200:
+        response_200 = Return.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = Return.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ReceiveReturnResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ReceiveReturnResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ReceiveReturnResponse409.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ReceiveReturnResponse422.from_dict(response.json())
+
+        return response_422
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Error
+    | ReceiveReturnResponse400
+    | ReceiveReturnResponse404
+    | ReceiveReturnResponse409
+    | ReceiveReturnResponse422
+    | Return
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    return_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReturnReceive,
+    idempotency_key: str,
+) -> Response[
+    Error
+    | ReceiveReturnResponse400
+    | ReceiveReturnResponse404
+    | ReceiveReturnResponse409
+    | ReceiveReturnResponse422
+    | Return
+]:
+    """Receive a return's units (restocked or not) and refund the received lines
+
+    Args:
+        return_id (int):
+        idempotency_key (str):
+        body (ReturnReceive):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ReceiveReturnResponse400 | ReceiveReturnResponse404 | ReceiveReturnResponse409 | ReceiveReturnResponse422 | Return]
+    """
+
+    kwargs = _get_kwargs(
+        return_id=return_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    return_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReturnReceive,
+    idempotency_key: str,
+) -> (
+    Error
+    | ReceiveReturnResponse400
+    | ReceiveReturnResponse404
+    | ReceiveReturnResponse409
+    | ReceiveReturnResponse422
+    | Return
+    | None
+):
+    """Receive a return's units (restocked or not) and refund the received lines
+
+    Args:
+        return_id (int):
+        idempotency_key (str):
+        body (ReturnReceive):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ReceiveReturnResponse400 | ReceiveReturnResponse404 | ReceiveReturnResponse409 | ReceiveReturnResponse422 | Return
+    """
+
+    return sync_detailed(
+        return_id=return_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    return_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReturnReceive,
+    idempotency_key: str,
+) -> Response[
+    Error
+    | ReceiveReturnResponse400
+    | ReceiveReturnResponse404
+    | ReceiveReturnResponse409
+    | ReceiveReturnResponse422
+    | Return
+]:
+    """Receive a return's units (restocked or not) and refund the received lines
+
+    Args:
+        return_id (int):
+        idempotency_key (str):
+        body (ReturnReceive):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ReceiveReturnResponse400 | ReceiveReturnResponse404 | ReceiveReturnResponse409 | ReceiveReturnResponse422 | Return]
+    """
+
+    kwargs = _get_kwargs(
+        return_id=return_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    return_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReturnReceive,
+    idempotency_key: str,
+) -> (
+    Error
+    | ReceiveReturnResponse400
+    | ReceiveReturnResponse404
+    | ReceiveReturnResponse409
+    | ReceiveReturnResponse422
+    | Return
+    | None
+):
+    """Receive a return's units (restocked or not) and refund the received lines
+
+    Args:
+        return_id (int):
+        idempotency_key (str):
+        body (ReturnReceive):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ReceiveReturnResponse400 | ReceiveReturnResponse404 | ReceiveReturnResponse409 | ReceiveReturnResponse422 | Return
+    """
+
+    return (
+        await asyncio_detailed(
+            return_id=return_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
