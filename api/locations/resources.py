@@ -32,7 +32,8 @@ class LocationCreateSchema(StrictSchema):
         ma.validate.Regexp(r"^[a-z0-9][a-z0-9_-]*$",
                            error="Lower-case letters, digits, '_' and '-'.")])
     name = text(100, required=True)
-    country = fields.String(allow_none=True, validate=COUNTRY)
+    country = fields.String(validate=COUNTRY, metadata={"description": "Where it is (ISO 3166-1 "
+                                                                     "alpha-2)"})
     priority = fields.Integer(strict=True, load_default=100,
                               validate=ma.validate.Range(min=0, max=1_000_000))
     active = StrictBoolean(load_default=True)

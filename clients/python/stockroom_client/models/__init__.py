@@ -167,13 +167,9 @@ from .list_webhook_deliveries_function import ListWebhookDeliveriesFunction
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
 from .location import Location
 from .location_create import LocationCreate
-from .location_create_country_type_1 import LocationCreateCountryType1
-from .location_create_country_type_2_type_1 import LocationCreateCountryType2Type1
-from .location_create_country_type_3_type_1 import LocationCreateCountryType3Type1
+from .location_create_country import LocationCreateCountry
 from .location_update import LocationUpdate
-from .location_update_country_type_1 import LocationUpdateCountryType1
-from .location_update_country_type_2_type_1 import LocationUpdateCountryType2Type1
-from .location_update_country_type_3_type_1 import LocationUpdateCountryType3Type1
+from .location_update_country import LocationUpdateCountry
 from .login import Login
 from .login_response_401 import LoginResponse401
 from .login_response_401_error_code import LoginResponse401ErrorCode
@@ -522,13 +518,9 @@ __all__ = (
     "ListWebhookDeliveriesStatus",
     "Location",
     "LocationCreate",
-    "LocationCreateCountryType1",
-    "LocationCreateCountryType2Type1",
-    "LocationCreateCountryType3Type1",
+    "LocationCreateCountry",
     "LocationUpdate",
-    "LocationUpdateCountryType1",
-    "LocationUpdateCountryType2Type1",
-    "LocationUpdateCountryType3Type1",
+    "LocationUpdateCountry",
     "Login",
     "LoginResponse401",
     "LoginResponse401ErrorCode",

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.location_create_country_type_1 import LocationCreateCountryType1
-from ..models.location_create_country_type_2_type_1 import LocationCreateCountryType2Type1
-from ..models.location_create_country_type_3_type_1 import LocationCreateCountryType3Type1
+from ..models.location_create_country import LocationCreateCountry
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LocationCreate")
@@ -20,17 +18,14 @@ class LocationCreate:
         code (str):
         name (str):
         active (bool | Unset):  Default: True.
-        country (LocationCreateCountryType1 | LocationCreateCountryType2Type1 | LocationCreateCountryType3Type1 | None |
-            Unset):
+        country (LocationCreateCountry | Unset): Where it is (ISO 3166-1 alpha-2)
         priority (int | Unset):  Default: 100.
     """
 
     code: str
     name: str
     active: bool | Unset = True
-    country: (
-        LocationCreateCountryType1 | LocationCreateCountryType2Type1 | LocationCreateCountryType3Type1 | None | Unset
-    ) = UNSET
+    country: LocationCreateCountry | Unset = UNSET
     priority: int | Unset = 100
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,17 +35,9 @@ class LocationCreate:
 
         active = self.active
 
-        country: None | str | Unset
-        if isinstance(self.country, Unset):
-            country = UNSET
-        elif isinstance(self.country, LocationCreateCountryType1):
+        country: str | Unset = UNSET
+        if not isinstance(self.country, Unset):
             country = self.country.value
-        elif isinstance(self.country, LocationCreateCountryType2Type1):
-            country = self.country.value
-        elif isinstance(self.country, LocationCreateCountryType3Type1):
-            country = self.country.value
-        else:
-            country = self.country
 
         priority = self.priority
 
@@ -80,53 +67,12 @@ class LocationCreate:
 
         active = d.pop("active", UNSET)
 
-        def _parse_country(
-            data: object,
-        ) -> (
-            LocationCreateCountryType1
-            | LocationCreateCountryType2Type1
-            | LocationCreateCountryType3Type1
-            | None
-            | Unset
-        ):
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                country_type_1 = LocationCreateCountryType1(data)
-
-                return country_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                country_type_2_type_1 = LocationCreateCountryType2Type1(data)
-
-                return country_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                country_type_3_type_1 = LocationCreateCountryType3Type1(data)
-
-                return country_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                LocationCreateCountryType1
-                | LocationCreateCountryType2Type1
-                | LocationCreateCountryType3Type1
-                | None
-                | Unset,
-                data,
-            )
-
-        country = _parse_country(d.pop("country", UNSET))
+        _country = d.pop("country", UNSET)
+        country: LocationCreateCountry | Unset
+        if isinstance(_country, Unset):
+            country = UNSET
+        else:
+            country = LocationCreateCountry(_country)
 
         priority = d.pop("priority", UNSET)
 

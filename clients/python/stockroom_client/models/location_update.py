@@ -1,13 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.location_update_country_type_1 import LocationUpdateCountryType1
-from ..models.location_update_country_type_2_type_1 import LocationUpdateCountryType2Type1
-from ..models.location_update_country_type_3_type_1 import LocationUpdateCountryType3Type1
+from ..models.location_update_country import LocationUpdateCountry
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LocationUpdate")
@@ -19,17 +17,14 @@ class LocationUpdate:
     Attributes:
         active (bool | Unset):
         code (str | Unset):
-        country (LocationUpdateCountryType1 | LocationUpdateCountryType2Type1 | LocationUpdateCountryType3Type1 | None |
-            Unset):
+        country (LocationUpdateCountry | Unset): Where it is (ISO 3166-1 alpha-2)
         name (str | Unset):
         priority (int | Unset):
     """
 
     active: bool | Unset = UNSET
     code: str | Unset = UNSET
-    country: (
-        LocationUpdateCountryType1 | LocationUpdateCountryType2Type1 | LocationUpdateCountryType3Type1 | None | Unset
-    ) = UNSET
+    country: LocationUpdateCountry | Unset = UNSET
     name: str | Unset = UNSET
     priority: int | Unset = UNSET
 
@@ -38,17 +33,9 @@ class LocationUpdate:
 
         code = self.code
 
-        country: None | str | Unset
-        if isinstance(self.country, Unset):
-            country = UNSET
-        elif isinstance(self.country, LocationUpdateCountryType1):
+        country: str | Unset = UNSET
+        if not isinstance(self.country, Unset):
             country = self.country.value
-        elif isinstance(self.country, LocationUpdateCountryType2Type1):
-            country = self.country.value
-        elif isinstance(self.country, LocationUpdateCountryType3Type1):
-            country = self.country.value
-        else:
-            country = self.country
 
         name = self.name
 
@@ -77,53 +64,12 @@ class LocationUpdate:
 
         code = d.pop("code", UNSET)
 
-        def _parse_country(
-            data: object,
-        ) -> (
-            LocationUpdateCountryType1
-            | LocationUpdateCountryType2Type1
-            | LocationUpdateCountryType3Type1
-            | None
-            | Unset
-        ):
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                country_type_1 = LocationUpdateCountryType1(data)
-
-                return country_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                country_type_2_type_1 = LocationUpdateCountryType2Type1(data)
-
-                return country_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                country_type_3_type_1 = LocationUpdateCountryType3Type1(data)
-
-                return country_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                LocationUpdateCountryType1
-                | LocationUpdateCountryType2Type1
-                | LocationUpdateCountryType3Type1
-                | None
-                | Unset,
-                data,
-            )
-
-        country = _parse_country(d.pop("country", UNSET))
+        _country = d.pop("country", UNSET)
+        country: LocationUpdateCountry | Unset
+        if isinstance(_country, Unset):
+            country = UNSET
+        else:
+            country = LocationUpdateCountry(_country)
 
         name = d.pop("name", UNSET)
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class LocationCreateCountryType3Type1(StrEnum):
+class LocationUpdateCountry(StrEnum):
     AD = "AD"
     AE = "AE"
     AF = "AF"

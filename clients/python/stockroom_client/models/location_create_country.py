@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class LocationUpdateCountryType3Type1(StrEnum):
+class LocationCreateCountry(StrEnum):
     AD = "AD"
     AE = "AE"
     AF = "AF"
