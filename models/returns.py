@@ -56,9 +56,9 @@ class ReturnLine(db.Model):
         sa.ForeignKey("order_items.id", ondelete="CASCADE"), nullable=False)
     quantity: Mapped[int] = mapped_column(sa.Integer, nullable=False)
     reason: Mapped[str] = mapped_column(sa.String(200), nullable=False, default="")
-    # Set when the units arrive: how many, whether they went back on hand, and where.
+    # Set when the units arrive: how many, how many of them went back on hand, and where.
     received_quantity: Mapped[int | None] = mapped_column(sa.Integer)
-    restocked: Mapped[bool | None] = mapped_column(sa.Boolean)
+    restocked_quantity: Mapped[int | None] = mapped_column(sa.Integer)
     location_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("locations.id", ondelete="RESTRICT"))
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -70,4 +70,7 @@ class ReturnLine(db.Model):
         sa.CheckConstraint("received_quantity IS NULL OR "
                            "(received_quantity >= 0 AND received_quantity <= quantity)",
                            name="received_within_quantity"),
+        sa.CheckConstraint("restocked_quantity IS NULL OR (restocked_quantity >= 0 AND "
+                           "restocked_quantity <= received_quantity)",
+                           name="restocked_within_received"),
     )

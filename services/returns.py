@@ -201,36 +201,41 @@ def _taken_from(order: Order, variant_id: int) -> int:
 
 def receive(return_id: int, lines: list[dict], admin_id: int | None,
             now: datetime) -> OrderReturn:
-    """The units arrived: each line [{order_item_id, quantity, restock, location_id}] (at
-    most what the return asked for) goes back on hand at ``location_id`` (default: where
-    it was taken) when ``restock``, else not (damaged); the received lines are refunded
+    """The units arrived: each entry [{order_item_id, quantity, restock, location_id}] goes
+    back on hand at ``location_id`` (default: where it was taken) when ``restock``, else
+    not (damaged); a line may come in two entries, the restocked units and the damaged
+    ones, together at most what the return asked for. The received units are refunded
     through the ledger. Only an approved return is received (409 otherwise)."""
     found, order = get_return(return_id, lock=True)
     if found.status != R.APPROVED:
         raise ReturnNotAllowed(f"A {found.status} return cannot be received.")
     asked = {line.order_item_id: line for line in found.lines}
-    given: dict[int, dict] = {}
-    for line in lines:
-        given[line["order_item_id"]] = line
+    got: dict[int, dict] = {}
+    for entry in lines:
+        item = got.setdefault(entry["order_item_id"], {"received": 0, "restocked": 0,
+                                                       "location_id": None})
+        item["received"] += entry["quantity"]
+        if entry.get("restock", True):
+            item["restocked"] += entry["quantity"]
+            item["location_id"] = item["location_id"] or entry.get("location_id")
     problems = [{"order_item_id": item_id, "problem": "not a line of this return"}
-                for item_id in given if item_id not in asked]
+                for item_id in got if item_id not in asked]
     problems += [{"order_item_id": item_id, "problem": f"at most {asked[item_id].quantity}"}
-                 for item_id, line in given.items()
-                 if item_id in asked and line["quantity"] > asked[item_id].quantity]
+                 for item_id, item in got.items()
+                 if item_id in asked and item["received"] > asked[item_id].quantity]
     if problems:
         raise ReturnExceedsShipped("Some lines cannot be received as given.",
                                    errors={"lines": problems})
     items = {item.id: item for item in order.items}
     back: list[Allocation] = []
     for item_id, line in asked.items():
-        received = given.get(item_id)
-        line.received_quantity = received["quantity"] if received else 0
-        line.restocked = bool(received and received.get("restock", True))
+        item = got.get(item_id, {"received": 0, "restocked": 0, "location_id": None})
+        line.received_quantity, line.restocked_quantity = item["received"], item["restocked"]
         line.received_at = now
         variant_id = items[item_id].variant_id
-        if line.restocked and line.received_quantity and variant_id is not None:
-            line.location_id = received.get("location_id") or _taken_from(order, variant_id)
-            back.append(Allocation(variant_id, line.location_id, line.received_quantity))
+        if line.restocked_quantity and variant_id is not None:
+            line.location_id = item["location_id"] or _taken_from(order, variant_id)
+            back.append(Allocation(variant_id, line.location_id, line.restocked_quantity))
     if back:
         inventory.restock(back)
     found.refund_total = refund_for(

@@ -26,7 +26,8 @@ class ReturnLineSchema(ResponseSchema):
     quantity = fields.Integer()
     reason = fields.String()
     received_quantity = fields.Integer(allow_none=True)
-    restocked = fields.Boolean(allow_none=True)
+    restocked_quantity = fields.Integer(allow_none=True, metadata={
+        "description": "Of the received units, those back on hand (the rest were damaged)"})
     location_id = fields.Integer(allow_none=True)
 
 
@@ -64,7 +65,8 @@ class ReceivedLineSchema(StrictSchema):
     quantity = fields.Integer(required=True, strict=True,
                               validate=ma.validate.Range(min=0, max=1_000_000))
     restock = StrictBoolean(load_default=True, metadata={
-        "description": "Back on hand (false: damaged, not restocked)"})
+        "description": "Back on hand (false: damaged, not restocked); a line may come in "
+                       "two entries, restocked and damaged"})
     location_id = Id(metadata={"description": "Where it goes back (default: where it was "
                                               "taken)"})
 

@@ -95,28 +95,28 @@ def test_a_return_goes_from_request_to_refund(client, auth_headers, admin, run_c
 
     assert client.post(f"/api/v1/admin/returns/{return_id}/approve", headers=admin,
                        json={"note": "ok"}).json["status"] == "approved"
-    # One of the two shirts came back, in shape; the mug came back broken.
+    # Both shirts came back, one in shape and one torn; the mug came back broken.
+    body = {"lines": [{"order_item_id": items[tee.sku], "quantity": 1},
+                      {"order_item_id": items[tee.sku], "quantity": 1, "restock": False},
+                      {"order_item_id": items[mug.sku], "quantity": 1, "restock": False}]}
     received = client.post(f"/api/v1/admin/returns/{return_id}/receive",
-                           headers={**admin, "Idempotency-Key": "r1"}, json={"lines": [
-                               {"order_item_id": items[tee.sku], "quantity": 1},
-                               {"order_item_id": items[mug.sku], "quantity": 1,
-                                "restock": False}]})
+                           headers={**admin, "Idempotency-Key": "r1"}, json=body)
     assert received.status_code == 201, received.json
-    assert (received.json["status"], received.json["refund_total"]) == ("received", 3000)
+    assert (received.json["status"], received.json["refund_total"]) == ("received", 5000)
+    assert [(line["received_quantity"], line["restocked_quantity"])
+            for line in received.json["lines"]] == [(2, 1), (1, 0)]
     assert on_hand(tee.id) == 5 - 2 + 1 and on_hand(mug.id) == 4
     again = client.post(f"/api/v1/admin/returns/{return_id}/receive",
-                        headers={**admin, "Idempotency-Key": "r1"}, json={"lines": [
-                            {"order_item_id": items[tee.sku], "quantity": 1},
-                            {"order_item_id": items[mug.sku], "quantity": 1,
-                             "restock": False}]})
+                        headers={**admin, "Idempotency-Key": "r1"}, json=body)
     assert again.status_code == 200 and again.headers["Idempotent-Replayed"] == "true"
+    assert on_hand(tee.id) == 4
     run_consumers()
     done = db.session.get(OrderReturn, return_id)
     db.session.refresh(done)
     assert done.status == "refunded"
     refunds = db.session.scalars(sa.select(Refund).where(
         Refund.order_id == placed["order"]["id"])).all()
-    assert [(r.amount, r.status) for r in refunds] == [(3000, "succeeded")]
+    assert [(r.amount, r.status) for r in refunds] == [(5000, "succeeded")]
     steps = [e.data["status"] for e in db.session.scalars(
         sa.select(OutboxEvent).where(OutboxEvent.type.like("return.%"))
         .order_by(OutboxEvent.id))]
@@ -220,6 +220,13 @@ def test_receive_needs_an_approved_return_and_a_key(client, auth_headers, admin,
                            headers={**admin, "Idempotency-Key": "m"},
                            json={"lines": [{"order_item_id": item, "quantity": 2}]})
     assert too_many.status_code == 422
+    # Two entries that together exceed the line, too.
+    split = client.post(f"/api/v1/admin/returns/{return_id}/receive",
+                        headers={**admin, "Idempotency-Key": "s"},
+                        json={"lines": [{"order_item_id": item, "quantity": 1},
+                                        {"order_item_id": item, "quantity": 1,
+                                         "restock": False}]})
+    assert split.status_code == 422
     assert client.post("/api/v1/admin/returns/999999/approve",
                        headers=admin).status_code == 404
     assert client.get("/api/v1/admin/returns?status=approved",

@@ -2163,7 +2163,7 @@ export interface components {
             order_item_id: number;
             quantity: number;
             /**
-             * @description Back on hand (false: damaged, not restocked)
+             * @description Back on hand (false: damaged, not restocked); a line may come in two entries, restocked and damaged
              * @default true
              */
             restock: boolean;
@@ -2221,7 +2221,8 @@ export interface components {
             quantity: number;
             reason: string;
             received_quantity: number | null;
-            restocked: boolean | null;
+            /** @description Of the received units, those back on hand (the rest were damaged) */
+            restocked_quantity: number | null;
         };
         ReturnLineInput: {
             order_item_id: number;

@@ -17,7 +17,8 @@ class ReceivedLine:
         order_item_id (int):
         quantity (int):
         location_id (int | Unset): Where it goes back (default: where it was taken)
-        restock (bool | Unset): Back on hand (false: damaged, not restocked) Default: True.
+        restock (bool | Unset): Back on hand (false: damaged, not restocked); a line may come in two entries, restocked
+            and damaged Default: True.
     """
 
     order_item_id: int

@@ -17,7 +17,7 @@ class ReturnLine:
         quantity (int):
         reason (str):
         received_quantity (int | None):
-        restocked (bool | None):
+        restocked_quantity (int | None): Of the received units, those back on hand (the rest were damaged)
     """
 
     location_id: int | None
@@ -25,7 +25,7 @@ class ReturnLine:
     quantity: int
     reason: str
     received_quantity: int | None
-    restocked: bool | None
+    restocked_quantity: int | None
 
     def to_dict(self) -> dict[str, Any]:
         location_id: int | None
@@ -40,8 +40,8 @@ class ReturnLine:
         received_quantity: int | None
         received_quantity = self.received_quantity
 
-        restocked: bool | None
-        restocked = self.restocked
+        restocked_quantity: int | None
+        restocked_quantity = self.restocked_quantity
 
         field_dict: dict[str, Any] = {}
 
@@ -52,7 +52,7 @@ class ReturnLine:
                 "quantity": quantity,
                 "reason": reason,
                 "received_quantity": received_quantity,
-                "restocked": restocked,
+                "restocked_quantity": restocked_quantity,
             }
         )
 
@@ -82,12 +82,12 @@ class ReturnLine:
 
         received_quantity = _parse_received_quantity(d.pop("received_quantity"))
 
-        def _parse_restocked(data: object) -> bool | None:
+        def _parse_restocked_quantity(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(bool | None, data)
+            return cast(int | None, data)
 
-        restocked = _parse_restocked(d.pop("restocked"))
+        restocked_quantity = _parse_restocked_quantity(d.pop("restocked_quantity"))
 
         return_line = cls(
             location_id=location_id,
@@ -95,7 +95,7 @@ class ReturnLine:
             quantity=quantity,
             reason=reason,
             received_quantity=received_quantity,
-            restocked=restocked,
+            restocked_quantity=restocked_quantity,
         )
 
         return return_line
