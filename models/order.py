@@ -129,6 +129,12 @@ class Order(TimestampMixin, db.Model):
                            name="payment_flow"),
     )
 
+    @property
+    def tax_included(self) -> bool:
+        """Whether its prices held their tax (nothing was added to the total for it), as
+        charged: the catalog's setting may have changed since."""
+        return self.total == self.subtotal - self.discount_total + self.shipping_total
+
     def stock_lines(self) -> dict[int, int]:
         """{variant_id: quantity} of the lines whose variant still exists."""
         lines: dict[int, int] = {}

@@ -165,6 +165,16 @@ def _apply_discount(cart: Cart, user: User | None, email: str, subtotal: int,
     return discount
 
 
+def _refuse_unpriced(book: currencies.PriceBook, items: list[CartItem]) -> None:
+    """409 ``currency_mismatch`` naming the lines with no price in the cart's currency."""
+    unpriced = book.unpriced(item.variant for item in items)
+    if unpriced:
+        raise carts.CurrencyMismatch(
+            f"Some lines have no price in {book.currency.upper()}, the cart's currency.",
+            errors={"lines": [{"sku": variant.sku, "currency": variant.currency}
+                              for variant in unpriced]})
+
+
 def place_order(user: User | None, cart: Cart, *, address_id: int | None,
                 shipping_address: dict | None, provider_name: str, now: datetime,
                 email: str | None = None, shipping_method_id: int | None = None,
@@ -192,12 +202,8 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
     if not items:
         raise EmptyCart("The cart is empty.")
     currency = carts.cart_currency(cart)
-    unpriced = carts.price_book(cart).unpriced(item.variant for item in items)
-    if unpriced:
-        raise carts.CurrencyMismatch(
-            f"Some lines have no price in {currency.upper()}, the cart's currency.",
-            errors={"lines": [{"sku": variant.sku, "currency": variant.currency}
-                              for variant in unpriced]})
+    # Refused before any stock row is locked; checked again under the locks below.
+    _refuse_unpriced(carts.price_book(cart), items)
     snapshot = _address_snapshot(user.id if user else None, address_id, shipping_address)
     # Held here because locking the variants reloads them and drops their link to the
     # product, which the session keeps only weakly: the order lines would read each again.
@@ -213,8 +219,7 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
     # Prices are read after the rows are locked: the order charges what the stock cost
     # at the moment it was taken.
     book = currencies.PriceBook([item.variant for item in items], currency)
-    if book.unpriced(item.variant for item in items):
-        raise carts.CurrencyMismatch(f"A price in {currency.upper()} was just removed.")
+    _refuse_unpriced(book, items)
     lines = pricing.lines_in([(item.variant, item.quantity) for item in items], book)
     discount = _apply_discount(cart, user, email, pricing.subtotal_of(lines), now, currency)
     charged = pricing.totals(lines, currency, discount, destination_of(snapshot),

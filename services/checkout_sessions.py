@@ -91,7 +91,7 @@ def _hosted(order: Order, now: datetime) -> stripe_sessions.HostedCheckout:
     lines = [stripe_sessions.HostedLine(
         f"{item.product_name} ({item.variant_name})"[:250], item.unit_price, item.quantity)
         for item in order.items]
-    if not current_app.config["PRICES_INCLUDE_TAX"]:
+    if not order.tax_included:
         lines += [stripe_sessions.HostedLine(
             f"{line['name']} ({line['rate_bps'] / 100:g} %)", line["amount"], 1)
             for line in order.tax_lines if line["amount"] > 0]
@@ -110,10 +110,11 @@ def _hosted(order: Order, now: datetime) -> stripe_sessions.HostedCheckout:
         cancel_url=order.checkout_cancel_url, expires_at=expires_at)
 
 
-def start_session(order: Order, provider: StripeProvider, now: datetime) -> dict:
-    """Create (or find again) the order's session and record its id; the answer's
-    ``payment``. Commits first, as ``payments.start_payment`` does: no provider call
-    runs inside the checkout's transaction. Raises ``ProviderUnavailable`` (503)."""
+def start_session(order: Order, provider: StripeProvider,
+                  now: datetime) -> stripe_sessions.SessionState:
+    """Create (or find again) the order's session and record its id. Commits first, as
+    ``payments.start_payment`` does: no provider call runs inside the checkout's
+    transaction. Raises ``ProviderUnavailable`` (503)."""
     known = order.checkout_session_id
     if known is None and order.status != S.PENDING_PAYMENT:
         raise payments.PaymentNotStarted(
@@ -133,8 +134,7 @@ def start_session(order: Order, provider: StripeProvider, now: datetime) -> dict
                       state.amount_total, order.number, order.total)
         order.checkout_session_id = state.session_id
         db.session.flush()
-    return {"provider": provider.name, "session_id": state.session_id,
-            "checkout_url": state.url, "client_secret": None, "payment_intent_id": None}
+    return state
 
 
 def session_id_of(payload: dict) -> str | None:

@@ -80,8 +80,7 @@ def _refund_of(order: Order, quantities: dict[int, int]) -> int:
     goods = sum(prices[item_id] * quantity for item_id, quantity in quantities.items())
     share = order.discount_total * goods // order.subtotal if order.subtotal else 0
     after = goods - share
-    inclusive = order.total == order.subtotal - order.discount_total + order.shipping_total
-    if inclusive:
+    if order.tax_included:
         return after
     return after + sum((2 * after * line["rate_bps"] + 10_000) // 20_000
                        for line in order.tax_lines)

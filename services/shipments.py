@@ -49,7 +49,8 @@ def unshipped(order: Order) -> dict[int, int]:
             if item.quantity > shipped.get(item.id, 0)}
 
 
-def _check_lines(order: Order, lines: Mapping[int, int]) -> None:
+def _check_lines(order: Order, lines: Mapping[int, int]) -> dict[int, int]:
+    """What is left of each line once ``lines`` ship; refuses more than is left."""
     left = unshipped(order)
     items = {item.id for item in order.items}
     errors = []
@@ -61,6 +62,7 @@ def _check_lines(order: Order, lines: Mapping[int, int]) -> None:
                            f"only {left.get(item_id, 0)} left to ship", "requested": quantity})
     if errors:
         raise NothingToShip("Some lines cannot ship as asked.", errors={"lines": errors})
+    return {item_id: quantity - lines.get(item_id, 0) for item_id, quantity in left.items()}
 
 
 def ship(order: Order, lines: Mapping[int, int], carrier: str | None,
@@ -73,7 +75,7 @@ def ship(order: Order, lines: Mapping[int, int], carrier: str | None,
     if not lines:
         raise NothingToShip("A shipment needs at least one line.",
                             errors={"lines": ["At least one line."]})
-    _check_lines(order, lines)
+    still_left = _check_lines(order, lines)
     # Where the parcel leaves from, when the order's units are all held at one location.
     held_at = {allocation.location_id for allocation in order.allocations}
     shipment = Shipment(order_id=order.id, carrier=carrier, tracking_number=tracking_number,
@@ -87,7 +89,7 @@ def ship(order: Order, lines: Mapping[int, int], carrier: str | None,
         order.tracking_number = tracking_number
     if carrier is not None:
         order.carrier = carrier
-    complete = not unshipped(order)
+    complete = not any(still_left.values())
     new = S.SHIPPED if complete else S.PARTIALLY_SHIPPED
     if order.status != new:
         orders.transition(order, new, now, note)
@@ -121,7 +123,3 @@ def ship_the_rest(order: Order, now: datetime, note: str | None = None) -> Shipm
     """``PATCH status=shipped``: one shipment of every unit left, with the order's tracking."""
     return ship(order, unshipped(order), order.carrier, order.tracking_number, now, note)
 
-
-def order_shipments(order_id: int) -> list[Shipment]:
-    return list(db.session.scalars(sa.select(Shipment).where(Shipment.order_id == order_id)
-                                   .order_by(Shipment.id)))

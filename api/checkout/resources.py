@@ -159,14 +159,16 @@ class Checkout(MethodView):
                 idempotency.checkpoint(claim, order.id)
             else:
                 order = orders.get_order(claim.resource_id)
+            payment = {"provider": provider.name, "client_secret": None,
+                       "payment_intent_id": None, "session_id": None, "checkout_url": None}
             if order.payment_flow == "checkout_session":
-                return {"order": order,
-                        "payment": checkout_sessions.start_session(order, provider, now)}
-            intent = payments.start_payment(order, provider)
-            return {"order": order, "payment": {
-                "provider": intent.provider, "client_secret": intent.client_secret,
-                "payment_intent_id": intent.payment_intent_id, "session_id": None,
-                "checkout_url": None}}
+                session = checkout_sessions.start_session(order, provider, now)
+                payment.update(session_id=session.session_id, checkout_url=session.url)
+            else:
+                intent = payments.start_payment(order, provider)
+                payment.update(client_secret=intent.client_secret,
+                               payment_intent_id=intent.payment_intent_id)
+            return {"order": order, "payment": payment}
 
         def reveal(answer: dict) -> dict:
             # A guest's token is derived, never stored with the answer the key keeps.
