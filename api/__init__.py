@@ -13,6 +13,7 @@ from api import (
     discounts,
     health,
     locations,
+    order_edits,
     orders,
     payments,
     products,
@@ -39,6 +40,7 @@ def register_blueprints(api: Api, config) -> None:
     api.register_blueprint(shipping.blp, url_prefix=V1)
     api.register_blueprint(locations.blp, url_prefix=V1)
     api.register_blueprint(orders.blp, url_prefix=V1)
+    api.register_blueprint(order_edits.blp, url_prefix=V1)
     api.register_blueprint(returns.blp, url_prefix=V1)
     api.register_blueprint(payments.blp, url_prefix=V1)
     api.register_blueprint(webhooks.blp, url_prefix=V1)

@@ -31,12 +31,17 @@ STEPS = frozenset({
     "checkout_session.created", "checkout_session.read_back",
     # Stripe Tax: the transaction (or a refund's reversal) was made, its id not stored.
     "tax_transaction.sent", "tax_reversal.sent",
+    # Order edits: the balance's PaymentIntent was made, its id not stored; an unpaid
+    # order's payment was asked for its new total.
+    "balance_payment.created", "payment_amount.sent",
     # The outbox: the consumers were published, the rows not yet marked.
     "outbox.published",
     # Races (tests pause here): a checkout holds its cart's lock; a refund request holds
     # its order's lock; a refresh holds its user's lock.
     "checkout.cart_locked", "checkout.stock_reserved", "refund.order_locked",
-    "refresh.user_locked", "shipment.order_locked",
+    "refresh.user_locked", "shipment.order_locked", "edit.order_locked",
+    # The expiry sweep holds the lapsed orders it claimed.
+    "expiry.orders_locked",
 })
 
 _handlers: dict[str, Callable[[str], None]] = {}

@@ -28,6 +28,7 @@ from models.order import (
     OrderStatus,
     PaymentStatus,
 )
+from models.order_edit import BalancePayment, BalanceStatus, OrderEdit
 from models.outbox import OutboxEvent
 from models.payment import FakePayment, FakeRefund, PaymentEvent, Refund, RefundStatus
 from models.product import (
@@ -57,6 +58,8 @@ __all__ = [
     "PAYMENT_FLOWS",
     "Address",
     "AuditLog",
+    "BalancePayment",
+    "BalanceStatus",
     "CancelledBy",
     "Cart",
     "CartItem",
@@ -79,6 +82,7 @@ __all__ = [
     "OAuthState",
     "Order",
     "OrderAllocation",
+    "OrderEdit",
     "OrderEvent",
     "OrderItem",
     "OrderReturn",

@@ -13,6 +13,7 @@ from models.base import TimestampMixin, UTCDateTime, db, utcnow
 
 if TYPE_CHECKING:
     from models.location import OrderAllocation
+    from models.order_edit import BalancePayment, OrderEdit
     from models.payment import Refund
     from models.shipment import Shipment
     from models.user import User
@@ -85,6 +86,13 @@ class Order(TimestampMixin, db.Model):
     checkout_success_url: Mapped[str | None] = mapped_column(sa.String(2000))
     checkout_cancel_url: Mapped[str | None] = mapped_column(sa.String(2000))
     reservation_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # What the provider captured: the first payment, plus the balance payments of edits
+    # (``models.order_edit``). The refund ledger's bound: refunds never exceed it.
+    amount_paid: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,
+                                             server_default="0")
+    # What an edit that raised the paid total still asks the customer to pay.
+    balance_due: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,
+                                             server_default="0")
     # What the provider has confirmed refunded, in cents; moves only up.
     amount_refunded: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0,
                                                  server_default="0")
@@ -113,6 +121,10 @@ class Order(TimestampMixin, db.Model):
     refunds: Mapped[list[Refund]] = relationship(viewonly=True, order_by="Refund.id")
     # Written by services.shipments.
     shipments: Mapped[list[Shipment]] = relationship(viewonly=True, order_by="Shipment.id")
+    # Written by services.order_edits and services.balance_payments.
+    edits: Mapped[list[OrderEdit]] = relationship(viewonly=True, order_by="OrderEdit.id")
+    balance_payments: Mapped[list[BalancePayment]] = relationship(
+        viewonly=True, order_by="BalancePayment.id")
     # Where its units are held or were taken (services.inventory writes them).
     allocations: Mapped[list[OrderAllocation]] = relationship(
         cascade="all, delete-orphan", order_by="OrderAllocation.id")
@@ -123,8 +135,9 @@ class Order(TimestampMixin, db.Model):
         sa.Index("ix_orders_status_reservation_expires_at", "status", "reservation_expires_at"),
         sa.CheckConstraint("total >= 0 AND subtotal >= 0 AND discount_total >= 0 "
                            "AND shipping_total >= 0 AND tax_total >= 0", name="amounts"),
-        sa.CheckConstraint("amount_refunded >= 0 AND amount_refunded <= total",
-                           name="amount_refunded_within_total"),
+        sa.CheckConstraint("amount_refunded >= 0 AND amount_refunded <= amount_paid",
+                           name="amount_refunded_within_paid"),
+        sa.CheckConstraint("amount_paid >= 0 AND balance_due >= 0", name="paid_and_due"),
         sa.CheckConstraint("payment_flow IN ('payment_intent', 'checkout_session')",
                            name="payment_flow"),
     )
@@ -134,6 +147,12 @@ class Order(TimestampMixin, db.Model):
         """Whether its prices held their tax (nothing was added to the total for it), as
         charged: the catalog's setting may have changed since."""
         return self.total == self.subtotal - self.discount_total + self.shipping_total
+
+    @property
+    def pending_balance(self) -> BalancePayment | None:
+        """The balance an edit asks to be paid, if any (at most one is pending)."""
+        return next((balance for balance in self.balance_payments
+                     if balance.status == "pending"), None)
 
     def stock_lines(self) -> dict[int, int]:
         """{variant_id: quantity} of the lines whose variant still exists."""

@@ -66,6 +66,13 @@ class Refund(db.Model):
     status: Mapped[str] = mapped_column(sa.String(16), nullable=False,
                                         default=RefundStatus.PENDING.value)
     provider_refund_id: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+    # The payment it gives back from: the order's first payment (also when None: rows
+    # from before edits), or one of its balance payments.
+    payment_intent_id: Mapped[str | None] = mapped_column(sa.String(255))
+    # A refund larger than what one payment holds is split, one row per payment: the
+    # later rows name the first, the one the request answered with.
+    part_of_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("refunds.id", ondelete="CASCADE"))
     # Stripe Tax: the reversal of the order's tax transaction for this refund.
     tax_reversal_id: Mapped[str | None] = mapped_column(sa.String(255))
     failure_reason: Mapped[str | None] = mapped_column(sa.String(500))
@@ -90,7 +97,11 @@ class FakePayment(db.Model):
     __tablename__ = "fake_payments"
 
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
-    order_id: Mapped[int] = mapped_column(sa.Integer, nullable=False, unique=True)
+    # An order's first payment and its balance payments: one per idempotency key.
+    order_id: Mapped[int] = mapped_column(sa.Integer, nullable=False, index=True)
+    idempotency_key: Mapped[str] = mapped_column(sa.String(255), nullable=False, unique=True)
+    payment_metadata: Mapped[dict] = mapped_column("metadata", sa.JSON, nullable=False,
+                                                   default=dict, server_default="{}")
     client_secret: Mapped[str] = mapped_column(sa.String(128), nullable=False)
     amount: Mapped[int] = mapped_column(sa.Integer, nullable=False)
     currency: Mapped[str] = mapped_column(sa.String(3), nullable=False)

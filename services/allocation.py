@@ -54,3 +54,37 @@ def allocate(lines: Mapping[int, int], levels: Sequence[Level],
             if not left:
                 break
     return (allocations, {}) if not short else ([], short)
+
+
+def give_back(held: Sequence[Allocation], fewer: Mapping[int, int]) -> list[Allocation]:
+    """Where ``fewer`` ({variant_id: quantity}) of an order's units come back from: the
+    last taken first (the lowest-priority location of a split), never more than ``held``
+    holds; raises ``ValueError`` when it holds too few."""
+    back: list[Allocation] = []
+    for variant_id, quantity in sorted(fewer.items()):
+        left = quantity
+        for allocation in reversed(held):
+            if left == 0:
+                break
+            if allocation.variant_id == variant_id and allocation.quantity > 0:
+                part = min(left, allocation.quantity)
+                back.append(Allocation(variant_id, allocation.location_id, part))
+                left -= part
+        if left:
+            raise ValueError(f"variant {variant_id}: {quantity} asked back, "
+                             f"{quantity - left} held")
+    return back
+
+
+def combine(held: Sequence[Allocation], taken: Sequence[Allocation],
+            given: Sequence[Allocation]) -> list[Allocation]:
+    """``held`` with ``taken`` added and ``given`` taken away, one per (variant,
+    location), in the order first held; none left at zero."""
+    totals: dict[tuple[int, int], int] = {}
+    for allocation in [*held, *taken]:
+        key = (allocation.variant_id, allocation.location_id)
+        totals[key] = totals.get(key, 0) + allocation.quantity
+    for allocation in given:
+        totals[(allocation.variant_id, allocation.location_id)] -= allocation.quantity
+    return [Allocation(variant_id, location_id, quantity)
+            for (variant_id, location_id), quantity in totals.items() if quantity > 0]

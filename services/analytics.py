@@ -27,7 +27,7 @@ def day_figures(day: date, currency: str) -> dict[str, int]:
     start, end = day_bounds(day)
     paid = sa.and_(Order.paid_at >= start, Order.paid_at < end, Order.currency == currency)
     orders, gross = db.session.execute(
-        sa.select(sa.func.count(Order.id), sa.func.coalesce(sa.func.sum(Order.total), 0))
+        sa.select(sa.func.count(Order.id), sa.func.coalesce(sa.func.sum(Order.amount_paid), 0))
         .where(paid)).one()
     units = db.session.scalar(
         sa.select(sa.func.coalesce(sa.func.sum(OrderItem.quantity), 0))

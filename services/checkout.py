@@ -256,8 +256,9 @@ def place_order(user: User | None, cart: Cart, *, address_id: int | None,
                                          quantity=a.quantity) for a in held]
     db.session.add(order)
     db.session.flush()
-    # A new order has no shipments: known, not read back when the answer shows them.
+    # A new order has no shipments nor balances: known, not read back for the answer.
     set_committed_value(order, "shipments", [])
+    set_committed_value(order, "balance_payments", [])
     if discount is not None:
         db.session.add(DiscountRedemption(discount_id=discount.id,
                                           user_id=user.id if user else None,

@@ -35,6 +35,7 @@ SUBJECTS = {
     "order_refunded": "Your Stockroom order {number} was refunded",
     "order_shipped": "Your Stockroom order {number} is on its way",
     "order_delivered": "Your Stockroom order {number} was delivered",
+    "order_edited": "Your Stockroom order {number} was changed",
     "return_update": "Your return for Stockroom order {number}: {step}",
     "low_stock_alert": "Low stock: {sku} has {available} left",
     "low_stock_digest": "Low stock digest for {day}: {count} variants",
@@ -46,6 +47,7 @@ ORDER_EMAILS = {
     "order_refunded": "order_refunded",
     "order_shipped": "order_shipped",
     "order_delivered": "order_delivered",
+    "order_edited": "order_edited",
     "return_update": "return_update",
 }
 # The subject's words for each step of a return.
@@ -188,6 +190,8 @@ def prepare_order_email(notification: str, order_id: int,
                                     step=RETURN_STEPS.get(data.get("step", ""), ""))
     if kind == "return_update":
         dedupe_key = f"return:{data['return_id']}:{data['step']}"
+    if kind == "order_edited":
+        dedupe_key = f"edit:{data['edit_id']}"
     if kind == "order_shipped" and data.get("shipment_id"):
         # One email per parcel, with its own lines and tracking.
         dedupe_key = f"shipment:{data['shipment_id']}"
@@ -221,6 +225,11 @@ def prepare_order_email(notification: str, order_id: int,
         "complete": data.get("complete", True),
         "step": data.get("step"), "return_id": data.get("return_id"),
         "return_refund": format_money(data.get("refund_total") or 0, order.currency),
+        "total_before": format_money(data.get("total_before") or 0, order.currency),
+        "balance_due": format_money(data.get("balance_due") or 0, order.currency)
+        if data.get("balance_due") else None,
+        "edit_refund": format_money(data.get("refund") or 0, order.currency)
+        if data.get("refund") else None,
     }
     return message, context
 

@@ -28,7 +28,7 @@ from models import (
     insert_ignoring_conflict,
 )
 from services import outbox
-from services.allocation import Allocation, Level, allocate
+from services.allocation import Allocation, Level, allocate, combine, give_back
 
 DEFAULT_KEY = "stockroom.inventory.default_location"
 
@@ -215,6 +215,31 @@ def restock(lines: Mapping[int, int] | Iterable[Allocation]) -> None:
     _lock_variants({a.variant_id for a in allocations})
     for allocation in sorted(allocations):
         _move(allocation, on_hand=allocation.quantity)
+
+
+def change_held(held: list[Allocation], more: Mapping[int, int], fewer: Mapping[int, int],
+                sold: bool) -> list[Allocation]:
+    """An edited order's stock: ``more`` ({variant_id: quantity}) reserved from the active
+    locations as checkout reserves (all or none: ``OutOfStock``), ``fewer`` given back from
+    where ``held`` (its allocations) says they are, last taken first. Once ``sold`` (the
+    order is paid) the added units are taken off hand as well and the fewer go back on
+    hand. Every variant touched is locked first, in one statement in id order. Returns the
+    order's allocations after the change."""
+    _lock_variants(set(more) | set(fewer))
+    taken = reserve_stock(more) if more else []
+    try:
+        given = give_back(held, fewer)
+    except ValueError as error:
+        raise StockAccountingError(str(error)) from error
+    for allocation in sorted(given):
+        if sold:
+            _move(allocation, on_hand=allocation.quantity)
+        else:
+            _move(allocation, reserved=-allocation.quantity)
+    if sold:
+        for allocation in sorted(taken):
+            _move(allocation, reserved=-allocation.quantity, on_hand=-allocation.quantity)
+    return combine(held, taken, given)
 
 
 _variants = Variant.__table__

@@ -9,9 +9,10 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from core import faults
 from core.errors import Conflict, NotFound
 from models import CancelledBy, Order, OrderEvent, OrderStatus, PaymentStatus, db
-from services import discounts, inventory, outbox, refunds
+from services import balance_payments, discounts, inventory, outbox, refunds
 
 S = OrderStatus
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -51,7 +52,7 @@ def status_event(order: Order, old: str | None, new: str) -> None:
 
 def notify(order: Order, kind: str, **extra) -> None:
     """``user.notification`` for the customer (``notify_user``, and the matching email):
-    order_confirmed, order_shipped, order_delivered, order_refunded."""
+    order_confirmed, order_shipped, order_delivered, order_refunded, order_edited."""
     outbox.record_event("user.notification", "order", order.id, {
         "kind": kind, "user_id": order.user_id, "order_id": order.id, "number": order.number,
         "status": order.status, "total": order.total, "currency": order.currency, **extra})
@@ -78,7 +79,7 @@ def find_order(*where, lock: bool = False) -> Order | None:
     """The order matching ``where`` with its lines and timeline, locked if asked; or None."""
     query = (sa.select(Order).where(*where)
              .options(selectinload(Order.items), selectinload(Order.timeline),
-                      selectinload(Order.shipments)))
+                      selectinload(Order.shipments), selectinload(Order.balance_payments)))
     if lock:
         query = query.with_for_update(of=Order).execution_options(populate_existing=True)
     return db.session.scalar(query)
@@ -103,7 +104,8 @@ def get_order(order_id: int, *, lock: bool = False) -> Order:
 
 def customer_orders(user_id: int) -> sa.Select:
     return (sa.select(Order).where(Order.user_id == user_id)
-            .options(selectinload(Order.items), selectinload(Order.timeline))
+            .options(selectinload(Order.items), selectinload(Order.timeline),
+                     selectinload(Order.balance_payments))
             .order_by(Order.created_at.desc(), Order.id.desc()))
 
 
@@ -151,6 +153,8 @@ def cancel(order: Order, now: datetime, why: str, by: CancelledBy) -> None:
         transition(order, S.CANCELLED, now, f"{why}; full refund")
         order.cancelled_by = by.value
         inventory.restock(inventory.order_allocations(order))
+        # What an edit still asked for is no longer owed; what was paid comes back.
+        balance_payments.cancel_pending(order, now)
         refunds.request_refund(order, None, why, None, now)
     else:
         raise InvalidTransition(f"An order that is {order.status} can no longer be cancelled.")
@@ -169,6 +173,7 @@ def expire_reservations(now: datetime, limit: int = 200) -> int:
         .with_for_update(skip_locked=True)
         .execution_options(populate_existing=True)
     ).all()
+    faults.step("expiry.orders_locked")
     expired = 0
     for order in orders:
         if order.status != S.PENDING_PAYMENT:
@@ -191,7 +196,8 @@ def admin_order_listing(status: str | None, created_from: datetime | None,
     """Every order, newest first, filtered: ``created_to`` is exclusive (the caller turns an
     inclusive date into the next day's start); ``q`` matches the number or the email;
     ``user_id`` keeps one customer's."""
-    query = (sa.select(Order).options(selectinload(Order.items), selectinload(Order.timeline))
+    query = (sa.select(Order).options(selectinload(Order.items), selectinload(Order.timeline),
+                                      selectinload(Order.balance_payments))
              .order_by(Order.created_at.desc(), Order.id.desc()))
     if user_id is not None:
         query = query.where(Order.user_id == user_id)
@@ -226,7 +232,7 @@ def paid_totals(*conditions) -> list[dict]:
     in one): how many, their totals less what was refunded, and their discounts."""
     rows = db.session.execute(
         sa.select(Order.currency, sa.func.count(),
-                  sa.func.coalesce(sa.func.sum(Order.total - Order.amount_refunded), 0),
+                  sa.func.coalesce(sa.func.sum(Order.amount_paid - Order.amount_refunded), 0),
                   sa.func.coalesce(sa.func.sum(Order.discount_total), 0))
         .where(Order.paid_at.is_not(None), *conditions)
         .group_by(Order.currency).order_by(Order.currency))

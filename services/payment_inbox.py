@@ -14,7 +14,7 @@ import sqlalchemy as sa
 import stripe
 
 from core.errors import DomainError
-from models import Order, PaymentEvent, db, insert_ignoring_conflict
+from models import BalancePayment, Order, PaymentEvent, db, insert_ignoring_conflict
 from services import checkout_sessions, guest_orders, orders, outbox
 from services.payment_providers import FakeProvider, PaymentProvider
 from services.payments import sync_payment
@@ -128,7 +128,9 @@ def settle_fake_payment(user_id: int | None, payment_intent_id: str, outcome: st
     stored event's id. The payer is the order's customer (``user_id``) or, for a guest's
     order, whoever holds its ``order_token``."""
     order = db.session.scalar(sa.select(Order).where(
-        Order.payment_intent_id == payment_intent_id,
+        sa.or_(Order.payment_intent_id == payment_intent_id,
+               Order.id.in_(sa.select(BalancePayment.order_id).where(
+                   BalancePayment.payment_intent_id == payment_intent_id))),
         Order.payment_provider == FakeProvider.name))
     if order is not None and user_id is not None and order.user_id != user_id:
         order = None

@@ -78,6 +78,8 @@ class PaymentState:
     amount_refunded: int
     order_id: int | None
     client_secret: str | None = None
+    # Set on the payment of an edit's balance (``models.BalancePayment``), from its metadata.
+    balance_payment_id: int | None = None
     # Set when the last attempt to pay failed (the card was declined).
     failure_message: str | None = None
     # Every refund of the payment, made here or elsewhere (the dashboard).
@@ -96,9 +98,14 @@ class PaymentProvider(Protocol):
     name: str
 
     def create_payment(self, *, order_id: int, order_number: str, amount: int, currency: str,
-                       idempotency_key: str) -> PaymentIntent: ...
+                       idempotency_key: str, balance_payment_id: int | None = None
+                       ) -> PaymentIntent: ...
 
     def retrieve_payment(self, payment_intent_id: str) -> PaymentState: ...
+
+    def update_payment_amount(self, payment_intent_id: str, amount: int) -> PaymentState:
+        """Change what an unpaid payment asks for (an edited order's new total); raises
+        ``ProviderRefused`` once it can no longer change (it succeeded or was cancelled)."""
 
     def cancel_payment(self, payment_intent_id: str, idempotency_key: str) -> PaymentState:
         """Cancel an unpaid payment; raises ``ProviderRefused`` if it can no longer be
@@ -134,14 +141,22 @@ class StripeProvider:
                          or error.code == "idempotency_key_in_use")
             raise (ProviderUnavailable if transient else ProviderRefused)(message) from error
 
-    def create_payment(self, *, order_id, order_number, amount, currency, idempotency_key):
+    def create_payment(self, *, order_id, order_number, amount, currency, idempotency_key,
+                       balance_payment_id=None):
+        metadata = {"order_id": str(order_id), "order_number": order_number}
+        if balance_payment_id is not None:
+            metadata["balance_payment_id"] = str(balance_payment_id)
         intent = self.call(
             self.client.v1.payment_intents.create,
             params={"amount": amount, "currency": currency,
-                    "payment_method_types": ["card"],
-                    "metadata": {"order_id": str(order_id), "order_number": order_number}},
+                    "payment_method_types": ["card"], "metadata": metadata},
             options={"idempotency_key": idempotency_key})
         return PaymentIntent(self.name, intent.id, intent.client_secret)
+
+    def update_payment_amount(self, payment_intent_id, amount):
+        intent = self.call(self.client.v1.payment_intents.update, payment_intent_id,
+                           params={"amount": amount})
+        return self._state(intent)
 
     def retrieve_payment(self, payment_intent_id):
         intent = self.call(self.client.v1.payment_intents.retrieve, payment_intent_id,
@@ -187,11 +202,15 @@ class StripeProvider:
         charge = intent.get("latest_charge")
         refunded = charge.get("amount_refunded", 0) if isinstance(charge, dict) else 0
         error = intent.get("last_payment_error")
-        order_id = (intent.get("metadata") or {}).get("order_id")
+        metadata = intent.get("metadata") or {}
+        order_id, balance_id = metadata.get("order_id"), metadata.get("balance_payment_id")
         return PaymentState(
-            payment_intent_id=intent["id"], status=intent["status"], amount=intent["amount"],
+            # int(): a double's form-encoded update may echo the amount back as a string.
+            payment_intent_id=intent["id"], status=intent["status"],
+            amount=int(intent["amount"]),
             currency=intent["currency"], amount_refunded=refunded or 0,
             order_id=int(order_id) if order_id and order_id.isdigit() else None,
+            balance_payment_id=int(balance_id) if balance_id and balance_id.isdigit() else None,
             client_secret=intent.get("client_secret"),
             failure_message=(error.get("message") or error.get("code") or "declined")
             if error else None,
@@ -214,12 +233,17 @@ class FakeProvider:
     def __init__(self, refunds_settle: bool = True):
         self.refunds_settle = refunds_settle
 
-    def create_payment(self, *, order_id, order_number, amount, currency, idempotency_key):
-        payment = db.session.scalar(sa.select(FakePayment).where(FakePayment.order_id == order_id))
+    def create_payment(self, *, order_id, order_number, amount, currency, idempotency_key,
+                       balance_payment_id=None):
+        payment = db.session.scalar(sa.select(FakePayment)
+                                    .where(FakePayment.idempotency_key == idempotency_key))
         if payment is None:
             intent_id = f"fake_pi_{secrets.token_hex(12)}"
             payment = FakePayment(id=intent_id, order_id=order_id, amount=amount,
                                   currency=currency, status="requires_payment_method",
+                                  idempotency_key=idempotency_key,
+                                  payment_metadata={"balance_payment_id": balance_payment_id}
+                                  if balance_payment_id is not None else {},
                                   client_secret=f"{intent_id}_secret_{secrets.token_hex(12)}")
             db.session.add(payment)
             db.session.flush()
@@ -251,7 +275,16 @@ class FakeProvider:
             currency=payment.currency,
             amount_refunded=sum(r.amount for r in refunds if r.status == "succeeded"),
             order_id=payment.order_id, client_secret=payment.client_secret,
+            balance_payment_id=(payment.payment_metadata or {}).get("balance_payment_id"),
             failure_message=payment.failure_message, refunds=refunds)
+
+    def update_payment_amount(self, payment_intent_id, amount):
+        payment = self._payment(payment_intent_id, lock=True)
+        if payment.status in ("succeeded", "canceled"):
+            raise ProviderRefused(f"This payment is {payment.status}: its amount is fixed.")
+        payment.amount = amount
+        db.session.flush()
+        return self.retrieve_payment(payment_intent_id)
 
     def settle(self, payment_intent_id: str, outcome: str) -> FakePayment:
         """The customer pays (``succeeded``) or the card is declined (``failed``)."""

@@ -23,9 +23,11 @@ import sqlalchemy as sa
 from core import faults
 from core.errors import Conflict
 from models import (
+    BalancePayment,
     CancelledBy,
     Order,
     OrderAllocation,
+    OrderEdit,
     OrderEvent,
     OrderStatus,
     PaymentStatus,
@@ -34,6 +36,7 @@ from models import (
     db,
 )
 from services import (
+    balance_payments,
     discounts,
     inventory,
     orders,
@@ -100,8 +103,35 @@ def sync_payment(payment_intent_id: str, provider: PaymentProvider, now: datetim
     end_transaction()
     state = provider.retrieve_payment(payment_intent_id)
     faults.step("payment.read_back")
-    order = order_of(state)
-    return sync_order(order, state, now) if order is not None else []
+    return sync_state(state, now)
+
+
+def sync_state(state: PaymentState, now: datetime) -> list[str]:
+    """Bring the order of a payment read back (its first payment, or the balance payment
+    of an edit) up to date with it; returns what changed."""
+    balance = balance_payments.balance_of(state)
+    if balance is None:
+        order = order_of(state)
+        return sync_order(order, state, now) if order is not None else []
+    order, changes = balance_payments.sync_balance(balance.id, state, now, _balance_order)
+    if db.session.get(BalancePayment, balance.id).paid_at is not None:
+        confirmed = refunds.apply_provider_refunds(order, state.refunds, now,
+                                                   state.payment_intent_id)
+        if confirmed:
+            _refunds_confirmed(order, confirmed, now)
+            changes.append("refunded")
+    db.session.flush()
+    return changes
+
+
+def _balance_order(balance_id: int) -> Order:
+    order_id = db.session.scalar(sa.select(BalancePayment.order_id)
+                                 .where(BalancePayment.id == balance_id))
+    return orders.find_order(Order.id == order_id, lock=True)
+
+
+def _edited(order: Order) -> bool:
+    return db.session.scalar(sa.select(sa.exists().where(OrderEdit.order_id == order.id)))
 
 
 def order_of(state: PaymentState) -> Order | None:
@@ -123,16 +153,20 @@ def sync_order(order: Order, state: PaymentState, now: datetime) -> list[str]:
     """Move a locked ``order`` forward to agree with ``state``; never backward."""
     changes: list[str] = []
     if state.status == "succeeded" and order.paid_at is None:
-        if state.amount != order.total or state.currency != order.currency:
+        # An edit changes an unpaid order's total, and its payment's amount after the
+        # commit: a payment made in between is for the total before. It is taken, and the
+        # difference settled as an edit of a paid order settles it.
+        if state.currency != order.currency or (state.amount != order.total
+                                                and not _edited(order)):
             log.error("payment %s is for %s %s, order %s for %s %s: not applied",
                       state.payment_intent_id, state.amount, state.currency, order.number,
                       order.total, order.currency)
             return ["amount_mismatch"]
         if order.status == S.PENDING_PAYMENT:
-            _mark_paid(order, now, "payment succeeded")
+            _mark_paid(order, now, "payment succeeded", state.amount)
             changes.append("paid")
         elif order.status == S.CANCELLED:
-            changes.append(_late_payment(order, now))
+            changes.append(_late_payment(order, now, state.amount))
     elif state.status == "canceled" and order.status == S.PENDING_PAYMENT:
         orders.cancel_unpaid(order, now, "payment cancelled at the provider",
                              CancelledBy.PROVIDER)
@@ -163,7 +197,7 @@ def _refunds_confirmed(order: Order, confirmed: list[Refund], now: datetime) -> 
                       amount_refunded=order.amount_refunded)
         tax_transactions.request_reversal(order, refund)
     returns.refunds_confirmed(order, confirmed, now)
-    if order.amount_refunded >= order.total and order.status in orders.PAID_STATUSES:
+    if order.amount_refunded >= order.amount_paid and order.status in orders.PAID_STATUSES:
         orders.transition(order, S.REFUNDED, now, "refunded in full")
         return
     for refund in confirmed:
@@ -185,18 +219,31 @@ def _count_sales(order: Order) -> None:
             .execution_options(synchronize_session=False))
 
 
-def _mark_paid(order: Order, now: datetime, note: str) -> None:
+def _mark_paid(order: Order, now: datetime, note: str, amount: int) -> None:
     order.payment_status = PaymentStatus.SUCCEEDED
-    order.paid_at = now
+    order.paid_at, order.amount_paid = now, amount
     order.reservation_expires_at = None
     inventory.commit_stock(inventory.order_allocations(order))
     _count_sales(order)
     orders.transition(order, S.PAID, now, note)
     orders.notify(order, "order_confirmed")
     tax_transactions.request_transaction(order)
+    _settle_edited_total(order, now)
 
 
-def _late_payment(order: Order, now: datetime) -> str:
+def _settle_edited_total(order: Order, now: datetime) -> None:
+    """A payment for an edited order's total before the edit: the rest is asked as a
+    balance, or the excess refunded."""
+    if order.amount_paid != order.total:
+        balance_payments.settle_difference(
+            order, order.total - order.amount_paid, now,
+            "the payment was for the total before an edit")
+        order.timeline.append(OrderEvent(
+            status=order.status, at=now,
+            note=f"paid {order.amount_paid} for a total of {order.total} (edited meanwhile)"))
+
+
+def _late_payment(order: Order, now: datetime, amount: int) -> str:
     """A payment that succeeded after its order was cancelled. A person cancelled it (the
     customer, an admin): it stays cancelled and the payment is refunded in full. It expired,
     or the provider cancelled it: sell the stock again if there is enough, else refund in
@@ -211,14 +258,14 @@ def _late_payment(order: Order, now: datetime) -> str:
             why = ("payment arrived after the order was cancelled and the stock was gone "
                    f"({short.errors['lines']})")
     if why is not None:
-        order.paid_at = now
+        order.paid_at, order.amount_paid = now, amount
         order.payment_status = PaymentStatus.SUCCEEDED
         refunds.request_refund(order, None, why[:200], None, now)
         order.timeline.append(OrderEvent(status=order.status, at=now,
                                          note=f"{why}; refunded in full"[:500]))
         return "late_payment_refunded"
     order.payment_status = PaymentStatus.SUCCEEDED
-    order.paid_at = now
+    order.paid_at, order.amount_paid = now, amount
     # Taken again, maybe from other locations than the first time (the old rows go first:
     # the new may repeat their keys).
     order.allocations.clear()
@@ -234,6 +281,7 @@ def _late_payment(order: Order, now: datetime) -> str:
                       system=True)
     orders.notify(order, "order_confirmed")
     tax_transactions.request_transaction(order)
+    _settle_edited_total(order, now)
     return "late_payment_paid"
 
 

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 from core.errors import DomainError
 from core.metrics import PAYMENT_RECONCILIATION_REPAIRS
-from models import Order, OrderStatus, PaymentEvent, Refund, RefundStatus, db
-from services import checkout_sessions, payment_inbox, payments, refunds
+from models import BalancePayment, Order, OrderStatus, PaymentEvent, Refund, RefundStatus, db
+from services import balance_payments, checkout_sessions, payment_inbox, payments, refunds
 from services.payment_providers import PaymentProvider, ProviderRefused
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def reconcile(provider: PaymentProvider, now: datetime) -> dict[str, int]:
     refunding = (sa.select(Refund.order_id)
                  .where(Refund.status == RefundStatus.PENDING,
                         Refund.created_at >= now - REFUND_FOLLOW_WINDOW))
-    intent_ids = db.session.scalars(
+    intent_ids = list(db.session.scalars(
         sa.select(Order.payment_intent_id)
         .where(Order.payment_provider == provider.name,
                Order.payment_intent_id.is_not(None),
@@ -49,7 +49,21 @@ def reconcile(provider: PaymentProvider, now: datetime) -> dict[str, int]:
                                      sa.and_(Order.status == S.CANCELLED,
                                              Order.paid_at.is_(None)))),
                       Order.id.in_(refunding)))
-        .order_by(Order.id)).all()
+        .order_by(Order.id)).all())
+    # Balance payments of edits: pending ones (a missed webhook), replaced ones not paid
+    # (their cancel may not have reached the provider), and any with a refund pending.
+    intent_ids += db.session.scalars(
+        sa.select(BalancePayment.payment_intent_id)
+        .join(Order, Order.id == BalancePayment.order_id)
+        .where(Order.payment_provider == provider.name,
+               BalancePayment.payment_intent_id.is_not(None),
+               sa.or_(sa.and_(BalancePayment.created_at >= since,
+                              BalancePayment.paid_at.is_(None)),
+                      BalancePayment.payment_intent_id.in_(
+                          sa.select(Refund.payment_intent_id).where(
+                              Refund.status == RefundStatus.PENDING,
+                              Refund.created_at >= now - REFUND_FOLLOW_WINDOW))))
+        .order_by(BalancePayment.id)).all()
     # Hosted Checkout orders whose session has not (yet, here) made a payment.
     session_ids = db.session.scalars(
         sa.select(Order.checkout_session_id)
@@ -120,6 +134,15 @@ def reconcile(provider: PaymentProvider, now: datetime) -> dict[str, int]:
 def _reconcile_payment(intent_id: str, provider: PaymentProvider, now: datetime) -> list[str]:
     payments.end_transaction()
     state = provider.retrieve_payment(intent_id)
+    balance = balance_payments.balance_of(state)
+    if balance is not None:
+        changes = payments.sync_state(state, now)
+        if balance.status == "cancelled" and balance.paid_at is None \
+                and state.status in CANCELLABLE:
+            payments.end_transaction()
+            balance_payments.cancel_payment(balance.id, provider)
+            changes.append("balance_payment_cancelled")
+        return changes
     order = payments.order_of(state)
     if order is None:
         return []

@@ -253,11 +253,14 @@ def receive(return_id: int, lines: list[dict], admin_id: int | None,
 
 def refunds_confirmed(order: Order, confirmed: list[Refund], now: datetime) -> None:
     """The refunds of returns among ``confirmed`` make those returns ``refunded``."""
-    ids = [refund.id for refund in confirmed]
+    # A refund split over an edited order's payments is through when all its rows are.
+    ids = {refund.part_of_id or refund.id for refund in confirmed}
     if not ids:
         return
     for found in db.session.scalars(sa.select(OrderReturn).where(
-            OrderReturn.refund_id.in_(ids), OrderReturn.status == R.RECEIVED)):
+            OrderReturn.refund_id.in_(sorted(ids)), OrderReturn.status == R.RECEIVED)):
+        if not refunds.request_settled(found.refund_id):
+            continue
         found.status, found.updated_at = R.REFUNDED.value, now
         db.session.flush()
         _event("refunded", order, found)

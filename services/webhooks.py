@@ -59,6 +59,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "return.rejected": ("order_status_update",),
     "return.received": ("order_status_update",),
     "return.refunded": ("order_status_update",),
+    "order.edited": ("order_status_update",),
+    "order.balance_paid": ("order_status_update",),
 }
 FUNCTION_NAMES = tuple(sorted({name for names in FUNCTIONS.values() for name in names}))
 PUBLIC_EVENT_TYPES = frozenset(FUNCTIONS)

@@ -13,7 +13,9 @@ from celery import shared_task
 from core.database import DATABASE_ERRORS
 from models import OutboxEvent, db, utcnow
 from services import (
+    balance_payments,
     checkout_sessions,
+    order_edits,
     outbox,
     payment_inbox,
     payments,
@@ -78,6 +80,46 @@ def cancel_payment_task(event_id: int) -> str:
         return "no such event"
     changes = checkout_sessions.cancel_order_payment(data["order_id"], payment_provider(),
                                                      utcnow())
+    outbox.mark_done(event_id)
+    db.session.commit()
+    return ",".join(changes) or "cancelled"
+
+
+@shared_task(name="tasks.payments.update_payment_amount_task", **RETRY)
+def update_payment_amount_task(event_id: int) -> str:
+    """Ask an edited, unpaid order's payment for its new total."""
+    data = _event_data(event_id)
+    if data is None:
+        return "no such event"
+    outcome = order_edits.update_payment_amount(data["order_id"], payment_provider(), utcnow())
+    outbox.mark_done(event_id)
+    db.session.commit()
+    return outcome
+
+
+@shared_task(name="tasks.payments.create_balance_payment_task", **RETRY)
+def create_balance_payment_task(event_id: int) -> str:
+    """Create the PaymentIntent of an edit's balance."""
+    data = _event_data(event_id)
+    if data is None:
+        return "no such event"
+    payment = balance_payments.ensure_payment(data["balance_payment_id"], payment_provider())
+    db.session.commit()
+    outbox.mark_done(event_id)
+    db.session.commit()
+    return payment.payment_intent_id if payment else "no longer due"
+
+
+@shared_task(name="tasks.payments.cancel_balance_payment_task", **RETRY)
+def cancel_balance_payment_task(event_id: int) -> str:
+    """Cancel a replaced balance's payment at the provider, then read it back (paid
+    meanwhile: refunded)."""
+    data = _event_data(event_id)
+    if data is None:
+        return "no such event"
+    provider, now = payment_provider(), utcnow()
+    intent_id = balance_payments.cancel_payment(data["balance_payment_id"], provider)
+    changes = payments.sync_payment(intent_id, provider, now) if intent_id else []
     outbox.mark_done(event_id)
     db.session.commit()
     return ",".join(changes) or "cancelled"

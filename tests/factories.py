@@ -114,14 +114,14 @@ def make_order(user, lines, status="paid", paid_at=None, total=None, number=None
                        product_name=v.product.name, variant_name=v.name, unit_price=v.price,
                        quantity=q, line_total=v.price * q) for v, q in lines]
     subtotal = sum(i.line_total for i in items)
+    total = total if total is not None else subtotal
+    paid_at = paid_at if paid_at is not None else (now if status != "pending_payment" else None)
     order = Order(number=number or f"SR-20261122-T{next(_order_numbers):05d}",
                   user_id=user.id, email=user.email, status=status,
                   payment_status="succeeded" if paid_at or status != "pending_payment"
                   else "pending", currency=currency, subtotal=subtotal,
-                  total=total if total is not None else subtotal, shipping_address={},
-                  payment_provider="fake", created_at=now,
-                  paid_at=paid_at if paid_at is not None else (
-                      now if status != "pending_payment" else None))
+                  total=total, shipping_address={}, payment_provider="fake", created_at=now,
+                  paid_at=paid_at, amount_paid=total if paid_at is not None else 0)
     order.items = items
     order.timeline = [OrderEvent(status=status, at=now, note="made by the test")]
     db.session.add(order)

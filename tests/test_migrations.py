@@ -160,6 +160,7 @@ def test_stock_moves_into_the_default_location_with_every_figure_unchanged(tmp_p
                             "variant_name, unit_price, quantity, line_total) VALUES (:o, :v, "
                             "'S', 'P', 'V', 100, :q, 0)"),
                             {"o": order_id, "v": variant_id, "q": quantity})
+                run(sa.text("UPDATE orders SET paid_at = :t, total = 300 WHERE id = 2"), t)
             upgrade()
             with engine.connect() as connection:
                 default = connection.execute(sa.text(
@@ -175,6 +176,14 @@ def test_stock_moves_into_the_default_location_with_every_figure_unchanged(tmp_p
                     "SELECT order_id, variant_id, location_id, quantity FROM order_allocations "
                     "ORDER BY order_id, variant_id")).all() == [
                     (1, 1, default, 3), (1, 3, default, 7), (2, 1, default, 3)]
+                # Later migrations rebuild orders (SQLite's batch mode): with foreign keys
+                # on during the rebuild, its drop would have deleted these lines.
+                assert connection.execute(sa.text(
+                    "SELECT count(*) FROM order_items")).scalar_one() == 5
+                # 0023: every order paid so far was paid its total.
+                assert connection.execute(sa.text(
+                    "SELECT id, amount_paid, balance_due FROM orders ORDER BY id")).all() == [
+                    (1, 0, 0), (2, 300, 0), (3, 0, 0)]
             engine.dispose()
     finally:
         drop()

@@ -3,7 +3,7 @@ from marshmallow import fields
 
 from api.addresses.schemas import AddressSchema
 from api.schemas import Choice, Id, ResponseSchema, StrictSchema
-from models import OrderStatus, PaymentStatus, RefundStatus
+from models import MAX_LINE_QUANTITY, BalanceStatus, OrderStatus, PaymentStatus, RefundStatus
 from services.payment_providers import PAYMENT_PROVIDERS
 
 
@@ -61,6 +61,22 @@ class ShipmentSchema(ResponseSchema):
     created_at = fields.DateTime(format="iso")
 
 
+class BalancePaymentSchema(ResponseSchema):
+    """What an edit that raised a paid order's total asks the customer to pay, through a
+    PaymentIntent of its own."""
+
+    id = fields.Integer()
+    amount = fields.Integer()
+    currency = fields.String()
+    status = Choice(BalanceStatus, metadata={
+        "description": "cancelled: replaced by a later edit's balance, or its order "
+                       "cancelled (a payment that still arrives is refunded)"})
+    payment_intent_id = fields.String(allow_none=True, metadata={
+        "description": "null until the payment is made at the provider"})
+    paid_at = fields.DateTime(format="iso", allow_none=True)
+    created_at = fields.DateTime(format="iso")
+
+
 class OrderSchema(ResponseSchema):
     id = fields.Integer()
     number = fields.String()
@@ -78,6 +94,13 @@ class OrderSchema(ResponseSchema):
     total = fields.Integer()
     shipping_address = fields.Nested(OrderAddressSchema)
     payment_status = Choice(PaymentStatus)
+    amount_paid = fields.Integer(metadata={
+        "description": "What was captured: the payment, plus the balances of edits paid"})
+    balance_due = fields.Integer(metadata={
+        "description": "What an edit still asks to be paid (POST /orders/{id}/balance-payment)"})
+    balance_payment = fields.Nested(BalancePaymentSchema, allow_none=True,
+                                    attribute="pending_balance",
+                                    metadata={"description": "The balance to pay, if any"})
     amount_refunded = fields.Integer()
     paid_at = fields.DateTime(format="iso", allow_none=True)
     tracking_number = fields.String(allow_none=True)
@@ -122,7 +145,64 @@ class RefundSchema(ResponseSchema):
     reason = fields.String()
     status = Choice(RefundStatus)
     provider_refund_id = fields.String(allow_none=True)
+    payment_intent_id = fields.String(allow_none=True, metadata={
+        "description": "The payment it gives back from (null: the order's first)"})
+    part_of_id = fields.Integer(allow_none=True, metadata={
+        "description": "A refund larger than one payment holds is one row per payment: "
+                       "the first row's id, on the others"})
     failure_reason = fields.String(allow_none=True)
+    created_at = fields.DateTime(format="iso")
+
+
+class EditLineSchema(ResponseSchema):
+    order_item_id = fields.Integer()
+    sku = fields.String()
+    quantity = fields.Integer()
+    unit_price = fields.Integer()
+
+
+class EditAddSchema(StrictSchema):
+    variant_id = Id(required=True)
+    quantity = fields.Integer(required=True, strict=True,
+                              validate=ma.validate.Range(min=1, max=MAX_LINE_QUANTITY))
+
+
+class EditChangeSchema(StrictSchema):
+    order_item_id = Id(required=True)
+    quantity = fields.Integer(required=True, strict=True,
+                              validate=ma.validate.Range(min=1, max=MAX_LINE_QUANTITY))
+
+
+class OrderEditCreateSchema(StrictSchema):
+    add = fields.List(fields.Nested(EditAddSchema), validate=ma.validate.Length(max=100),
+                      metadata={"description": "New lines, at today's price"})
+    change = fields.List(fields.Nested(EditChangeSchema), validate=ma.validate.Length(max=100),
+                         metadata={"description": "New quantities; the price sold at stays"})
+    remove = fields.List(Id(), validate=ma.validate.Length(max=100),
+                         metadata={"description": "Order line ids to take out"})
+
+
+class EditChangesSchema(ResponseSchema):
+    add = fields.List(fields.Nested(EditAddSchema))
+    change = fields.List(fields.Nested(EditChangeSchema))
+    remove = fields.List(fields.Integer())
+
+
+class OrderEditSchema(ResponseSchema):
+    id = fields.Integer()
+    order_id = fields.Integer()
+    edited_by_id = fields.Integer(allow_none=True)
+    changes = fields.Nested(EditChangesSchema)
+    lines_before = fields.List(fields.Nested(EditLineSchema))
+    lines_after = fields.List(fields.Nested(EditLineSchema))
+    total_before = fields.Integer()
+    total_after = fields.Integer()
+    difference = fields.Integer(metadata={"description": "total_after - total_before"})
+    currency = fields.String()
+    refund_id = fields.Integer(allow_none=True, metadata={
+        "description": "The refund of a paid order's fall"})
+    balance_payment_id = fields.Integer(allow_none=True, metadata={
+        "description": "The balance payment of a paid order's rise"})
     created_at = fields.DateTime(format="iso")
 
 
@@ -130,6 +210,20 @@ class AdminOrderDetailSchema(AdminOrderSchema):
     customer = fields.Nested(CustomerRefSchema, allow_none=True,
                              metadata={"description": "null: a guest's order"})
     refunds = fields.List(fields.Nested(RefundSchema))
+    edits = fields.List(fields.Nested(OrderEditSchema))
+    balance_payments = fields.List(fields.Nested(BalancePaymentSchema))
+
+
+class OrderEditResultSchema(ResponseSchema):
+    edit = fields.Nested(OrderEditSchema)
+    order = fields.Nested(AdminOrderDetailSchema)
+
+
+class BalancePaymentStartSchema(ResponseSchema):
+    balance_payment = fields.Nested(BalancePaymentSchema)
+    provider = Choice(PAYMENT_PROVIDERS)
+    payment_intent_id = fields.String()
+    client_secret = fields.String(metadata={"description": "For Stripe.js to confirm"})
 
 
 # An ISO date, or an ISO datetime (naive means UTC); the resource reads it.

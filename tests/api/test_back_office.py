@@ -127,6 +127,7 @@ def test_admin_cancels_a_paid_order_with_a_full_refund(client, people, run_consu
     from models import FakePayment
 
     db.session.add(FakePayment(id="fake_pi_admin", order_id=order.id, client_secret="s",
+                               idempotency_key=f"stockroom-order-{order.id}-payment",
                                amount=order.total, currency="usd", status="succeeded"))
     order.payment_intent_id = "fake_pi_admin"
     db.session.flush()

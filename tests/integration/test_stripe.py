@@ -291,7 +291,7 @@ def checkout_without_http(user, variant, number) -> str:
                                   provider_name="fake", now=utcnow())
     intent = payment_provider().create_payment(
         order_id=placed.id, order_number=placed.number, amount=placed.total,
-        currency=placed.currency, idempotency_key="unused")
+        currency=placed.currency, idempotency_key=f"stockroom-order-{placed.id}-payment")
     placed.payment_intent_id = intent.payment_intent_id
     db.session.get(FakePayment, intent.payment_intent_id).status = "succeeded"
     db.session.flush()

@@ -167,6 +167,25 @@ export interface paths {
         patch: operations["updateAdminOrder"];
         trace?: never;
     };
+    "/api/v1/admin/orders/{order_id}/edits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add, change or remove an order's lines before it ships (refund or balance due) */
+        post: operations["editOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/orders/{order_id}/refund": {
         parameters: {
             query?: never;
@@ -1062,6 +1081,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{order_id}/balance-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The payment of what an edit left due on my order, to confirm (made once) */
+        post: operations["startBalancePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{order_id}/cancel": {
         parameters: {
             query?: never;
@@ -1439,7 +1477,13 @@ export interface components {
             region?: string | null;
         };
         AdminOrder: {
+            /** @description What was captured: the payment, plus the balances of edits paid */
+            amount_paid: number;
             amount_refunded: number;
+            /** @description What an edit still asks to be paid (POST /orders/{id}/balance-payment) */
+            balance_due: number;
+            /** @description The balance to pay, if any */
+            balance_payment: components["schemas"]["BalancePayment"] | (Record<string, never> | null);
             carrier: string | null;
             /** Format: date-time */
             created_at: string;
@@ -1476,7 +1520,14 @@ export interface components {
             user_id: number | null;
         };
         AdminOrderDetail: {
+            /** @description What was captured: the payment, plus the balances of edits paid */
+            amount_paid: number;
             amount_refunded: number;
+            /** @description What an edit still asks to be paid (POST /orders/{id}/balance-payment) */
+            balance_due: number;
+            /** @description The balance to pay, if any */
+            balance_payment: components["schemas"]["BalancePayment"] | (Record<string, never> | null);
+            balance_payments: components["schemas"]["BalancePayment"][];
             carrier: string | null;
             /** Format: date-time */
             created_at: string;
@@ -1485,6 +1536,7 @@ export interface components {
             customer: components["schemas"]["CustomerRef"] | (Record<string, never> | null);
             discount_code: string | null;
             discount_total: number;
+            edits: components["schemas"]["OrderEdit"][];
             email: string;
             id: number;
             items: components["schemas"]["OrderItem"][];
@@ -1602,6 +1654,30 @@ export interface components {
             refresh_token: string;
             user: components["schemas"]["User"];
         };
+        BalancePayment: {
+            amount: number;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            id: number;
+            /** Format: date-time */
+            paid_at: string | null;
+            /** @description null until the payment is made at the provider */
+            payment_intent_id: string | null;
+            /**
+             * @description cancelled: replaced by a later edit's balance, or its order cancelled (a payment that still arrives is refunded)
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "cancelled";
+        };
+        BalancePaymentStart: {
+            balance_payment: components["schemas"]["BalancePayment"];
+            /** @description For Stripe.js to confirm */
+            client_secret: string;
+            payment_intent_id: string;
+            /** @enum {string} */
+            provider: "stripe" | "fake";
+        };
         Cart: {
             /** @description Fixed by PUT /cart/currency or by the first line (its variant's own); STORE_CURRENCY for an empty cart with none */
             currency: string;
@@ -1711,7 +1787,7 @@ export interface components {
             created_at: string;
             endpoint_id: number | null;
             /** @enum {string} */
-            event_type: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification";
+            event_type: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.balance_paid" | "order.edited" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification";
             /** @enum {string|null} */
             function: "cart_activity_log" | "notify_user" | "order_status_update" | "product_sync" | null;
             id: number;
@@ -1805,6 +1881,25 @@ export interface components {
             starts_at?: string | null;
             value?: number;
         };
+        EditAdd: {
+            quantity: number;
+            variant_id: number;
+        };
+        EditChange: {
+            order_item_id: number;
+            quantity: number;
+        };
+        EditChanges: {
+            add: components["schemas"]["EditAdd"][];
+            change: components["schemas"]["EditChange"][];
+            remove: number[];
+        };
+        EditLine: {
+            order_item_id: number;
+            quantity: number;
+            sku: string;
+            unit_price: number;
+        };
         EmailVerificationConfirm: {
             token: string;
         };
@@ -1821,7 +1916,7 @@ export interface components {
             /** @default true */
             active: boolean;
             description?: string;
-            event_types: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification")[];
+            event_types: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.balance_paid" | "order.edited" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification")[];
             secret?: string;
             url: string;
         };
@@ -1839,7 +1934,7 @@ export interface components {
         EndpointUpdate: {
             active?: boolean;
             description?: string;
-            event_types?: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification")[];
+            event_types?: ("cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.balance_paid" | "order.edited" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification")[];
             secret?: string;
             url?: string;
         };
@@ -1988,7 +2083,13 @@ export interface components {
             currency: string;
         };
         Order: {
+            /** @description What was captured: the payment, plus the balances of edits paid */
+            amount_paid: number;
             amount_refunded: number;
+            /** @description What an edit still asks to be paid (POST /orders/{id}/balance-payment) */
+            balance_due: number;
+            /** @description The balance to pay, if any */
+            balance_payment: components["schemas"]["BalancePayment"] | (Record<string, never> | null);
             carrier: string | null;
             /** Format: date-time */
             created_at: string;
@@ -2027,6 +2128,37 @@ export interface components {
             phone: string | null;
             postal_code: string;
             region: string | null;
+        };
+        OrderEdit: {
+            /** @description The balance payment of a paid order's rise */
+            balance_payment_id: number | null;
+            changes: components["schemas"]["EditChanges"];
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** @description total_after - total_before */
+            difference: number;
+            edited_by_id: number | null;
+            id: number;
+            lines_after: components["schemas"]["EditLine"][];
+            lines_before: components["schemas"]["EditLine"][];
+            order_id: number;
+            /** @description The refund of a paid order's fall */
+            refund_id: number | null;
+            total_after: number;
+            total_before: number;
+        };
+        OrderEditCreate: {
+            /** @description New lines, at today's price */
+            add?: components["schemas"]["EditAdd"][];
+            /** @description New quantities; the price sold at stays */
+            change?: components["schemas"]["EditChange"][];
+            /** @description Order line ids to take out */
+            remove?: number[];
+        };
+        OrderEditResult: {
+            edit: components["schemas"]["OrderEdit"];
+            order: components["schemas"]["AdminOrderDetail"];
         };
         OrderItem: {
             /** @description The line's id (shipments and returns name lines by it) */
@@ -2176,6 +2308,10 @@ export interface components {
             failure_reason: string | null;
             id: number;
             order_id: number;
+            /** @description A refund larger than one payment holds is one row per payment: the first row's id, on the others */
+            part_of_id: number | null;
+            /** @description The payment it gives back from (null: the order's first) */
+            payment_intent_id: string | null;
             provider_refund_id: string | null;
             reason: string;
             /** @enum {string} */
@@ -3078,6 +3214,111 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         error_code?: "nothing_to_ship" | "validation_failed";
+                    };
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    editOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key and body again return the same order (200, Idempotent-Replayed: true); keys are per user (or guest cart) and kept 24 h or more */
+                "Idempotency-Key": string;
+            };
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderEditCreate"];
+            };
+        };
+        responses: {
+            /** @description The answer to an earlier request with this key, replayed */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IDEMPOTENT_REPLAYED"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEditResult"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IDEMPOTENT_REPLAYED"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEditResult"];
+                };
+            };
+            /** @description Refused: error_code bad_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "bad_idempotency_key";
+                    };
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            /** @description Refused: error_code not_found, order_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "not_found" | "order_not_found";
+                    };
+                };
+            };
+            /** @description Refused: error_code conflict, idempotency_key_in_flight, order_not_editable, out_of_stock, refund_exceeds_payment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "conflict" | "idempotency_key_in_flight" | "order_not_editable" | "out_of_stock" | "refund_exceeds_payment";
+                    };
+                };
+            };
+            413: components["responses"]["REQUEST_ENTITY_TOO_LARGE"];
+            /** @description Refused: error_code idempotency_key_reused, invalid_order_edit, shipping_method_unavailable, validation_failed; or the request failed validation (errors by field, no error_code) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "idempotency_key_reused" | "invalid_order_edit" | "shipping_method_unavailable" | "validation_failed";
+                    };
+                };
+            };
+            /** @description Refused: error_code tax_provider_unavailable, unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RETRY_AFTER"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "tax_provider_unavailable" | "unavailable";
                     };
                 };
             };
@@ -3995,7 +4236,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "succeeded" | "failed" | "dead";
-                event_type?: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification";
+                event_type?: "cart.item_added" | "cart.item_removed" | "cart.item_updated" | "inventory.changed" | "order.balance_paid" | "order.edited" | "order.status_changed" | "product.deleted" | "product.updated" | "return.approved" | "return.received" | "return.refunded" | "return.rejected" | "return.requested" | "shipment.created" | "user.notification";
                 function?: "cart_activity_log" | "notify_user" | "order_status_update" | "product_sync";
                 page?: number;
                 page_size?: number;
@@ -5801,6 +6042,71 @@ export interface operations {
                 };
             };
             404: components["responses"]["NOT_FOUND"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    startBalancePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest's order token (checkout's order_token, or the token in the order's emails); not needed when signed in */
+                "X-Order-Token"?: string;
+            };
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalancePaymentStart"];
+                };
+            };
+            400: components["responses"]["BAD_REQUEST"];
+            /** @description Refused: error_code unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "unauthorized";
+                    };
+                };
+            };
+            404: components["responses"]["NOT_FOUND"];
+            /** @description Refused: error_code conflict, no_balance_due */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "conflict" | "no_balance_due";
+                    };
+                };
+            };
+            /** @description Refused: error_code payment_provider_unavailable, unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RETRY_AFTER"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        error_code?: "payment_provider_unavailable" | "unavailable";
+                    };
+                };
+            };
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };

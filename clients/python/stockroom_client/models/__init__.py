@@ -12,7 +12,9 @@ from .address_create_country import AddressCreateCountry
 from .address_update import AddressUpdate
 from .address_update_country import AddressUpdateCountry
 from .admin_order import AdminOrder
+from .admin_order_balance_payment_type_1_type_0 import AdminOrderBalancePaymentType1Type0
 from .admin_order_detail import AdminOrderDetail
+from .admin_order_detail_balance_payment_type_1_type_0 import AdminOrderDetailBalancePaymentType1Type0
 from .admin_order_detail_customer_type_1_type_0 import AdminOrderDetailCustomerType1Type0
 from .admin_order_detail_payment_provider import AdminOrderDetailPaymentProvider
 from .admin_order_detail_payment_status import AdminOrderDetailPaymentStatus
@@ -46,6 +48,10 @@ from .audit_entry_action import AuditEntryAction
 from .audit_entry_actor_role import AuditEntryActorRole
 from .audit_entry_changes import AuditEntryChanges
 from .auth_result import AuthResult
+from .balance_payment import BalancePayment
+from .balance_payment_start import BalancePaymentStart
+from .balance_payment_start_provider import BalancePaymentStartProvider
+from .balance_payment_status import BalancePaymentStatus
 from .cancel_order_response_401 import CancelOrderResponse401
 from .cancel_order_response_401_error_code import CancelOrderResponse401ErrorCode
 from .cancel_order_response_409 import CancelOrderResponse409
@@ -121,6 +127,20 @@ from .discount_detail_kind import DiscountDetailKind
 from .discount_kind import DiscountKind
 from .discount_update import DiscountUpdate
 from .discount_update_kind import DiscountUpdateKind
+from .edit_add import EditAdd
+from .edit_change import EditChange
+from .edit_changes import EditChanges
+from .edit_line import EditLine
+from .edit_order_response_400 import EditOrderResponse400
+from .edit_order_response_400_error_code import EditOrderResponse400ErrorCode
+from .edit_order_response_404 import EditOrderResponse404
+from .edit_order_response_404_error_code import EditOrderResponse404ErrorCode
+from .edit_order_response_409 import EditOrderResponse409
+from .edit_order_response_409_error_code import EditOrderResponse409ErrorCode
+from .edit_order_response_422 import EditOrderResponse422
+from .edit_order_response_422_error_code import EditOrderResponse422ErrorCode
+from .edit_order_response_503 import EditOrderResponse503
+from .edit_order_response_503_error_code import EditOrderResponse503ErrorCode
 from .email_verification_confirm import EmailVerificationConfirm
 from .endpoint import Endpoint
 from .endpoint_create import EndpointCreate
@@ -185,6 +205,10 @@ from .method_update_kind import MethodUpdateKind
 from .money import Money
 from .order import Order
 from .order_address import OrderAddress
+from .order_balance_payment_type_1_type_0 import OrderBalancePaymentType1Type0
+from .order_edit import OrderEdit
+from .order_edit_create import OrderEditCreate
+from .order_edit_result import OrderEditResult
 from .order_item import OrderItem
 from .order_payment_status import OrderPaymentStatus
 from .order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0
@@ -289,6 +313,12 @@ from .shipping_address_input import ShippingAddressInput
 from .shipping_address_input_country import ShippingAddressInputCountry
 from .shipping_method_snapshot import ShippingMethodSnapshot
 from .shipping_option import ShippingOption
+from .start_balance_payment_response_401 import StartBalancePaymentResponse401
+from .start_balance_payment_response_401_error_code import StartBalancePaymentResponse401ErrorCode
+from .start_balance_payment_response_409 import StartBalancePaymentResponse409
+from .start_balance_payment_response_409_error_code import StartBalancePaymentResponse409ErrorCode
+from .start_balance_payment_response_503 import StartBalancePaymentResponse503
+from .start_balance_payment_response_503_error_code import StartBalancePaymentResponse503ErrorCode
 from .start_o_auth_sign_in_response_400 import StartOAuthSignInResponse400
 from .start_o_auth_sign_in_response_400_error_code import StartOAuthSignInResponse400ErrorCode
 from .start_o_auth_sign_in_response_404 import StartOAuthSignInResponse404
@@ -363,7 +393,9 @@ __all__ = (
     "AddressUpdate",
     "AddressUpdateCountry",
     "AdminOrder",
+    "AdminOrderBalancePaymentType1Type0",
     "AdminOrderDetail",
+    "AdminOrderDetailBalancePaymentType1Type0",
     "AdminOrderDetailCustomerType1Type0",
     "AdminOrderDetailPaymentProvider",
     "AdminOrderDetailPaymentStatus",
@@ -397,6 +429,10 @@ __all__ = (
     "AuditEntryActorRole",
     "AuditEntryChanges",
     "AuthResult",
+    "BalancePayment",
+    "BalancePaymentStart",
+    "BalancePaymentStartProvider",
+    "BalancePaymentStatus",
     "CancelOrderResponse401",
     "CancelOrderResponse401ErrorCode",
     "CancelOrderResponse409",
@@ -472,6 +508,20 @@ __all__ = (
     "DiscountKind",
     "DiscountUpdate",
     "DiscountUpdateKind",
+    "EditAdd",
+    "EditChange",
+    "EditChanges",
+    "EditLine",
+    "EditOrderResponse400",
+    "EditOrderResponse400ErrorCode",
+    "EditOrderResponse404",
+    "EditOrderResponse404ErrorCode",
+    "EditOrderResponse409",
+    "EditOrderResponse409ErrorCode",
+    "EditOrderResponse422",
+    "EditOrderResponse422ErrorCode",
+    "EditOrderResponse503",
+    "EditOrderResponse503ErrorCode",
     "EmailVerificationConfirm",
     "Endpoint",
     "EndpointCreate",
@@ -536,6 +586,10 @@ __all__ = (
     "Money",
     "Order",
     "OrderAddress",
+    "OrderBalancePaymentType1Type0",
+    "OrderEdit",
+    "OrderEditCreate",
+    "OrderEditResult",
     "OrderItem",
     "OrderPaymentStatus",
     "OrderShippingMethodType1Type0",
@@ -640,6 +694,12 @@ __all__ = (
     "ShippingAddressInputCountry",
     "ShippingMethodSnapshot",
     "ShippingOption",
+    "StartBalancePaymentResponse401",
+    "StartBalancePaymentResponse401ErrorCode",
+    "StartBalancePaymentResponse409",
+    "StartBalancePaymentResponse409ErrorCode",
+    "StartBalancePaymentResponse503",
+    "StartBalancePaymentResponse503ErrorCode",
     "StartOAuthSignInResponse400",
     "StartOAuthSignInResponse400ErrorCode",
     "StartOAuthSignInResponse404",

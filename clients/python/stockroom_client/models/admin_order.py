@@ -11,7 +11,9 @@ from ..models.admin_order_payment_status import AdminOrderPaymentStatus
 from ..models.admin_order_status import AdminOrderStatus
 
 if TYPE_CHECKING:
+    from ..models.admin_order_balance_payment_type_1_type_0 import AdminOrderBalancePaymentType1Type0
     from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0
+    from ..models.balance_payment import BalancePayment
     from ..models.order_address import OrderAddress
     from ..models.order_item import OrderItem
     from ..models.shipment import Shipment
@@ -27,7 +29,10 @@ T = TypeVar("T", bound="AdminOrder")
 class AdminOrder:
     """
     Attributes:
+        amount_paid (int): What was captured: the payment, plus the balances of edits paid
         amount_refunded (int):
+        balance_due (int): What an edit still asks to be paid (POST /orders/{id}/balance-payment)
+        balance_payment (AdminOrderBalancePaymentType1Type0 | BalancePayment | None): The balance to pay, if any
         carrier (None | str):
         created_at (datetime.datetime):
         currency (str):
@@ -57,7 +62,10 @@ class AdminOrder:
         user_id (int | None): null: a guest's order
     """
 
+    amount_paid: int
     amount_refunded: int
+    balance_due: int
+    balance_payment: AdminOrderBalancePaymentType1Type0 | BalancePayment | None
     carrier: None | str
     created_at: datetime.datetime
     currency: str
@@ -86,10 +94,24 @@ class AdminOrder:
     user_id: int | None
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.admin_order_balance_payment_type_1_type_0 import AdminOrderBalancePaymentType1Type0  # noqa: PLC0415
         from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.balance_payment import BalancePayment  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
 
+        amount_paid = self.amount_paid
+
         amount_refunded = self.amount_refunded
+
+        balance_due = self.balance_due
+
+        balance_payment: dict[str, Any] | None
+        if isinstance(self.balance_payment, BalancePayment):
+            balance_payment = self.balance_payment.to_dict()
+        elif isinstance(self.balance_payment, AdminOrderBalancePaymentType1Type0):
+            balance_payment = self.balance_payment.to_dict()
+        else:
+            balance_payment = self.balance_payment
 
         carrier: None | str
         carrier = self.carrier
@@ -178,7 +200,10 @@ class AdminOrder:
 
         field_dict.update(
             {
+                "amount_paid": amount_paid,
                 "amount_refunded": amount_refunded,
+                "balance_due": balance_due,
+                "balance_payment": balance_payment,
                 "carrier": carrier,
                 "created_at": created_at,
                 "currency": currency,
@@ -212,7 +237,9 @@ class AdminOrder:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.admin_order_balance_payment_type_1_type_0 import AdminOrderBalancePaymentType1Type0  # noqa: PLC0415
         from ..models.admin_order_shipping_method_type_1_type_0 import AdminOrderShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.balance_payment import BalancePayment  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
         from ..models.shipment import Shipment  # noqa: PLC0415
@@ -221,7 +248,34 @@ class AdminOrder:
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
 
         d = dict(src_dict)
+        amount_paid = d.pop("amount_paid")
+
         amount_refunded = d.pop("amount_refunded")
+
+        balance_due = d.pop("balance_due")
+
+        def _parse_balance_payment(data: object) -> AdminOrderBalancePaymentType1Type0 | BalancePayment | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                balance_payment_type_0 = BalancePayment.from_dict(data)
+
+                return balance_payment_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                balance_payment_type_1_type_0 = AdminOrderBalancePaymentType1Type0.from_dict(data)
+
+                return balance_payment_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdminOrderBalancePaymentType1Type0 | BalancePayment | None, data)
+
+        balance_payment = _parse_balance_payment(d.pop("balance_payment"))
 
         def _parse_carrier(data: object) -> None | str:
             if data is None:
@@ -368,7 +422,10 @@ class AdminOrder:
         user_id = _parse_user_id(d.pop("user_id"))
 
         admin_order = cls(
+            amount_paid=amount_paid,
             amount_refunded=amount_refunded,
+            balance_due=balance_due,
+            balance_payment=balance_payment,
             carrier=carrier,
             created_at=created_at,
             currency=currency,

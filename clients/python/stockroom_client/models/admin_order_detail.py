@@ -11,10 +11,13 @@ from ..models.admin_order_detail_payment_status import AdminOrderDetailPaymentSt
 from ..models.admin_order_detail_status import AdminOrderDetailStatus
 
 if TYPE_CHECKING:
+    from ..models.admin_order_detail_balance_payment_type_1_type_0 import AdminOrderDetailBalancePaymentType1Type0
     from ..models.admin_order_detail_customer_type_1_type_0 import AdminOrderDetailCustomerType1Type0
     from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0
+    from ..models.balance_payment import BalancePayment
     from ..models.customer_ref import CustomerRef
     from ..models.order_address import OrderAddress
+    from ..models.order_edit import OrderEdit
     from ..models.order_item import OrderItem
     from ..models.refund import Refund
     from ..models.shipment import Shipment
@@ -30,13 +33,18 @@ T = TypeVar("T", bound="AdminOrderDetail")
 class AdminOrderDetail:
     """
     Attributes:
+        amount_paid (int): What was captured: the payment, plus the balances of edits paid
         amount_refunded (int):
+        balance_due (int): What an edit still asks to be paid (POST /orders/{id}/balance-payment)
+        balance_payment (AdminOrderDetailBalancePaymentType1Type0 | BalancePayment | None): The balance to pay, if any
+        balance_payments (list[BalancePayment]):
         carrier (None | str):
         created_at (datetime.datetime):
         currency (str):
         customer (AdminOrderDetailCustomerType1Type0 | CustomerRef | None): null: a guest's order
         discount_code (None | str):
         discount_total (int):
+        edits (list[OrderEdit]):
         email (str):
         id (int):
         items (list[OrderItem]):
@@ -62,13 +70,18 @@ class AdminOrderDetail:
         user_id (int | None): null: a guest's order
     """
 
+    amount_paid: int
     amount_refunded: int
+    balance_due: int
+    balance_payment: AdminOrderDetailBalancePaymentType1Type0 | BalancePayment | None
+    balance_payments: list[BalancePayment]
     carrier: None | str
     created_at: datetime.datetime
     currency: str
     customer: AdminOrderDetailCustomerType1Type0 | CustomerRef | None
     discount_code: None | str
     discount_total: int
+    edits: list[OrderEdit]
     email: str
     id: int
     items: list[OrderItem]
@@ -93,12 +106,31 @@ class AdminOrderDetail:
     user_id: int | None
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.admin_order_detail_balance_payment_type_1_type_0 import AdminOrderDetailBalancePaymentType1Type0  # noqa: PLC0415
         from ..models.admin_order_detail_customer_type_1_type_0 import AdminOrderDetailCustomerType1Type0  # noqa: PLC0415
         from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.balance_payment import BalancePayment  # noqa: PLC0415
         from ..models.customer_ref import CustomerRef  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
 
+        amount_paid = self.amount_paid
+
         amount_refunded = self.amount_refunded
+
+        balance_due = self.balance_due
+
+        balance_payment: dict[str, Any] | None
+        if isinstance(self.balance_payment, BalancePayment):
+            balance_payment = self.balance_payment.to_dict()
+        elif isinstance(self.balance_payment, AdminOrderDetailBalancePaymentType1Type0):
+            balance_payment = self.balance_payment.to_dict()
+        else:
+            balance_payment = self.balance_payment
+
+        balance_payments = []
+        for balance_payments_item_data in self.balance_payments:
+            balance_payments_item = balance_payments_item_data.to_dict()
+            balance_payments.append(balance_payments_item)
 
         carrier: None | str
         carrier = self.carrier
@@ -119,6 +151,11 @@ class AdminOrderDetail:
         discount_code = self.discount_code
 
         discount_total = self.discount_total
+
+        edits = []
+        for edits_item_data in self.edits:
+            edits_item = edits_item_data.to_dict()
+            edits.append(edits_item)
 
         email = self.email
 
@@ -200,13 +237,18 @@ class AdminOrderDetail:
 
         field_dict.update(
             {
+                "amount_paid": amount_paid,
                 "amount_refunded": amount_refunded,
+                "balance_due": balance_due,
+                "balance_payment": balance_payment,
+                "balance_payments": balance_payments,
                 "carrier": carrier,
                 "created_at": created_at,
                 "currency": currency,
                 "customer": customer,
                 "discount_code": discount_code,
                 "discount_total": discount_total,
+                "edits": edits,
                 "email": email,
                 "id": id,
                 "items": items,
@@ -236,10 +278,13 @@ class AdminOrderDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.admin_order_detail_balance_payment_type_1_type_0 import AdminOrderDetailBalancePaymentType1Type0  # noqa: PLC0415
         from ..models.admin_order_detail_customer_type_1_type_0 import AdminOrderDetailCustomerType1Type0  # noqa: PLC0415
         from ..models.admin_order_detail_shipping_method_type_1_type_0 import AdminOrderDetailShippingMethodType1Type0  # noqa: PLC0415
+        from ..models.balance_payment import BalancePayment  # noqa: PLC0415
         from ..models.customer_ref import CustomerRef  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
+        from ..models.order_edit import OrderEdit  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
         from ..models.refund import Refund  # noqa: PLC0415
         from ..models.shipment import Shipment  # noqa: PLC0415
@@ -248,7 +293,41 @@ class AdminOrderDetail:
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
 
         d = dict(src_dict)
+        amount_paid = d.pop("amount_paid")
+
         amount_refunded = d.pop("amount_refunded")
+
+        balance_due = d.pop("balance_due")
+
+        def _parse_balance_payment(data: object) -> AdminOrderDetailBalancePaymentType1Type0 | BalancePayment | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                balance_payment_type_0 = BalancePayment.from_dict(data)
+
+                return balance_payment_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                balance_payment_type_1_type_0 = AdminOrderDetailBalancePaymentType1Type0.from_dict(data)
+
+                return balance_payment_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdminOrderDetailBalancePaymentType1Type0 | BalancePayment | None, data)
+
+        balance_payment = _parse_balance_payment(d.pop("balance_payment"))
+
+        balance_payments = []
+        _balance_payments = d.pop("balance_payments")
+        for balance_payments_item_data in _balance_payments:
+            balance_payments_item = BalancePayment.from_dict(balance_payments_item_data)
+
+            balance_payments.append(balance_payments_item)
 
         def _parse_carrier(data: object) -> None | str:
             if data is None:
@@ -292,6 +371,13 @@ class AdminOrderDetail:
         discount_code = _parse_discount_code(d.pop("discount_code"))
 
         discount_total = d.pop("discount_total")
+
+        edits = []
+        _edits = d.pop("edits")
+        for edits_item_data in _edits:
+            edits_item = OrderEdit.from_dict(edits_item_data)
+
+            edits.append(edits_item)
 
         email = d.pop("email")
 
@@ -427,13 +513,18 @@ class AdminOrderDetail:
         user_id = _parse_user_id(d.pop("user_id"))
 
         admin_order_detail = cls(
+            amount_paid=amount_paid,
             amount_refunded=amount_refunded,
+            balance_due=balance_due,
+            balance_payment=balance_payment,
+            balance_payments=balance_payments,
             carrier=carrier,
             created_at=created_at,
             currency=currency,
             customer=customer,
             discount_code=discount_code,
             discount_total=discount_total,
+            edits=edits,
             email=email,
             id=id,
             items=items,

@@ -6,6 +6,8 @@ class DeliveryEventType(StrEnum):
     CART_ITEM_REMOVED = "cart.item_removed"
     CART_ITEM_UPDATED = "cart.item_updated"
     INVENTORY_CHANGED = "inventory.changed"
+    ORDER_BALANCE_PAID = "order.balance_paid"
+    ORDER_EDITED = "order.edited"
     ORDER_STATUS_CHANGED = "order.status_changed"
     PRODUCT_DELETED = "product.deleted"
     PRODUCT_UPDATED = "product.updated"

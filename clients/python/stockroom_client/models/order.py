@@ -10,7 +10,9 @@ from ..models.order_payment_status import OrderPaymentStatus
 from ..models.order_status import OrderStatus
 
 if TYPE_CHECKING:
+    from ..models.balance_payment import BalancePayment
     from ..models.order_address import OrderAddress
+    from ..models.order_balance_payment_type_1_type_0 import OrderBalancePaymentType1Type0
     from ..models.order_item import OrderItem
     from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0
     from ..models.shipment import Shipment
@@ -26,7 +28,10 @@ T = TypeVar("T", bound="Order")
 class Order:
     """
     Attributes:
+        amount_paid (int): What was captured: the payment, plus the balances of edits paid
         amount_refunded (int):
+        balance_due (int): What an edit still asks to be paid (POST /orders/{id}/balance-payment)
+        balance_payment (BalancePayment | None | OrderBalancePaymentType1Type0): The balance to pay, if any
         carrier (None | str):
         created_at (datetime.datetime):
         currency (str):
@@ -52,7 +57,10 @@ class Order:
         tracking_number (None | str):
     """
 
+    amount_paid: int
     amount_refunded: int
+    balance_due: int
+    balance_payment: BalancePayment | None | OrderBalancePaymentType1Type0
     carrier: None | str
     created_at: datetime.datetime
     currency: str
@@ -77,10 +85,24 @@ class Order:
     tracking_number: None | str
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.balance_payment import BalancePayment  # noqa: PLC0415
+        from ..models.order_balance_payment_type_1_type_0 import OrderBalancePaymentType1Type0  # noqa: PLC0415
         from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.shipping_method_snapshot import ShippingMethodSnapshot  # noqa: PLC0415
 
+        amount_paid = self.amount_paid
+
         amount_refunded = self.amount_refunded
+
+        balance_due = self.balance_due
+
+        balance_payment: dict[str, Any] | None
+        if isinstance(self.balance_payment, BalancePayment):
+            balance_payment = self.balance_payment.to_dict()
+        elif isinstance(self.balance_payment, OrderBalancePaymentType1Type0):
+            balance_payment = self.balance_payment.to_dict()
+        else:
+            balance_payment = self.balance_payment
 
         carrier: None | str
         carrier = self.carrier
@@ -159,7 +181,10 @@ class Order:
 
         field_dict.update(
             {
+                "amount_paid": amount_paid,
                 "amount_refunded": amount_refunded,
+                "balance_due": balance_due,
+                "balance_payment": balance_payment,
                 "carrier": carrier,
                 "created_at": created_at,
                 "currency": currency,
@@ -189,7 +214,9 @@ class Order:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.balance_payment import BalancePayment  # noqa: PLC0415
         from ..models.order_address import OrderAddress  # noqa: PLC0415
+        from ..models.order_balance_payment_type_1_type_0 import OrderBalancePaymentType1Type0  # noqa: PLC0415
         from ..models.order_item import OrderItem  # noqa: PLC0415
         from ..models.order_shipping_method_type_1_type_0 import OrderShippingMethodType1Type0  # noqa: PLC0415
         from ..models.shipment import Shipment  # noqa: PLC0415
@@ -198,7 +225,34 @@ class Order:
         from ..models.timeline_entry import TimelineEntry  # noqa: PLC0415
 
         d = dict(src_dict)
+        amount_paid = d.pop("amount_paid")
+
         amount_refunded = d.pop("amount_refunded")
+
+        balance_due = d.pop("balance_due")
+
+        def _parse_balance_payment(data: object) -> BalancePayment | None | OrderBalancePaymentType1Type0:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                balance_payment_type_0 = BalancePayment.from_dict(data)
+
+                return balance_payment_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                balance_payment_type_1_type_0 = OrderBalancePaymentType1Type0.from_dict(data)
+
+                return balance_payment_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BalancePayment | None | OrderBalancePaymentType1Type0, data)
+
+        balance_payment = _parse_balance_payment(d.pop("balance_payment"))
 
         def _parse_carrier(data: object) -> None | str:
             if data is None:
@@ -327,7 +381,10 @@ class Order:
         tracking_number = _parse_tracking_number(d.pop("tracking_number"))
 
         order = cls(
+            amount_paid=amount_paid,
             amount_refunded=amount_refunded,
+            balance_due=balance_due,
+            balance_payment=balance_payment,
             carrier=carrier,
             created_at=created_at,
             currency=currency,

@@ -21,6 +21,9 @@ class Refund:
         failure_reason (None | str):
         id (int):
         order_id (int):
+        part_of_id (int | None): A refund larger than one payment holds is one row per payment: the first row's id, on
+            the others
+        payment_intent_id (None | str): The payment it gives back from (null: the order's first)
         provider_refund_id (None | str):
         reason (str):
         status (RefundStatus):
@@ -32,6 +35,8 @@ class Refund:
     failure_reason: None | str
     id: int
     order_id: int
+    part_of_id: int | None
+    payment_intent_id: None | str
     provider_refund_id: None | str
     reason: str
     status: RefundStatus
@@ -50,6 +55,12 @@ class Refund:
 
         order_id = self.order_id
 
+        part_of_id: int | None
+        part_of_id = self.part_of_id
+
+        payment_intent_id: None | str
+        payment_intent_id = self.payment_intent_id
+
         provider_refund_id: None | str
         provider_refund_id = self.provider_refund_id
 
@@ -67,6 +78,8 @@ class Refund:
                 "failure_reason": failure_reason,
                 "id": id,
                 "order_id": order_id,
+                "part_of_id": part_of_id,
+                "payment_intent_id": payment_intent_id,
                 "provider_refund_id": provider_refund_id,
                 "reason": reason,
                 "status": status,
@@ -95,6 +108,20 @@ class Refund:
 
         order_id = d.pop("order_id")
 
+        def _parse_part_of_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        part_of_id = _parse_part_of_id(d.pop("part_of_id"))
+
+        def _parse_payment_intent_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        payment_intent_id = _parse_payment_intent_id(d.pop("payment_intent_id"))
+
         def _parse_provider_refund_id(data: object) -> None | str:
             if data is None:
                 return data
@@ -113,6 +140,8 @@ class Refund:
             failure_reason=failure_reason,
             id=id,
             order_id=order_id,
+            part_of_id=part_of_id,
+            payment_intent_id=payment_intent_id,
             provider_refund_id=provider_refund_id,
             reason=reason,
             status=status,

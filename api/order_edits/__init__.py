@@ -1,0 +1,3 @@
+from api.order_edits.resources import blp
+
+__all__ = ["blp"]
