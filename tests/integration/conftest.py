@@ -14,7 +14,9 @@ import threading
 from pathlib import Path
 
 import pytest
+import stripe
 
+from services.payment_providers import StripeProvider
 from tests.conftest import RUN_ID
 from tests.helpers import free_port
 
@@ -166,3 +168,48 @@ class LiveServer:
 def live_server(app):
     with LiveServer(app) as server:
         yield server
+
+
+# Stripe against localstripe: the app's provider pointed at it, the storefront's client,
+# and a wait for events the app publishes (test_stripe*.py).
+STRIPE_SECRET = "whsec_localstripe_test"
+STRIPE_API_KEY = "sk_test_stockroom"
+
+
+@pytest.fixture
+def stripe_provider(app, localstripe, monkeypatch):
+    provider = StripeProvider(STRIPE_API_KEY, localstripe)
+    monkeypatch.setitem(app.extensions, "stockroom.payments", provider)
+    monkeypatch.setitem(app.config, "STRIPE_WEBHOOK_SECRET", STRIPE_SECRET)
+    return provider
+
+
+@pytest.fixture
+def customer_stripe(localstripe):
+    """What the storefront does with the client secret, done with Stripe's own client."""
+    return stripe.StripeClient(STRIPE_API_KEY, base_addresses={"api": localstripe})
+
+
+@pytest.fixture
+def published(app, enqueued):
+    """Wait for events to be published (the app's after-commit dispatch, from any thread)."""
+    outbox = app.extensions["stockroom.outbox"]
+    changed = threading.Condition()
+    inner = outbox.publish
+
+    def publish(event_id, event_type):
+        with changed:
+            inner(event_id, event_type)
+            changed.notify_all()
+
+    def wait_for(event_type: str, times: int = 1, timeout: float = 30) -> None:
+        with changed:
+            seen = changed.wait_for(
+                lambda: sum(kind == event_type for _, kind in enqueued) >= times, timeout)
+        assert seen, f"{event_type} x{times} not published within {timeout}s: {enqueued}"
+
+    outbox.publish = publish
+    yield wait_for
+    outbox.publish = inner
+
+

@@ -11,7 +11,6 @@ this process (``run_consumers``), as in the rest of the suite.
 from __future__ import annotations
 
 import random
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -29,30 +28,15 @@ from models import (
     utcnow,
 )
 from services import checkout, reconciliation
-from services.payment_providers import StripeProvider, payment_provider
+from services.payment_providers import payment_provider
 from tests.factories import UserFactory, VariantFactory, fill_cart
 from tests.helpers import stripe_event, stripe_signature
+from tests.integration.conftest import STRIPE_SECRET as SECRET
 
 pytestmark = pytest.mark.committed
 
-SECRET = "whsec_localstripe_test"
-API_KEY = "sk_test_stockroom"
 ADDRESS = {"full_name": "Ada Lovelace", "line1": "1 Main St", "city": "London",
            "postal_code": "N1 1AA", "country": "GB"}
-
-
-@pytest.fixture
-def stripe_provider(app, localstripe, monkeypatch):
-    provider = StripeProvider(API_KEY, localstripe)
-    monkeypatch.setitem(app.extensions, "stockroom.payments", provider)
-    monkeypatch.setitem(app.config, "STRIPE_WEBHOOK_SECRET", SECRET)
-    return provider
-
-
-@pytest.fixture
-def customer_stripe(localstripe):
-    """What the storefront does with the client secret, done with Stripe's own client."""
-    return stripe.StripeClient(API_KEY, base_addresses={"api": localstripe})
 
 
 def register_webhook(localstripe, url: str | None, events: list[str] | None = None):
@@ -64,29 +48,6 @@ def register_webhook(localstripe, url: str | None, events: list[str] | None = No
         data["events"] = events
     response = requests.post(f"{localstripe}/_config/webhooks/stockroom", json=data, timeout=5)
     assert response.status_code == 200
-
-
-@pytest.fixture
-def published(app, enqueued):
-    """Wait for events to be published (the app's after-commit dispatch, from any thread)."""
-    outbox = app.extensions["stockroom.outbox"]
-    changed = threading.Condition()
-    inner = outbox.publish
-
-    def publish(event_id, event_type):
-        with changed:
-            inner(event_id, event_type)
-            changed.notify_all()
-
-    def wait_for(event_type: str, times: int = 1, timeout: float = 30) -> None:
-        with changed:
-            seen = changed.wait_for(
-                lambda: sum(kind == event_type for _, kind in enqueued) >= times, timeout)
-        assert seen, f"{event_type} x{times} not published within {timeout}s: {enqueued}"
-
-    outbox.publish = publish
-    yield wait_for
-    outbox.publish = inner
 
 
 def shopper_with_cart(variant, quantity=2):

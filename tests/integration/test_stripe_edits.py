@@ -10,16 +10,13 @@ import sqlalchemy as sa
 
 from models import BalancePayment, Refund, db
 from tests.factories import UserFactory, VariantFactory
-from tests.integration.test_stripe import (  # noqa: F401 (fixtures)
+from tests.integration.test_stripe import (
     confirm,
-    customer_stripe,
     levels,
     order,
     place,
-    published,
     register_webhook,
     shopper_with_cart,
-    stripe_provider,
 )
 
 pytestmark = pytest.mark.committed
