@@ -39,7 +39,6 @@ from models.product import (
     Variant,
     VariantPrice,
 )
-from models.realtime import RealtimeEvent
 from models.returns import OrderReturn, ReturnLine, ReturnStatus
 from models.review import Review, WishlistItem
 from models.shipment import Shipment, ShipmentLine
@@ -96,7 +95,6 @@ __all__ = [
     "ProductImage",
     "ProductPrice",
     "ProductStatus",
-    "RealtimeEvent",
     "RefreshToken",
     "Refund",
     "RefundStatus",

@@ -10,9 +10,8 @@ from tasks import (
     orders,
     outbox,
     payments,
-    realtime,
     webhooks,
 )
 
 __all__ = ["analytics", "auth", "carts", "emails", "health", "inventory", "orders", "outbox",
-           "payments", "realtime", "webhooks"]
+           "payments", "webhooks"]
