@@ -173,13 +173,11 @@ def cancel_payment(balance_id: int, provider: PaymentProvider) -> str | None:
 # Moving balances from the provider's state ----------------------------------------------------
 
 def balance_of(state: PaymentState) -> BalancePayment | None:
-    """The balance a payment is for, by its id or, when the id never reached the row, by
-    the balance id in its metadata; None for an order's first payment."""
-    balance = db.session.scalar(sa.select(BalancePayment).where(
-        BalancePayment.payment_intent_id == state.payment_intent_id))
-    if balance is None and state.balance_payment_id is not None:
-        balance = db.session.get(BalancePayment, state.balance_payment_id)
-    return balance
+    """The balance a payment is for, by the balance id its metadata carries (every balance
+    PaymentIntent is made with it); None for an order's first payment, at no query."""
+    if state.balance_payment_id is None:
+        return None
+    return db.session.get(BalancePayment, state.balance_payment_id)
 
 
 def sync_balance(balance_id: int, state: PaymentState, now: datetime,

@@ -43,6 +43,7 @@ from services import (
     pricing,
     tax_providers,
 )
+from services.payment_providers import ProviderRefused
 
 S = OrderStatus
 EDITABLE = frozenset({S.PENDING_PAYMENT, S.PAID, S.PROCESSING})
@@ -271,8 +272,6 @@ def update_payment_amount(order_id: int, provider, now: datetime) -> str:
     read again: of two edits whose tasks cross, the last set is the last total. A payment
     that can no longer change (it succeeded meanwhile) is left to the inbox, which settles
     the difference."""
-    from services.payment_providers import ProviderRefused
-
     for _ in range(5):
         order = db.session.get(Order, order_id)
         if order is None or order.status != S.PENDING_PAYMENT or order.payment_intent_id is None:

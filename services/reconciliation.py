@@ -10,7 +10,16 @@ import sqlalchemy as sa
 
 from core.errors import DomainError
 from core.metrics import PAYMENT_RECONCILIATION_REPAIRS
-from models import BalancePayment, Order, OrderStatus, PaymentEvent, Refund, RefundStatus, db
+from models import (
+    BalancePayment,
+    BalanceStatus,
+    Order,
+    OrderStatus,
+    PaymentEvent,
+    Refund,
+    RefundStatus,
+    db,
+)
 from services import balance_payments, checkout_sessions, payment_inbox, payments, refunds
 from services.payment_providers import PaymentProvider, ProviderRefused
 
@@ -137,7 +146,7 @@ def _reconcile_payment(intent_id: str, provider: PaymentProvider, now: datetime)
     balance = balance_payments.balance_of(state)
     if balance is not None:
         changes = payments.sync_state(state, now)
-        if balance.status == "cancelled" and balance.paid_at is None \
+        if balance.status == BalanceStatus.CANCELLED and balance.paid_at is None \
                 and state.status in CANCELLABLE:
             payments.end_transaction()
             balance_payments.cancel_payment(balance.id, provider)
