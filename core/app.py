@@ -250,10 +250,16 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+READ_ONLY_OPTION = "stockroom_read_only"
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(connection) -> None:
     if connection.dialect.name == "sqlite":
         # IMMEDIATE takes the write lock at BEGIN: a deferred transaction that later
         # writes can fail with SQLITE_BUSY at once, busy timeout or not, when the API,
-        # the worker and beat write together.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # the worker and beat write together. Work that only reads says so (the real-time
+        # server's checks and stream reads, many a second): a deferred BEGIN, which under
+        # WAL never waits for a writer nor holds one up.
+        read_only = connection.get_execution_options().get(READ_ONLY_OPTION)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

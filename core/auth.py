@@ -50,32 +50,38 @@ def token_blocklist():
     return current_app.extensions["stockroom.blocklist"]
 
 
-def register_jwt_callbacks(jwt: JWTManager) -> None:
-    @jwt.user_lookup_loader
-    def load_user(_header, claims):
-        try:
-            user_id = int(claims["sub"])
-        except (TypeError, ValueError):
-            return None
-        # Refresh tokens are checked against their row by the refresh endpoint itself,
-        # which must see a reused token to revoke its family. An access token's revocation
-        # is read in the query that loads its user: the truth, at no round trip of its own.
-        revoked = (sa.false() if claims.get("type") == "refresh"
-                   else revoked_clause(claims["jti"], claims.get("fam")))
-        row = db.session.execute(sa.select(User, revoked).where(User.id == user_id)).first()
-        if row is None or row[1]:
-            return None
-        user = row[0]
-        if not user.is_active or auth_service.tokens_dead(user, claims):
-            return None
-        return user
+def user_of(claims: dict) -> User | None:
+    """The active user an access (or refresh) token's claims belong to, or None: the
+    token was revoked, the user is gone or inactive, or their tokens were cut off. The
+    REST API's check (``flask_jwt_extended``'s user lookup) and the real-time server's."""
+    try:
+        user_id = int(claims["sub"])
+    except (TypeError, ValueError, KeyError):
+        return None
+    # Refresh tokens are checked against their row by the refresh endpoint itself,
+    # which must see a reused token to revoke its family. An access token's revocation
+    # is read in the query that loads its user: the truth, at no round trip of its own.
+    revoked = (sa.false() if claims.get("type") == "refresh"
+               else revoked_clause(claims["jti"], claims.get("fam")))
+    row = db.session.execute(sa.select(User, revoked).where(User.id == user_id)).first()
+    if row is None or row[1]:
+        return None
+    user = row[0]
+    if not user.is_active or auth_service.tokens_dead(user, claims):
+        return None
+    return user
 
-    @jwt.token_in_blocklist_loader
-    def is_revoked(_header, claims):
-        # What the cache knows is refused before any query; the rest is the user lookup's.
-        if claims.get("type") == "refresh":
-            return False
-        return token_blocklist().cached_revoked(claims["jti"], claims.get("fam"))
+
+def cached_revoked(claims: dict) -> bool:
+    """What the blocklist's cache knows is revoked, refused before any query."""
+    if claims.get("type") == "refresh":
+        return False
+    return token_blocklist().cached_revoked(claims["jti"], claims.get("fam"))
+
+
+def register_jwt_callbacks(jwt: JWTManager) -> None:
+    jwt.user_lookup_loader(lambda _header, claims: user_of(claims))
+    jwt.token_in_blocklist_loader(lambda _header, claims: cached_revoked(claims))
 
     jwt.unauthorized_loader(lambda reason: _unauthorized("Missing or malformed bearer token."))
     jwt.invalid_token_loader(lambda reason: _unauthorized("Invalid token."))

@@ -65,6 +65,10 @@ BEAT_SCHEDULE = {
         "task": "tasks.orders.purge_idempotency_keys_task",
         "schedule": crontab(hour=3, minute=37),
     },
+    "purge-realtime-stream": {
+        "task": "tasks.realtime.purge_realtime_stream_task",
+        "schedule": 5 * 60.0,
+    },
     "purge-guest-carts": {
         "task": "tasks.carts.purge_guest_carts_task",
         "schedule": crontab(hour=3, minute=47),

@@ -40,6 +40,20 @@ def register_commands(app: Flask) -> None:
         for line in summary:
             click.echo(line)
 
+    @app.cli.command("realtime")
+    @click.option("--host", default="127.0.0.1", show_default=True)
+    @click.option("--port", default=5001, show_default=True, type=click.IntRange(1, 65535))
+    @click.option("--with-api", is_flag=True,
+                  help="Serve the REST API on the same origin too (make run does).")
+    def realtime(host: str, port: int, with_api: bool) -> None:
+        """Serve the Socket.io real-time endpoint (/socket.io/)."""
+        import uvicorn
+
+        from realtime.server import create_realtime_app
+
+        uvicorn.run(create_realtime_app(app, with_api=with_api), host=host, port=port,
+                    ws="websockets-sansio", lifespan="on", log_level="info", access_log=False)
+
     webhooks_group = click.Group("webhooks", help="Outbound webhook deliveries.")
     @app.cli.command("queues")
     def queues() -> None:

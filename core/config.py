@@ -69,6 +69,18 @@ def _fraction(value: str | None, default: float, name: str) -> float:
     return number
 
 
+def _fraction_seconds(value: str | None, default: float, name: str) -> float:
+    if value is None or value == "":
+        return default
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number of seconds, got {value!r}") from exc
+    if not 0 < number <= 10:
+        raise ConfigError(f"{name} must be more than 0 and at most 10 seconds")
+    return number
+
+
 def _list(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").split(",") if item.strip()]
 
@@ -219,6 +231,13 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict:
         # go after this, and the sweep sends it.
         "EMAIL_CLAIM_LEASE_SECONDS": _int(env.get("EMAIL_CLAIM_LEASE_SECONDS"), 120,
                                           "EMAIL_CLAIM_LEASE_SECONDS"),
+        # Real time: how long a client that reconnects can get what it missed (``since``),
+        # and how often a real-time process reads the stream kept in the database (when
+        # no REDIS_URL is set; with Redis it waits on the stream instead).
+        "REALTIME_REPLAY_SECONDS": _int(env.get("REALTIME_REPLAY_SECONDS"), 600,
+                                        "REALTIME_REPLAY_SECONDS"),
+        "REALTIME_POLL_SECONDS": _fraction_seconds(env.get("REALTIME_POLL_SECONDS"), 0.05,
+                                                   "REALTIME_POLL_SECONDS"),
         # How long an outbox event's consumer has to finish before the sweep runs it again.
         "OUTBOX_REDO_AFTER_SECONDS": _int(env.get("OUTBOX_REDO_AFTER_SECONDS"), 15,
                                           "OUTBOX_REDO_AFTER_SECONDS"),

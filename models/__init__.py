@@ -39,6 +39,7 @@ from models.product import (
     Variant,
     VariantPrice,
 )
+from models.realtime import RealtimeEvent
 from models.returns import OrderReturn, ReturnLine, ReturnStatus
 from models.review import Review, WishlistItem
 from models.shipment import Shipment, ShipmentLine
@@ -95,6 +96,7 @@ __all__ = [
     "ProductImage",
     "ProductPrice",
     "ProductStatus",
+    "RealtimeEvent",
     "RefreshToken",
     "Refund",
     "RefundStatus",

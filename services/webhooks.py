@@ -20,6 +20,7 @@ import random
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -222,10 +223,13 @@ def open_deliveries_of_event(event_id: int) -> list[int]:
                                                 {"event_id": event_id}).scalars())
 
 
-def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
+def attempt_delivery(delivery_id: int, now: datetime,
+                     on_dead: Callable[[dict], None] | None = None) -> AttemptOutcome:
     """Try to send one delivery now, if it is due, not held by another worker and not
     waiting behind an earlier one of its ordering key. Commits (the claim before the
     request, the outcome after it); the HTTP request runs outside any transaction.
+    ``on_dead(details)`` runs in the transaction that records a delivery dead (the
+    caller's alert: ``webhook.delivery_dead``).
 
     This is the pipeline's hot path: one conditional update claims the delivery and
     returns what the attempt needs, one read fetches the event, and the outcome is one
@@ -275,7 +279,7 @@ def attempt_delivery(delivery_id: int, now: datetime) -> AttemptOutcome:
         error = f"{exc.__class__.__name__}: {exc}"[:500]
     duration_ms = int((time.monotonic() - started) * 1000)
     return _record_attempt(delivery_id, token, claimed.attempt_count + 1, now, status_code,
-                           error, duration_ms, retry_after)
+                           error, duration_ms, retry_after, on_dead)
 
 
 def _release(delivery_id: int) -> None:
@@ -303,7 +307,8 @@ def _http() -> urllib3.PoolManager:
 
 def _record_attempt(delivery_id: int, token: str, attempts: int, now: datetime,
                     status_code: int | None, error: str | None, duration_ms: int,
-                    retry_after: timedelta | None) -> AttemptOutcome:
+                    retry_after: timedelta | None,
+                    on_dead: Callable[[dict], None] | None = None) -> AttemptOutcome:
     """Record the attempt (the ``attempts``-th, counted from the claim) and, if this
     worker's lease (``token``) is still the delivery's, its new state; commit. A stale
     worker's attempt is kept in the history and changes nothing else (``stale``)."""
@@ -323,6 +328,9 @@ def _record_attempt(delivery_id: int, token: str, attempts: int, now: datetime,
     event_type = connection.execute(RECORD_OUTCOME, {
         "delivery_id": delivery_id, "token": token, "new_status": status.value,
         "retry_at": next_attempt_at, "now": now}).scalar()
+    if event_type is not None and status == DeliveryStatus.DEAD and on_dead is not None:
+        on_dead({"delivery_id": delivery_id, "event_type": event_type, "attempts": attempts,
+                 "status_code": status_code, "error": error})
     db.session.commit()
     if event_type is None:
         log.warning("webhook delivery %s: attempt %d ended after its lease (%s); its "

@@ -10,8 +10,9 @@ from tasks import (
     orders,
     outbox,
     payments,
+    realtime,
     webhooks,
 )
 
 __all__ = ["analytics", "auth", "carts", "emails", "health", "inventory", "orders", "outbox",
-           "payments", "webhooks"]
+           "payments", "realtime", "webhooks"]

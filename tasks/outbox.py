@@ -11,22 +11,25 @@ from models import db, utcnow
 from services import outbox
 
 DELIVER = "tasks.webhooks.deliver_event_task"
+# Appends to the real-time stream what the Socket.io channel sends (services.realtime_events).
+REALTIME = "tasks.realtime.broadcast_event_task"
 # Who consumes each event type: the task names, sent the event id. One readable table.
 # Every public event type (services.webhooks.FUNCTIONS) goes to its webhook deliveries.
 CONSUMERS: dict[str, tuple[str, ...]] = {
-    "order.status_changed": (DELIVER,),
+    "order.status_changed": (DELIVER, REALTIME),
     "shipment.created": (DELIVER,),
     **{f"return.{step}": (DELIVER,) for step in ("requested", "approved", "rejected",
                                                   "received", "refunded")},
     "order.edited": (DELIVER,),
     "order.balance_paid": (DELIVER,),
-    "cart.item_added": (DELIVER,),
-    "cart.item_updated": (DELIVER,),
-    "cart.item_removed": (DELIVER,),
+    "cart.item_added": (DELIVER, REALTIME),
+    "cart.item_updated": (DELIVER, REALTIME),
+    "cart.item_removed": (DELIVER, REALTIME),
     "product.updated": (DELIVER,),
     "product.deleted": (DELIVER,),
-    "inventory.changed": (DELIVER,),
-    "inventory.low_stock": ("tasks.emails.send_low_stock_alert_task",),
+    "inventory.changed": (DELIVER, REALTIME),
+    "inventory.low_stock": ("tasks.emails.send_low_stock_alert_task", REALTIME),
+    "webhook.delivery_dead": (REALTIME,),
     "user.password_reset_requested": ("tasks.emails.send_password_reset_email_task",),
     "user.registered": ("tasks.emails.send_account_email_task",),
     "user.email_verification_requested": ("tasks.emails.send_account_email_task",),

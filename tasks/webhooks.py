@@ -9,7 +9,7 @@ from celery import shared_task
 
 from core.database import DATABASE_ERRORS
 from models import db, utcnow
-from services import webhooks
+from services import outbox, webhooks
 
 # A database that failed is retried; past that, the delivery sweep finds the delivery.
 RETRY = {"autoretry_for": DATABASE_ERRORS, "retry_backoff": 2, "retry_backoff_max": 60,
@@ -44,8 +44,14 @@ def retry_webhook_deliveries_task() -> int:
     return len(due)
 
 
+def _record_dead(details: dict) -> None:
+    # The admins' alert (the real-time admin room), committed with the delivery's death.
+    outbox.record_event("webhook.delivery_dead", "webhook_delivery", details["delivery_id"],
+                        details)
+
+
 def _deliver(delivery_id: int) -> str:
-    outcome = webhooks.attempt_delivery(delivery_id, utcnow())
+    outcome = webhooks.attempt_delivery(delivery_id, utcnow(), on_dead=_record_dead)
     if outcome.result in ("succeeded", "dead"):
         # The next delivery of the same order (or cart, or product) was waiting for this one.
         following = webhooks.next_in_line(delivery_id)

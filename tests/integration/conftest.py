@@ -87,6 +87,25 @@ def start_worker(environ: dict[str, str], name: str = "worker",
     return worker
 
 
+def start_realtime(environ: dict[str, str], port: int | None = None) -> tuple[Process, str]:
+    """``flask --app wsgi realtime`` on a free port (or ``port``), once its follower reads
+    the stream; the process and its base address."""
+    port = port or free_port()
+    env = {**os.environ, **environ, "PYTHONUNBUFFERED": "1"}
+    process = Process([str(BIN / "flask"), "--app", "wsgi", "realtime", "--host", "127.0.0.1",
+                       "--port", str(port)], env)
+    process.wait_for_line("real-time follower ready")
+    process.wait_for_line("Uvicorn running on")
+    return process, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def realtime_server(test_environ):
+    process, url = start_realtime(test_environ)
+    yield url
+    process.stop()
+
+
 @pytest.fixture
 def worker(test_environ):
     process = start_worker(test_environ)
