@@ -135,7 +135,7 @@ def register_extensions(app: Flask) -> None:
         for engine in (extensions.db.engine, marking_engine):
             database.ping_when_idle(engine)
     app.extensions["stockroom.outbox"] = outbox.Outbox(
-        publish=publish_event, bind=marking_engine, tracked=frozenset(TRACKED),
+        publish=publish_event, bind=marking_engine, tracked=TRACKED,
         redo=republish_unfinished)
     app.extensions["stockroom.email_backend"] = make_email_backend(app.config)
     app.extensions["stockroom.payments"] = make_payment_provider(app.config)

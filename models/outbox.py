@@ -34,6 +34,11 @@ class OutboxEvent(db.Model):
     # Empty once they finished, and for events with nothing but deliveries. "Dispatched"
     # only says the consumers were sent to the broker; this says whether they are done.
     redo_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Which of those consumers have not finished: their task names, each between spaces
+    # (" a b "), so that one consumer's finishing is a single atomic UPDATE (``replace``)
+    # on both databases. An event with an email and a real-time broadcast is done when
+    # both are, not when the first is. NULL for rows written before it was kept.
+    unfinished: Mapped[str | None] = mapped_column(sa.String(512))
 
     __table_args__ = (
         # The relay's scan: undispatched rows, oldest first.

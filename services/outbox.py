@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -48,8 +48,8 @@ class Outbox:
 
     publish: Publisher
     # The event types whose consumers do work beyond webhook deliveries (which have rows and
-    # a sweep of their own), and how those consumers alone are sent again.
-    tracked: frozenset[str]
+    # a sweep of their own), with those consumers' task names, and how they are sent again.
+    tracked: Mapping[str, tuple[str, ...]]
     redo: Publisher
     # What marks events dispatched once they were published after a commit: a small
     # engine of its own (in tests, the connection of the test's transaction). Not the
@@ -73,12 +73,13 @@ def record_event(event_type: str, aggregate_type: str, aggregate_id: int | str,
     """Write a domain event in the current transaction; it is published once that commits."""
     request_id = g.get("request_id") if has_request_context() else None
     now, wiring = utcnow(), current_outbox()
+    consumers = wiring.tracked.get(event_type)
     redo_at = (now + timedelta(seconds=current_app.config["OUTBOX_REDO_AFTER_SECONDS"])
-               if event_type in wiring.tracked else None)
+               if consumers else None)
     values = {"uuid": uuid.uuid4(), "type": event_type, "aggregate_type": aggregate_type,
               "aggregate_id": str(aggregate_id), "data": data, "request_id": request_id,
               "created_at": now, "dispatched_at": None, "dispatch_attempts": 0,
-              "redo_at": redo_at}
+              "redo_at": redo_at, "unfinished": _token(*consumers) if consumers else None}
     # The pending changes go first, as the unit of work would order them; the event row
     # itself is one plain insert. The event returned is what was written, not a row the
     # session tracks (read it with ``db.session.get`` to see it change).
@@ -170,18 +171,31 @@ def relay_undispatched(outbox: Outbox, now: datetime, grace: timedelta,
     return published
 
 
-MARK_DONE = (sa.update(_events).where(_events.c.id == sa.bindparam("event_id"))
-             .values(redo_at=None))
+def _token(*consumers: str) -> str:
+    return " " + " ".join(consumers) + " "
+
+
+_left = sa.func.replace(_events.c.unfinished, sa.bindparam("consumer"), " ")
+# One statement, so two consumers finishing at once cannot lose each other's mark (the row
+# lock orders them on PostgreSQL; the right-hand side reads the row as it stands then).
+MARK_DONE = (
+    sa.update(_events).where(_events.c.id == sa.bindparam("event_id"))
+    .values(unfinished=_left,
+            redo_at=sa.case((sa.or_(_events.c.unfinished.is_(None), _left == " "), None),
+                            else_=_events.c.redo_at))
+)
 # The redo sweep's backoff: a consumer that keeps failing is tried again at these waits
 # after its first redo (and then every hour), never in a tight loop.
 REDO_BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10),
                 timedelta(minutes=30), timedelta(hours=1))
 
 
-def mark_done(event_id: int) -> None:
-    """Record, in the consumer's own transaction, that the event's work is done: the redo
-    sweep leaves it alone from the commit on."""
-    db.session.connection().execute(MARK_DONE, {"event_id": event_id})
+def mark_done(event_id: int, consumer: str) -> None:
+    """Record, in the consumer's own transaction, that its part of the event's work is
+    done: once every tracked consumer's is, the redo sweep leaves the event alone from the
+    commit on."""
+    db.session.connection().execute(MARK_DONE, {"event_id": event_id,
+                                                "consumer": _token(consumer)})
 
 
 def redo_unfinished(outbox: Outbox, now: datetime, limit: int) -> int:

@@ -30,10 +30,10 @@ def send_password_reset_email_task(event_id: int) -> str:
     if "reset_id" in event.data:
         # An event recorded before requests were resolved in the task named its reset.
         return send_prepared(emails.prepare_password_reset_email(event.data["reset_id"]),
-                             event_id)
+                             event_id, send_password_reset_email_task.name)
     reset = auth.reset_for_request(event)
     return send_prepared(emails.prepare_password_reset_email(reset.id) if reset else None,
-                         event_id)
+                         event_id, send_password_reset_email_task.name)
 
 
 @shared_task(name="tasks.emails.send_account_email_task", **RETRY)
@@ -44,7 +44,8 @@ def send_account_email_task(event_id: int) -> str:
         return "no such event"
     kind = "welcome" if event.type == email_verification.REGISTERED else "verify_email"
     return send_prepared(emails.prepare_account_email(
-        kind, event.data["user_id"], event.data.get("verification_id")), event_id)
+        kind, event.data["user_id"], event.data.get("verification_id")), event_id,
+        send_account_email_task.name)
 
 
 @shared_task(name="tasks.emails.send_order_email_task", **RETRY)
@@ -56,17 +57,18 @@ def send_order_email_task(event_id: int) -> str:
     notification = "payment_failed" if event.type == "order.payment_failed" \
         else event.data["kind"]
     return send_prepared(
-        emails.prepare_order_email(notification, event.data["order_id"], event.data), event_id)
+        emails.prepare_order_email(notification, event.data["order_id"], event.data), event_id,
+        send_order_email_task.name)
 
 
-def send_prepared(prepared, event_id: int | None = None) -> str:
+def send_prepared(prepared, event_id: int | None = None, consumer: str = "") -> str:
     """Send a claimed message (or nothing, for None); the claim commits first. The event
-    is marked done with the outcome, unless the send failed transiently (it is raised, the
-    task retries, and the redo sweep after it)."""
+    is marked done for ``consumer`` (the sending task) with the outcome, unless the send
+    failed transiently (it is raised, the task retries, and the redo sweep after it)."""
     if prepared is None:
         db.session.rollback()
         if event_id is not None:
-            outbox.mark_done(event_id)
+            outbox.mark_done(event_id, consumer)
             db.session.commit()
         return "nothing to send"
     message, context = prepared
@@ -84,7 +86,7 @@ def send_prepared(prepared, event_id: int | None = None) -> str:
             db.session.rollback()
         raise
     if event_id is not None:
-        outbox.mark_done(event_id)
+        outbox.mark_done(event_id, consumer)
     db.session.commit()
     return message.status
 
@@ -95,4 +97,5 @@ def send_low_stock_alert_task(event_id: int) -> str:
     event = db.session.get(OutboxEvent, event_id)
     if event is None:
         return "no such event"
-    return send_prepared(emails.prepare_low_stock_alert(event.id, event.data), event_id)
+    return send_prepared(emails.prepare_low_stock_alert(event.id, event.data), event_id,
+                         send_low_stock_alert_task.name)

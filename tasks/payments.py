@@ -45,7 +45,7 @@ def apply_payment_event_task(event_id: int) -> str:
         return "no such event"
     outcome = payment_inbox.apply_payment_event(data["payment_event_id"], payment_provider(),
                                            utcnow())
-    outbox.mark_done(event_id)
+    outbox.mark_done(event_id, apply_payment_event_task.name)
     db.session.commit()
     return outcome
 
@@ -60,13 +60,13 @@ def submit_refund_task(event_id: int) -> str:
     intent_id = refunds.submit_refund(data["refund_id"], provider, now)
     db.session.commit()
     if intent_id is None:
-        outbox.mark_done(event_id)
+        outbox.mark_done(event_id, submit_refund_task.name)
         db.session.commit()
         return "nothing to submit"
     # A read-back that fails is retried: ``submit_refund`` hands the payment back again
     # while the refund is sent but not confirmed.
     changes = payments.sync_payment(intent_id, provider, now)
-    outbox.mark_done(event_id)
+    outbox.mark_done(event_id, submit_refund_task.name)
     db.session.commit()
     return ",".join(changes) or "submitted"
 
@@ -80,7 +80,7 @@ def cancel_payment_task(event_id: int) -> str:
         return "no such event"
     changes = checkout_sessions.cancel_order_payment(data["order_id"], payment_provider(),
                                                      utcnow())
-    outbox.mark_done(event_id)
+    outbox.mark_done(event_id, cancel_payment_task.name)
     db.session.commit()
     return ",".join(changes) or "cancelled"
 
@@ -92,7 +92,7 @@ def update_payment_amount_task(event_id: int) -> str:
     if data is None:
         return "no such event"
     outcome = order_edits.update_payment_amount(data["order_id"], payment_provider(), utcnow())
-    outbox.mark_done(event_id)
+    outbox.mark_done(event_id, update_payment_amount_task.name)
     db.session.commit()
     return outcome
 
@@ -105,7 +105,7 @@ def create_balance_payment_task(event_id: int) -> str:
         return "no such event"
     payment = balance_payments.ensure_payment(data["balance_payment_id"], payment_provider())
     db.session.commit()
-    outbox.mark_done(event_id)
+    outbox.mark_done(event_id, create_balance_payment_task.name)
     db.session.commit()
     return payment.payment_intent_id if payment else "no longer due"
 
@@ -120,7 +120,7 @@ def cancel_balance_payment_task(event_id: int) -> str:
     provider, now = payment_provider(), utcnow()
     intent_id = balance_payments.cancel_payment(data["balance_payment_id"], provider)
     changes = payments.sync_payment(intent_id, provider, now) if intent_id else []
-    outbox.mark_done(event_id)
+    outbox.mark_done(event_id, cancel_balance_payment_task.name)
     db.session.commit()
     return ",".join(changes) or "cancelled"
 
@@ -134,7 +134,7 @@ def record_tax_transaction_task(event_id: int) -> str:
     tax = tax_provider()
     found = (tax_transactions.record_transaction(data["order_id"], tax)
              if isinstance(tax, StripeTax) else None)
-    outbox.mark_done(event_id)
+    outbox.mark_done(event_id, record_tax_transaction_task.name)
     db.session.commit()
     return found or "nothing due"
 
@@ -148,7 +148,7 @@ def reverse_tax_task(event_id: int) -> str:
     tax = tax_provider()
     found = (tax_transactions.reverse_for_refund(data["refund_id"], tax)
              if isinstance(tax, StripeTax) else None)
-    outbox.mark_done(event_id)
+    outbox.mark_done(event_id, reverse_tax_task.name)
     db.session.commit()
     return found or "nothing due"
 

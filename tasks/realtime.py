@@ -39,7 +39,7 @@ def broadcast_event_task(event_id: int) -> str:
         return "no such event"
     messages = realtime_events.messages_for(event.type, event.data, _cart_answer)
     ids = stream().append(event.id, messages)
-    outbox.mark_done(event_id)
+    outbox.mark_done(event_id, broadcast_event_task.name)
     db.session.commit()
     return ",".join(map(str, ids)) or "nothing new"
 

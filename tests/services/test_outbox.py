@@ -215,3 +215,75 @@ def test_concurrent_relays_publish_each_event_once(app):
     finally:
         box.publish = original
     assert sorted(published) == sorted(ids)
+
+
+LOW_STOCK_CONSUMERS = ("tasks.emails.send_low_stock_alert_task",
+                       "tasks.realtime.broadcast_event_task")
+
+
+def _low_stock_event(app) -> int:
+    with app.app_context():
+        event = outbox.record_event("inventory.low_stock", "variant", 1, {"variant_id": 1})
+        db.session.commit()
+        return event.id
+
+
+def _redo_at(event_id):
+    db.session.expire_all()
+    return db.session.get(OutboxEvent, event_id).redo_at
+
+
+def test_an_event_is_done_when_every_tracked_consumer_is(app, enqueued):
+    # inventory.low_stock has an email and a real-time broadcast: the first one finishing
+    # must not take the other out of the redo sweep.
+    assert app.extensions["stockroom.outbox"].tracked["inventory.low_stock"] == \
+        LOW_STOCK_CONSUMERS
+    event_id = _low_stock_event(app)
+    email, broadcast = LOW_STOCK_CONSUMERS
+    outbox.mark_done(event_id, broadcast)
+    db.session.commit()
+    assert _redo_at(event_id) is not None
+    outbox.mark_done(event_id, broadcast)  # run twice: still the email to go
+    db.session.commit()
+    assert _redo_at(event_id) is not None
+    outbox.mark_done(event_id, email)
+    db.session.commit()
+    assert _redo_at(event_id) is None
+
+
+def test_a_row_from_before_consumers_were_named_is_done_at_its_first_mark(app, enqueued):
+    event_id = _low_stock_event(app)
+    db.session.execute(sa.update(OutboxEvent).where(OutboxEvent.id == event_id)
+                       .values(unfinished=None))
+    outbox.mark_done(event_id, LOW_STOCK_CONSUMERS[0])
+    db.session.commit()
+    assert _redo_at(event_id) is None
+
+
+@pytest.mark.postgres
+@pytest.mark.committed
+def test_two_consumers_finishing_at_once_both_count(app):
+    """The second mark waits on the first's row lock (seen in pg_stat_activity) and then
+    applies to the row as the first left it: neither mark is lost."""
+    from tests.harness import run_in_thread, wait_until_blocked
+
+    event_id = _low_stock_event(app)
+    email, broadcast = LOW_STOCK_CONSUMERS
+    engine = db.engine
+    with engine.connect() as first:
+        marked = first.execute(outbox.MARK_DONE, {"event_id": event_id,
+                                                  "consumer": f" {email} "})
+        assert marked.rowcount == 1
+
+        def second():
+            with engine.begin() as connection:
+                connection.execute(outbox.MARK_DONE, {"event_id": event_id,
+                                                      "consumer": f" {broadcast} "})
+
+        join = run_in_thread(second)
+        wait_until_blocked(engine)
+        first.commit()
+        join()
+    with app.app_context():
+        row = db.session.get(OutboxEvent, event_id)
+        assert (row.unfinished, row.redo_at) == (" ", None)
