@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clients worker beat flower migrate clean
+.PHONY: run test functions-test lint bench clients worker beat flower migrate clean
 
 $(RUN_STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ test: $(STAMP)
 	fi
 	$(VENV)/bin/ruff check .
 
+# The reference Supabase Edge Functions' own tests, on the Deno that requirements-dev.txt
+# pins (the `deno` package on PyPI); their npm packages are pinned by deno.lock and cached
+# under .deno/.
+DENO := $(VENV)/bin/deno
+DENO_FLAGS := --config supabase/functions/deno.json --frozen
+functions-test: $(STAMP)
+	DENO_DIR=.deno $(DENO) test --allow-net --allow-env --allow-read $(DENO_FLAGS) \
+		supabase/functions/
+
 bench: $(STAMP)
 	$(PY) bench/report.py
 
@@ -59,4 +68,4 @@ flower: $(RUN_STAMP)
 		--basic-auth=$${FLOWER_BASIC_AUTH:-admin:stockroom}
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache .ruff_cache
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache .deno
