@@ -7,6 +7,7 @@ the same webhook-id until the function stores it: one row, two attempts recorded
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import requests
@@ -29,8 +30,7 @@ def _deno(args: list[str], env: dict[str, str]) -> Process:
     # The npm packages deno.lock pins, cached where `make functions-test` caches them.
     return Process([str(BIN / "deno"), "run", "--allow-net", "--allow-env",
                     "--config", str(FUNCTIONS / "deno.json"), "--frozen", *args],
-                   {"PATH": str(BIN), "HOME": str(ROOT), "DENO_DIR": str(ROOT / ".deno"),
-                    "NO_COLOR": "1", **env})
+                   {**os.environ, "DENO_DIR": str(ROOT / ".deno"), "NO_COLOR": "1", **env})
 
 
 def _call(url: str, body: dict | None = None) -> dict | None:
