@@ -114,9 +114,15 @@ class RedisStream:
         return [int(i) for i in ids]
 
     def epoch(self) -> str | None:
-        """The stream's identity: a new one after Redis lost it (restarted empty)."""
-        value = self._call(self.client.get, f"{self.key}:epoch")
-        return value.decode() if value else None
+        """The stream's identity: a new one after Redis lost it (restarted empty). Made by
+        whoever asks first (a follower on an empty stream, or the first append), so that a
+        restart is noticed even when nothing was appended before it."""
+        key = f"{self.key}:epoch"
+        pipeline = self.client.pipeline(transaction=True)
+        pipeline.set(key, secrets.token_hex(8), nx=True)
+        pipeline.get(key)
+        _, value = self._call(pipeline.execute)
+        return value.decode()
 
     def head(self) -> int:
         last = self._call(self.client.xrevrange, self.key, count=1)
