@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 from datetime import UTC
 
 import click
@@ -51,8 +52,13 @@ def register_commands(app: Flask) -> None:
 
         from realtime.server import create_realtime_app
 
-        uvicorn.run(create_realtime_app(app, with_api=with_api), host=host, port=port,
-                    ws="websockets-sansio", lifespan="on", log_level="info", access_log=False)
+        # Served outside the command's application context (Flask's CLI pushes one): the
+        # requests (--with-api) and stream reads each push their own. Inheriting it through
+        # their context variables, every request would share one session that none ends,
+        # whose open transaction holds SQLite's write lock.
+        contextvars.Context().run(
+            uvicorn.run, create_realtime_app(app, with_api=with_api), host=host, port=port,
+            ws="websockets-sansio", lifespan="on", log_level="info", access_log=False)
 
     webhooks_group = click.Group("webhooks", help="Outbound webhook deliveries.")
     @app.cli.command("queues")

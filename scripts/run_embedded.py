@@ -1,4 +1,5 @@
-"""`make run`: migrate, load the demo data once, then serve the API with a Celery worker and
+"""`make run`: migrate, load the demo data once, then serve the API and the Socket.io
+real-time endpoint on one origin (``flask realtime --with-api``), with a Celery worker and
 beat beside it, on whatever the environment says (by default SQLite and the server-less
 ``filesystem://`` broker under ``instance/``). Ctrl-C stops all three.
 """
@@ -30,11 +31,13 @@ def main() -> int:
     run_once("db", "upgrade")
     print("\nDemo accounts (flask --app wsgi seed-demo):")
     run_once("seed-demo")
-    print(f"\nAPI on http://{HOST}:{PORT}  (docs: http://{HOST}:{PORT}/api/docs)\n", flush=True)
+    print(f"\nAPI on http://{HOST}:{PORT}  (docs: http://{HOST}:{PORT}/api/docs; "
+          f"Socket.io: http://{HOST}:{PORT}/socket.io/)\n", flush=True)
 
     commands = {
-        "api": [str(BIN / "flask"), "--app", "wsgi", "run", "--host", HOST, "--port", PORT,
-                "--no-reload", "--with-threads"],
+        # The storefront's socket.io-client connects to /socket.io/ on the API's origin.
+        "api": [str(BIN / "flask"), "--app", "wsgi", "realtime", "--host", HOST, "--port", PORT,
+                "--with-api"],
         "worker": [str(BIN / "celery"), "-A", "celery_app", "worker", "-l", "info",
                    "--concurrency", "2", "-n", "worker@%h"],
         "beat": [str(BIN / "celery"), "-A", "celery_app", "beat", "-l", "info"],

@@ -9,7 +9,8 @@ from core.config import QUEUES
 
 REQUIRED_ENV = {"APP_ENV", "DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "SECRET_KEY",
                 "JWT_SECRET_KEY", "PAYMENT_PROVIDER", "EMAIL_BACKEND"}
-APP_SERVICES = ["migrate", "web", "beat", "flower", *[f"worker-{q}" for q in QUEUES]]
+APP_SERVICES = ["migrate", "web", "realtime", "beat", "flower",
+                *[f"worker-{q}" for q in QUEUES]]
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +39,19 @@ def test_redis_never_evicts_and_persists(compose):
 def test_web_runs_gunicorn_on_wsgi_app(compose):
     command = compose["services"]["web"]["command"]
     assert command[0] == "gunicorn" and command[-1] == "wsgi:app"
+
+
+def test_realtime_serves_socket_io_on_its_own_port(compose):
+    realtime = compose["services"]["realtime"]
+    command = realtime["command"]
+    assert command[:4] == ["flask", "--app", "wsgi", "realtime"]
+    port = command[command.index("--port") + 1]
+    # In its container: reachable from the host and the load balancer.
+    assert command[command.index("--host") + 1] == "0.0.0.0"  # noqa: S104
+    assert realtime["ports"] == [f"{port}:{port}"]
+    assert f"127.0.0.1:{port}/socket.io/" in " ".join(realtime["healthcheck"]["test"])
+    # Several processes share events through Redis: the stream lives where REDIS_URL says.
+    assert realtime["environment"]["REDIS_URL"].startswith("redis://redis:6379")
 
 
 def test_one_worker_per_queue(compose):

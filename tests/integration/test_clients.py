@@ -7,6 +7,7 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
@@ -103,13 +104,14 @@ def running_stockroom(tmp_path_factory):
     for command in (["db", "upgrade"], ["seed-demo"]):
         subprocess.run(flask + command, cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
-    api = Process([*flask, "run", "--host", "127.0.0.1", "--port", str(port), "--no-reload",
-                   "--with-threads"], env)
+    # As make run serves it (scripts/run_embedded.py): the API and Socket.io on one origin.
+    api = Process([*flask, "realtime", "--host", "127.0.0.1", "--port", str(port),
+                   "--with-api"], env)
     worker = Process([str(BIN / "celery"), "-A", "celery_app", "worker", "-l", "info",
                       "-P", "solo", "--without-gossip", "--without-mingle",
                       "--without-heartbeat"], env)
     try:
-        api.wait_for_line("Running on")
+        api.wait_for_line("Uvicorn running on")
         worker.wait_for_line(" ready.")
         url = f"http://127.0.0.1:{port}"
         assert requests.get(f"{url}/healthz", timeout=5).json() == {"status": "ok"}
@@ -117,6 +119,22 @@ def running_stockroom(tmp_path_factory):
     finally:
         api.stop()
         worker.stop()
+
+
+def test_socket_io_answers_on_the_apis_origin(running_stockroom):
+    import socketio
+
+    product = requests.get(f"{running_stockroom}/api/v1/products", timeout=10).json()[0]
+    answered = queue.Queue()
+    client = socketio.Client(reconnection=False)
+    client.on("*", lambda event, data=None: answered.put((event, data)))
+    client.connect(running_stockroom, transports=["websocket"], wait_timeout=10)
+    try:
+        client.emit("subscribe", {"product_id": product["id"]})
+        assert answered.get(timeout=10) == (
+            "subscribed", {"room": f"product:{product['id']}", "since": None})
+    finally:
+        client.disconnect()
 
 
 def test_a_storefront_flow_runs_through_each_client(running_stockroom, node_modules):
