@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("catalog.py", "checkout.py", "race.py", "pipeline.py")
+BENCHMARKS = ("catalog.py", "checkout.py", "race.py", "pipeline.py", "realtime.py")
 
 
 def run_all(runs: int) -> list[list[dict]]:
