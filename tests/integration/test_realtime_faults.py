@@ -1,7 +1,8 @@
 """The Socket.io channel from outside the suite's own client: Node's socket.io-client (the
-storefronts' library) on live stock; a real-time process killed (SIGKILL) and restarted
-while its clients reconnect with ``since`` (nothing missed, nothing twice); and a private
-Redis restarted empty under the Redis stream (clients are told ``stream_reset``)."""
+storefronts' library) on live stock; two real-time processes on one stream; a real-time
+process killed (SIGKILL) and restarted while its clients reconnect with ``since`` (nothing
+missed, nothing twice); and a private Redis restarted empty under the Redis stream (clients
+are told ``stream_reset``)."""
 
 from __future__ import annotations
 
@@ -167,3 +168,32 @@ def test_redis_restarted_empty_tells_subscribers_to_reload(app, test_environ, pr
     finally:
         client.close()
         server.stop()
+
+
+def test_two_realtime_processes_deliver_each_event_once_to_each_subscriber(
+        test_environ, run_consumers):
+    """Behind a load balancer: clients on either process get every event once, in order
+    (both follow the one stream: Redis in the PostgreSQL + Redis round, else the table)."""
+    variant = VariantFactory(on_hand=10)
+    db.session.commit()
+    first, first_url = start_realtime(test_environ)
+    second, second_url = start_realtime(test_environ)
+    clients = [Reconnecting(url, {"product_id": variant.product_id})
+               for url in (first_url, second_url, second_url)]
+    try:
+        for client in clients:
+            assert client.next()[0] == "subscribed"
+        for on_hand in (9, 8, 7, 6):
+            stock_change(run_consumers, variant.id, on_hand)
+        ids = []
+        for client in clients:
+            seen = _events(client, 4)
+            # A copy from the other process would come before the last change.
+            assert [data["available"] for _, data in seen] == [9, 8, 7, 6]
+            ids.append([data["id"] for _, data in seen])
+        assert ids[0] == ids[1] == ids[2] == sorted(set(ids[0]))
+    finally:
+        for client in clients:
+            client.close()
+        first.stop()
+        second.stop()
