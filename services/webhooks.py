@@ -209,7 +209,7 @@ RECORD_OUTCOME = (
     .values(attempt_count=_deliveries.c.attempt_count + 1, locked_until=None,
             lease_token=None, status=sa.bindparam("new_status"),
             next_attempt_at=sa.bindparam("retry_at"), updated_at=sa.bindparam("now"))
-    .returning(_deliveries.c.event_type))
+    .returning(_deliveries.c.event_type, _deliveries.c.function, _deliveries.c.endpoint_id))
 NEXT_IN_LINE = (
     sa.select(_deliveries.c.id)
     .join(_earlier, sa.and_(_earlier.c.id == sa.bindparam("delivery_id"),
@@ -325,12 +325,15 @@ def _record_attempt(delivery_id: int, token: str, attempts: int, now: datetime,
         status = DeliveryStatus.FAILED
         retry_in = retry_wait(attempts, retry_after)
         next_attempt_at = now + retry_in
-    event_type = connection.execute(RECORD_OUTCOME, {
+    recorded = connection.execute(RECORD_OUTCOME, {
         "delivery_id": delivery_id, "token": token, "new_status": status.value,
-        "retry_at": next_attempt_at, "now": now}).scalar()
+        "retry_at": next_attempt_at, "now": now}).first()
+    event_type = recorded.event_type if recorded is not None else None
     if event_type is not None and status == DeliveryStatus.DEAD and on_dead is not None:
-        on_dead({"delivery_id": delivery_id, "event_type": event_type, "attempts": attempts,
-                 "status_code": status_code, "error": error})
+        # Which target died: a Supabase function's name, or an admin endpoint's id.
+        on_dead({"delivery_id": delivery_id, "event_type": event_type,
+                 "function": recorded.function, "endpoint_id": recorded.endpoint_id,
+                 "attempts": attempts, "status_code": status_code, "error": error})
     db.session.commit()
     if event_type is None:
         log.warning("webhook delivery %s: attempt %d ended after its lease (%s); its "

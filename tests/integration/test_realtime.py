@@ -18,6 +18,7 @@ from tests.factories import ProductFactory, UserFactory, VariantFactory, fill_ca
 
 pytestmark = pytest.mark.committed
 
+SECRET = "whsec_" + "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 ADDRESS = {"full_name": "Ada", "line1": "1 Main St", "city": "Berlin", "postal_code": "10115",
            "country": "DE"}
 
@@ -233,3 +234,43 @@ def test_a_product_room_hears_only_its_product(connect, run_consumers):
     assert (event, data["product_id"], data["available"]) == (
         "inventory.changed", mine.product_id, 2)
     assert db.session.get(Product, other.product_id) is not None
+
+
+def test_low_stock_and_dead_deliveries_alert_the_admin_room(connect, run_consumers, app,
+                                                            monkeypatch):
+    from tests.helpers import Receiver
+
+    seller, other_seller = UserFactory(role="seller"), UserFactory(role="seller")
+    admin = UserFactory(role="admin")
+    variant = VariantFactory(product_id=ProductFactory(seller_id=seller.id).id, on_hand=5,
+                             low_stock_threshold=2)
+    db.session.commit()
+    staff, vendor = connect({"token": token(admin)}), connect({"token": token(seller)})
+    stranger = connect({"token": token(other_seller)})
+    for listener, room in ((staff, "admin"), (vendor, "seller"), (stranger, "seller")):
+        assert listener.subscribe(**{room: True})[0] == "subscribed"
+    stock_change(run_consumers, variant.id, 1)
+    for listener in (staff, vendor):
+        event, data = listener.next()
+        assert event == "inventory.low_stock"
+        assert (data["variant_id"], data["available"], data["low_stock_threshold"]) == (
+            variant.id, 1, 2)
+    # A function that answers 410 kills its delivery at once: the admins hear of it.
+    with Receiver([(410, {}, b"")]) as receiver:
+        for name, value in {"SUPABASE_FUNCTIONS_URL": receiver.url,
+                            "SUPABASE_SERVICE_ROLE_KEY": "key",
+                            "SUPABASE_WEBHOOK_SECRET": SECRET}.items():
+            monkeypatch.setitem(app.config, name, value)
+        stock_change(run_consumers, variant.id, 4)  # product_sync's delivery, refused
+        run_consumers()  # the webhook.delivery_dead event the refusal recorded
+    event, data = staff.next()
+    assert event == "webhook.delivery_dead"
+    assert (data["event_type"], data["function"], data["status_code"]) == (
+        "inventory.changed", "product_sync", 410)
+    # The seller rooms hear nothing of it: the next thing the other seller hears is its own.
+    own = VariantFactory(product_id=ProductFactory(seller_id=other_seller.id).id, on_hand=5,
+                         low_stock_threshold=2)
+    db.session.commit()
+    stock_change(run_consumers, own.id, 0)
+    event, data = stranger.next()
+    assert (event, data["variant_id"]) == ("inventory.low_stock", own.id)
