@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from pathlib import Path
 
@@ -57,28 +57,26 @@ def _currency(value: str | None, default: str, name: str) -> str:
     return value.lower()
 
 
-def _fraction(value: str | None, default: float, name: str) -> float:
+def _number(value: str | None, default: float, name: str, what: str,
+            within: Callable[[float], bool]) -> float:
     if value is None or value == "":
         return default
     try:
         number = float(value)
     except ValueError as exc:
-        raise ConfigError(f"{name} must be a number from 0 to 1, got {value!r}") from exc
-    if not 0 <= number <= 1:
-        raise ConfigError(f"{name} must be a number from 0 to 1, got {value!r}")
+        raise ConfigError(f"{name} must be {what}, got {value!r}") from exc
+    if not within(number):
+        raise ConfigError(f"{name} must be {what}, got {value!r}")
     return number
+
+
+def _fraction(value: str | None, default: float, name: str) -> float:
+    return _number(value, default, name, "a number from 0 to 1", lambda n: 0 <= n <= 1)
 
 
 def _fraction_seconds(value: str | None, default: float, name: str) -> float:
-    if value is None or value == "":
-        return default
-    try:
-        number = float(value)
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be a number of seconds, got {value!r}") from exc
-    if not 0 < number <= 10:
-        raise ConfigError(f"{name} must be more than 0 and at most 10 seconds")
-    return number
+    return _number(value, default, name, "more than 0 and at most 10 seconds",
+                   lambda n: 0 < n <= 10)
 
 
 def _list(value: str | None) -> list[str]:

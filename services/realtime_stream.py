@@ -113,7 +113,7 @@ class RedisStream:
                                secrets.token_hex(8), *(m.encode() for m in messages)])
         return [int(i) for i in ids]
 
-    def epoch(self) -> str | None:
+    def epoch(self) -> str:
         """The stream's identity: a new one after Redis lost it (restarted empty). Made by
         whoever asks first (a follower on an empty stream, or the first append), so that a
         restart is noticed even when nothing was appended before it."""
@@ -177,7 +177,7 @@ class DatabaseStream:
                 ids.append(new_id)
         return ids
 
-    def epoch(self) -> str | None:
+    def epoch(self) -> str:
         return "database"
 
     def head(self) -> int:
